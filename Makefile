@@ -1,0 +1,48 @@
+# Every target installs what it needs first, so each works on a fresh clone.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# Material prints a notice about MkDocs 2.0 on every run; it is noise in our logs.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site serve serve-zh test validate chromium clean
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+# Mermaid comes pinned from the npm registry (package-lock.json) and is served by the site itself.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+# Browser tests drive Debian's Chromium; install it when missing.
+chromium:
+	@test -x /usr/bin/chromium || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update && $$SUDO apt-get install -y chromium; }
+
+site: $(BIN)/.installed node_modules/.installed
+	$(BIN)/process-manual validate processes
+	$(BIN)/process-manual validate examples/zh/processes
+	$(BIN)/mkdocs build --strict
+	cd examples/zh && ../../$(BIN)/mkdocs build --strict
+	@echo "Built: site/index.html and examples/zh/site/index.html"
+
+serve: $(BIN)/.installed node_modules/.installed
+	$(BIN)/mkdocs serve
+
+serve-zh: $(BIN)/.installed node_modules/.installed
+	cd examples/zh && ../../$(BIN)/mkdocs serve -a 127.0.0.1:8001
+
+validate: $(BIN)/.installed
+	$(BIN)/process-manual validate processes
+	$(BIN)/process-manual validate examples/zh/processes
+
+test: $(BIN)/.installed node_modules/.installed chromium
+	$(BIN)/python -m pytest -q
+
+clean:
+	rm -rf site examples/zh/site .pytest_cache
