@@ -1,0 +1,58 @@
+"""`process-manual`: the same modules the MkDocs plugin uses, from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from . import __version__
+from .handbook import load_handbook
+from .model import Process
+from .problems import format_github, format_human, format_json
+from .validate import DEFAULT_VAGUE_OWNERS, Settings, validate
+
+FORMATS = {"human": format_human, "json": format_json, "github": format_github}
+
+
+def _validate(args: argparse.Namespace) -> int:
+    handbook = load_handbook(Path(args.dir))
+    vague = tuple(args.vague_owner) if args.vague_owner else DEFAULT_VAGUE_OWNERS
+    problems = validate(handbook, Settings(vague_owners=vague))
+    output = FORMATS[args.format](problems)
+    if output:
+        print(output)
+    return 1 if any(p.is_error for p in problems) else 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    schema = Process.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "process-manual process file"
+    print(json.dumps(schema, ensure_ascii=False, indent=2))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="process-manual", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("validate", help="report every problem in every file; exit 1 on any error")
+    check.add_argument("dir", nargs="?", default="processes", help="the handbook folder (default: processes)")
+    check.add_argument("--format", choices=sorted(FORMATS), default="human")
+    check.add_argument("--vague-owner", action="append", metavar="WORDS",
+                       help="a word that marks a vague owner (repeat; replaces the built-in list)")
+    check.set_defaults(run=_validate)
+    schema = commands.add_parser("schema", help="print the JSON Schema of a process file")
+    schema.set_defaults(run=_schema)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,138 @@
+"""Turn pydantic's validation errors into problems a process owner can act on."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import typing
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .problems import Problem
+from .yamlload import Document, Loc
+
+_RULES = {
+    "string_pattern_mismatch": {
+        "id": "use letters and digits joined by '-', such as ADM-004 (processes) or first-review (steps)",
+        "version": "write the version as quoted text such as \"2.1\"",
+    },
+}
+_TYPE_NAMES = {str: "text", int: "a number", float: "a number", bool: "true/false", list: "a list",
+               dict: "a mapping", dt.date: "a date", type(None): "nothing"}
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"true/false ({value})"
+    if isinstance(value, (dt.date, int, float)):
+        return f"{_TYPE_NAMES.get(type(value), type(value).__name__)} ({value})"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if value is None:
+        return "nothing"
+    return f"'{value}'"
+
+
+def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
+    """The model class that describes the mapping at `loc` (walking fields and list items)."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        field = current.model_fields.get(part)
+        if field is None:
+            return None
+        current = _inner_model(field.annotation)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _inner_model(annotation: Any) -> Any:
+    """list[Step] -> Step, Review | None -> Review, Annotated[...] -> its type."""
+    for _ in range(4):
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            return annotation
+        args = typing.get_args(annotation)
+        models = [a for a in args if isinstance(a, type) and issubclass(a, BaseModel)]
+        if models:
+            return models[0]
+        lists = [a for a in args if typing.get_origin(a) is list]
+        annotation = typing.get_args(lists[0])[0] if lists else (args[0] if args else None)
+    return None
+
+
+def _data_loc(doc: Document, loc: tuple[Any, ...]) -> Loc:
+    """Pydantic adds union member names ('str', 'int', ...) to locations; keep what is in the file."""
+    kept: list[Any] = []
+    node: Any = doc.data
+    for part in loc:
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+            node = node[part]
+        else:
+            continue
+        kept.append(part)
+    return tuple(kept)
+
+
+def explain(error: ValidationError, doc: Document, model: type[BaseModel]) -> list[Problem]:
+    problems: list[Problem] = []
+    value_errors_at: set[Loc] = set()
+    for item in error.errors(include_url=False):
+        kind = item["type"]
+        loc = _data_loc(doc, item["loc"])
+        if kind not in ("extra_forbidden", "missing"):
+            # A union (e.g. a KPI target: number or text) fails once per member: say it once.
+            if loc in value_errors_at:
+                continue
+            value_errors_at.add(loc)
+        where = ".".join(str(p) for p in loc) or "the file"
+        value = item.get("input")
+        if kind == "extra_forbidden":
+            key = str(item["loc"][-1])
+            allowed = list((_model_at(model, loc[:-1]) or model).model_fields)
+            close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+            fix = f"did you mean '{close[0]}'?" if close else f"allowed keys here: {', '.join(allowed)}"
+            problems.append(doc.problem(loc, f"unknown key '{key}'", fix, at_key=True))
+        elif kind == "missing":
+            key = str(item["loc"][-1])
+            parent = loc if loc and loc[-1] != key else loc[:-1]
+            problems.append(doc.problem(parent, f"missing required key '{key}'" + (f" in {where}" if parent else ""),
+                                        f"add `{key}:` here"))
+        elif kind == "literal_error":
+            expected = item.get("ctx", {}).get("expected", "")
+            choices = [c.strip(" '") for c in expected.replace(" or ", ",").split(",") if c.strip()]
+            close = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.5)
+            fix = f"did you mean '{close[0]}'?" if close else f"use one of: {', '.join(choices)}"
+            problems.append(doc.problem(loc, f"{where}: {_describe(value)} is not allowed", fix))
+        elif kind == "string_pattern_mismatch":
+            field = str(loc[-1]) if loc else ""
+            rule = _RULES[kind].get(field, "use lowercase letters, digits and '-' only, such as dept-head")
+            problems.append(doc.problem(loc, f"{where}: {_describe(value)} is not a valid {field or 'value'}", rule))
+        elif kind in ("string_type", "string_sub_type"):
+            fix = "put the text in quotes" if isinstance(value, (bool, int, float, dt.date)) else "write text here"
+            problems.append(doc.problem(loc, f"{where}: expected text, found {_describe(value)}", fix))
+        elif kind == "string_too_short":
+            problems.append(doc.problem(loc, f"{where} is empty", "write a value or remove the key"))
+        elif kind == "list_type":
+            problems.append(doc.problem(loc, f"{where}: expected a list, found {_describe(value)}",
+                                        "write a list: [a, b] or one '- item' per line"))
+        elif kind in ("model_type", "model_attributes_type", "dict_type"):
+            problems.append(doc.problem(loc, f"{where}: expected a mapping of keys, found {_describe(value)}",
+                                        "write `key: value` lines here"))
+        elif kind == "too_short":
+            problems.append(doc.problem(loc, f"{where} is empty", "add at least one entry"))
+        elif kind.startswith("date"):
+            problems.append(doc.problem(loc, f"{where}: expected a date, found {_describe(value)}",
+                                        "write the date as YYYY-MM-DD"))
+        elif kind in ("int_type", "float_type", "int_parsing", "float_parsing"):
+            problems.append(doc.problem(loc, f"{where}: expected a number, found {_describe(value)}",
+                                        "write a number such as 3 or 95.5"))
+        else:
+            problems.append(doc.problem(loc, f"{where}: {item['msg']}", "see `process-manual schema`"))
+    return problems

@@ -1,0 +1,160 @@
+"""Load a handbook folder: the four catalogs and every process file, typed, with their positions."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .explain import explain
+from .model import CATALOGS, Area, AreasCatalog, Form, FormsCatalog, Glossary, Process, Role, RolesCatalog, Term
+from .problems import Problem, Severity, relative_path
+from .yamlload import Document, load_file
+
+M = TypeVar("M", bound=BaseModel)
+
+# Required keys of a process: when one of them is broken there is nothing to check further.
+_ESSENTIAL = {"id", "title", "area", "version", "owner", "steps", "changelog"}
+
+
+@dataclass
+class ProcessSource:
+    """A process and the document it came from (for positions in messages)."""
+
+    doc: Document
+    process: Process
+
+    @property
+    def path(self) -> str:
+        return self.doc.shown_path
+
+
+@dataclass
+class AreaNode:
+    area: Area
+    parent: Area | None
+    level: int
+
+
+@dataclass
+class Handbook:
+    root: Path
+    roles: dict[str, Role] = field(default_factory=dict)
+    forms: dict[str, Form] = field(default_factory=dict)
+    areas: dict[str, AreaNode] = field(default_factory=dict)
+    top_areas: list[Area] = field(default_factory=list)
+    terms: list[Term] = field(default_factory=list)
+    processes: list[ProcessSource] = field(default_factory=list)
+    catalog_docs: dict[str, Document] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)
+    """Every YAML file read, catalogs included (what `mkdocs serve` watches)."""
+
+    def process(self, process_id: str) -> ProcessSource | None:
+        return next((p for p in self.processes if p.process.id == process_id), None)
+
+
+def _validated(doc: Document, model: type[M], problems: list[Problem]) -> M | None:
+    try:
+        return model.model_validate(doc.data)
+    except ValidationError as error:
+        problems.extend(explain(error, doc, model))
+    return None
+
+
+def _salvage_process(doc: Document, problems: list[Problem]) -> Process | None:
+    """Validate a process; when only optional parts are broken, keep the rest for the deeper checks."""
+    try:
+        return Process.model_validate(doc.data)
+    except ValidationError as error:
+        problems.extend(explain(error, doc, Process))
+        broken = {e["loc"][0] for e in error.errors() if e["loc"]}
+    if not isinstance(doc.data, dict) or broken & _ESSENTIAL or not broken:
+        return None
+    trimmed = {k: v for k, v in doc.data.items() if k not in broken}
+    try:
+        return Process.model_validate(trimmed)
+    except ValidationError:
+        return None
+
+
+def _yaml_files(root: Path) -> list[Path]:
+    found: list[Path] = []
+    for folder, dirs, names in os.walk(root, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found.extend(Path(folder) / n for n in sorted(names) if n.endswith((".yml", ".yaml")))
+    return found
+
+
+def _index_areas(handbook: Handbook, areas: list[Area], parent: Area | None, level: int) -> None:
+    for area in areas:
+        handbook.areas.setdefault(area.id, AreaNode(area, parent, level))
+        _index_areas(handbook, area.children, area, level + 1)
+
+
+def load_handbook(root: Path, *, shown_base: Path | None = None) -> Handbook:
+    """Read every file under `root`. Problems of reading and typing are collected, never raised."""
+    base = shown_base if shown_base is not None else Path.cwd()
+    handbook = Handbook(root=root)
+    problems = handbook.problems
+    if not root.is_dir():
+        problems.append(Problem(relative_path(root, base), 1, 1, Severity.ERROR, "the handbook folder does not exist",
+                                "give the folder that holds _roles.yml and the process files"))
+        return handbook
+    resolved_root = root.resolve()
+    for path in _yaml_files(root):
+        shown = relative_path(path, base)
+        if path.is_symlink() and not path.resolve().is_relative_to(resolved_root):
+            problems.append(Problem(shown, 1, 1, Severity.ERROR, "this link points outside the handbook folder",
+                                    "copy the file into the handbook instead of linking to it"))
+            continue
+        handbook.files.append(path)
+        doc, file_problems = load_file(path, shown)
+        problems.extend(file_problems)
+        if doc is None:
+            continue
+        is_catalog = path.parent == root and path.name.startswith("_")
+        if is_catalog:
+            _load_catalog(handbook, path.name, doc)
+        elif path.name.startswith("_"):
+            problems.append(doc.problem((), "files starting with '_' are catalogs and belong at the top of the "
+                                        "handbook folder", "move it up, or rename it", severity=Severity.WARNING))
+        elif not isinstance(doc.data, dict):
+            problems.append(doc.problem((), f"a process file must be a mapping of keys (id:, title:, steps: ...), "
+                                        f"not {'a list' if isinstance(doc.data, list) else 'a single value'}",
+                                        "start the file with `id:`; see `process-manual new`"))
+        else:
+            process = _salvage_process(doc, problems)
+            if process is not None:
+                handbook.processes.append(ProcessSource(doc, process))
+    for name in CATALOGS:
+        if name not in handbook.catalog_docs:
+            problems.append(Problem(relative_path(root / name, base), 1, 1, Severity.ERROR,
+                                    f"the catalog {name} is missing", f"create {name} in {relative_path(root, base)}"))
+    return handbook
+
+
+def _load_catalog(handbook: Handbook, name: str, doc: Document) -> None:
+    model = CATALOGS.get(name)
+    if model is None:
+        known = ", ".join(CATALOGS)
+        handbook.problems.append(doc.problem((), f"unknown catalog {name}", f"catalogs are {known}",
+                                             severity=Severity.WARNING))
+        return
+    handbook.catalog_docs[name] = doc
+    catalog = _validated(doc, model, handbook.problems)
+    if isinstance(catalog, RolesCatalog):
+        handbook.roles = {}
+        for role in catalog.roles:
+            handbook.roles.setdefault(role.id, role)
+    elif isinstance(catalog, FormsCatalog):
+        for form in catalog.forms:
+            handbook.forms.setdefault(form.id, form)
+    elif isinstance(catalog, AreasCatalog):
+        handbook.top_areas = catalog.areas
+        _index_areas(handbook, catalog.areas, None, 1)
+    elif isinstance(catalog, Glossary):
+        handbook.terms = catalog.terms

@@ -1,0 +1,86 @@
+"""Problems found in a handbook, and the three ways of printing them."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from enum import Enum
+from pathlib import Path
+from typing import Iterable
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One defect at one place: `path:line:column: severity: message — fix`."""
+
+    path: str
+    line: int
+    column: int
+    severity: Severity
+    message: str
+    fix: str = ""
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def text(self) -> str:
+        fix = f" — {self.fix}" if self.fix else ""
+        return f"{self.path}:{self.line}:{self.column}: {self.severity.value}: {self.message}{fix}"
+
+
+def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
+    """By file, then line and column; duplicates (same place, same words) dropped."""
+    return sorted(set(problems), key=lambda p: (p.path, p.line, p.column, p.severity.value, p.message))
+
+
+def relative_path(path: Path, base: Path | None) -> str:
+    """The path as the user should see it: relative to `base` (the working directory) when inside it."""
+    if base is not None:
+        try:
+            return path.resolve().relative_to(base.resolve()).as_posix()
+        except ValueError:
+            pass
+    return path.as_posix()
+
+
+def format_human(problems: list[Problem]) -> str:
+    lines = [p.text() for p in problems]
+    errors = sum(p.is_error for p in problems)
+    warnings = len(problems) - errors
+    lines.append(f"{errors} error(s), {warnings} warning(s)")
+    return "\n".join(lines)
+
+
+def format_json(problems: list[Problem]) -> str:
+    rows = []
+    for p in problems:
+        row = asdict(p)
+        row["severity"] = p.severity.value
+        rows.append(row)
+    return json.dumps(rows, ensure_ascii=False, indent=2)
+
+
+def _github_escape(text: str, *, property_value: bool = False) -> str:
+    # GitHub workflow commands need %, CR and LF escaped; property values also ':' and ','.
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if property_value:
+        text = text.replace(":", "%3A").replace(",", "%2C")
+    return text
+
+
+def format_github(problems: list[Problem]) -> str:
+    """GitHub Actions annotation lines (`::error file=...,line=...::message`)."""
+    lines = []
+    for p in problems:
+        fix = f" — {p.fix}" if p.fix else ""
+        lines.append(
+            f"::{p.severity.value} file={_github_escape(p.path, property_value=True)},"
+            f"line={p.line},col={p.column}::{_github_escape(p.message + fix)}"
+        )
+    return "\n".join(lines)

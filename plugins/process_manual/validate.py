@@ -1,0 +1,332 @@
+"""The methodology as checks: every problem of every file, in one run.
+
+Each `_check_*` function looks at one concern and yields problems; :func:`validate` runs them all
+over a loaded :class:`Handbook` and returns the problems sorted by file and line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from . import flowgraph
+from .durations import add_interval, parse_duration
+from .handbook import Handbook, ProcessSource
+from .model import Step
+from .problems import Problem, Severity, sort_problems
+from .yamlload import Loc
+
+DEFAULT_VAGUE_OWNERS = (
+    "relevant department", "relevant departments", "related departments", "concerned departments",
+    "all departments", "relevant personnel", "relevant staff", "responsible department",
+    "相关部门", "有关部门", "各部门", "相关人员", "有关人员", "相关单位", "有关单位",
+)
+WARN = Severity.WARNING
+
+
+@dataclass
+class Settings:
+    vague_owners: tuple[str, ...] = DEFAULT_VAGUE_OWNERS
+    today: dt.date = field(default_factory=lambda: today())
+
+
+def today() -> dt.date:
+    """The date checks compare against; PROCESS_MANUAL_TODAY=YYYY-MM-DD pins it (tests, rebuilds of old states)."""
+    pinned = os.environ.get("PROCESS_MANUAL_TODAY")
+    return dt.date.fromisoformat(pinned) if pinned else dt.date.today()
+
+
+def vague_word(text: str, words: Iterable[str]) -> str | None:
+    normalized = re.sub(r"[-_\s]+", " ", text).lower()
+    return next((w for w in words if w.lower() in normalized), None)
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.split("."))
+
+
+def validate(handbook: Handbook, settings: Settings | None = None) -> list[Problem]:
+    settings = settings or Settings()
+    problems = list(handbook.problems)
+    problems += _check_catalogs(handbook, settings)
+    problems += _check_unique_process_ids(handbook)
+    for source in handbook.processes:
+        problems += _check_process(handbook, source, settings)
+    return sort_problems(problems)
+
+
+def _check_catalogs(handbook: Handbook, settings: Settings) -> Iterator[Problem]:
+    roles_doc = handbook.catalog_docs.get("_roles.yml")
+    if roles_doc is not None and isinstance(roles_doc.data, dict):
+        seen: set[str] = set()
+        for i, role in enumerate(roles_doc.data.get("roles") or []):
+            if not isinstance(role, dict):
+                continue
+            role_id, name = str(role.get("id", "")), str(role.get("name", ""))
+            if role_id in seen:
+                yield roles_doc.problem(("roles", i, "id"), f"role id '{role_id}' is defined twice",
+                                        "give each role its own id")
+            seen.add(role_id)
+            word = vague_word(f"{role_id} {name}", settings.vague_owners)
+            if word:
+                yield roles_doc.problem(("roles", i, "name"), f"role '{role_id}' is a vague owner ('{word}')",
+                                        "name one definite role or position that does the work")
+    forms_doc = handbook.catalog_docs.get("_forms.yml")
+    if forms_doc is not None and isinstance(forms_doc.data, dict):
+        seen = set()
+        for i, form in enumerate(forms_doc.data.get("forms") or []):
+            if not isinstance(form, dict):
+                continue
+            if form.get("id") in seen:
+                yield forms_doc.problem(("forms", i, "id"), f"form id '{form.get('id')}' is defined twice",
+                                        "give each form its own id")
+            seen.add(form.get("id"))
+            owner = form.get("owner")
+            if owner and handbook.roles and owner not in handbook.roles:
+                yield _unknown("role", owner, handbook.roles, forms_doc.problem, ("forms", i, "owner"))
+    areas_doc = handbook.catalog_docs.get("_areas.yml")
+    if areas_doc is not None:
+        yield from _check_areas(handbook, areas_doc.data.get("areas") if isinstance(areas_doc.data, dict) else None,
+                                ("areas",), set(), areas_doc.problem)
+
+
+def _check_areas(handbook: Handbook, areas: object, loc: Loc, seen: set[str], problem) -> Iterator[Problem]:
+    if not isinstance(areas, list):
+        return
+    for i, area in enumerate(areas):
+        if not isinstance(area, dict):
+            continue
+        area_id = area.get("id")
+        if area_id in seen:
+            yield problem((*loc, i, "id"), f"area id '{area_id}' is defined twice", "give each area its own id")
+        seen.add(area_id)
+        owner = area.get("owner")
+        if owner and handbook.roles and owner not in handbook.roles:
+            yield _unknown("role", owner, handbook.roles, problem, (*loc, i, "owner"))
+        yield from _check_areas(handbook, area.get("children"), (*loc, i, "children"), seen, problem)
+
+
+def _check_unique_process_ids(handbook: Handbook) -> Iterator[Problem]:
+    first: dict[str, ProcessSource] = {}
+    for source in handbook.processes:
+        pid = source.process.id
+        if pid in first:
+            other = first[pid]
+            line = other.doc.where(("id",)).line
+            yield source.doc.problem(("id",), f"process id '{pid}' is already used by {other.path}:{line}",
+                                     "give this process its own document number")
+        else:
+            first[pid] = source
+
+
+def _unknown(kind: str, value: str, known: Iterable[str], problem, loc: Loc) -> Problem:
+    import difflib
+
+    close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
+    catalog = {"role": "_roles.yml", "form": "_forms.yml", "area": "_areas.yml"}.get(kind)
+    fix = f"did you mean '{close[0]}'?" if close else (f"add it to {catalog}" if catalog else f"use an existing {kind} id")
+    return problem(loc, f"unknown {kind} '{value}'", fix)
+
+
+def _check_process(handbook: Handbook, source: ProcessSource, settings: Settings) -> Iterator[Problem]:
+    process, doc = source.process, source.doc
+    p = doc.problem
+    node = handbook.areas.get(process.area)
+    if node is None:
+        if handbook.areas:
+            yield _unknown("area", process.area, handbook.areas, p, ("area",))
+    elif node.area.children:
+        leaves = ", ".join(c.id for c in node.area.children)
+        yield p(("area",), f"area '{process.area}' is a group of areas, not a leaf", f"use one of: {leaves}")
+    yield from _check_role(handbook, process.owner, ("owner",), p, settings)
+    ids = {s.process.id for s in handbook.processes}
+    for i, related in enumerate(process.related):
+        if related == process.id:
+            yield p(("related", i), "a process cannot be related to itself", "remove it from `related`")
+        elif related not in ids:
+            yield _unknown("process", related, ids, p, ("related", i))
+    yield from _check_steps(handbook, source, settings)
+    yield from _check_graph(source)
+    yield from _check_outputs(source)
+    yield from _check_changelog(source, settings)
+    yield from _check_review(source, settings)
+    yield from _check_kpis(handbook, source, settings)
+    step_ids = {s.id for s in process.steps}
+    for i, risk in enumerate(process.risks):
+        if risk.step and risk.step not in step_ids:
+            yield _unknown("step", risk.step, step_ids, p, ("risks", i, "step"))
+
+
+def _check_role(handbook: Handbook, role_id: str, loc: Loc, problem, settings: Settings) -> Iterator[Problem]:
+    role = handbook.roles.get(role_id)
+    word = vague_word(f"{role_id} {role.name if role else ''}", settings.vague_owners)
+    if word:
+        yield problem(loc, f"'{role_id}' is a vague owner ('{word}')", "name one definite role from _roles.yml")
+    elif role is None and handbook.roles:
+        yield _unknown("role", role_id, handbook.roles, problem, loc)
+
+
+def _check_steps(handbook: Handbook, source: ProcessSource, settings: Settings) -> Iterator[Problem]:
+    process, p = source.process, source.doc.problem
+    step_ids = {s.id for s in process.steps}
+    seen: set[str] = set()
+    process_ids = {s.process.id for s in handbook.processes}
+    for i, step in enumerate(process.steps):
+        at = ("steps", i)
+        if step.id in seen:
+            yield p((*at, "id"), f"step id '{step.id}' is used twice in this process", "give each step its own id")
+        seen.add(step.id)
+        yield from _check_step_kind(step, at, p)
+        for key in ("responsible", "consulted", "informed"):
+            for j, role_id in enumerate(getattr(step, key)):
+                yield from _check_role(handbook, role_id, (*at, key, j), p, settings)
+        if step.accountable:
+            yield from _check_role(handbook, step.accountable, (*at, "accountable"), p, settings)
+        if step.kind != "end":
+            if not step.responsible:
+                yield p(at, f"step '{step.id}' has no responsible role", "add `responsible: <role id>`")
+            elif step.accountable_role is None:
+                yield p((*at, "responsible"), f"step '{step.id}' has {len(step.responsible)} responsible roles "
+                        "and no accountable one", "add `accountable:` with the one role that answers for the step")
+        for j, form_id in enumerate(step.forms):
+            if handbook.forms and form_id not in handbook.forms:
+                yield _unknown("form", form_id, handbook.forms, p, (*at, "forms", j))
+        for j, target in enumerate(step.targets()):
+            if target not in step_ids:
+                loc = (*at, "branches", j, "next") if j < len(step.branches) else (*at, "next")
+                yield _unknown("step", target, step_ids, p, loc)
+        if step.process:
+            if step.process == process.id:
+                yield p((*at, "process"), "a sub-process step cannot run its own process",
+                        "name another process, or loop with `next`")
+            elif step.process not in process_ids:
+                yield _unknown("process", step.process, process_ids, p, (*at, "process"))
+
+
+def _check_step_kind(step: Step, at: Loc, p) -> Iterator[Problem]:
+    kind = step.kind
+    if kind == "end":
+        roles = step.responsible or step.accountable or step.consulted or step.informed
+        if roles:
+            yield p(at, f"end step '{step.id}' names roles", "an end is an event, not an activity: remove its roles")
+        if step.next or step.branches:
+            yield p((*at, "next") if step.next else (*at, "branches"), f"end step '{step.id}' has a next step",
+                    "remove `next`/`branches`, or make it a task")
+    elif kind == "decision":
+        if step.next:
+            yield p((*at, "next"), f"decision '{step.id}' uses `next`", "list its outcomes under `branches` instead")
+        if len(step.branches) < 2:
+            yield p(at, f"decision '{step.id}' has {len(step.branches)} branch(es)",
+                    "a decision needs at least two `branches`, each with `when` and `next`")
+        labels: dict[str, int] = {}
+        for j, branch in enumerate(step.branches):
+            label = branch.when.casefold()
+            if label in labels:
+                yield p((*at, "branches", j, "when"), f"branch label '{branch.when}' is used twice in '{step.id}'",
+                        "give each outcome its own label")
+            labels[label] = j
+    else:
+        if step.branches:
+            yield p((*at, "branches"), f"{kind} step '{step.id}' has branches",
+                    "only a `kind: decision` step branches; use `next`")
+        if not step.next:
+            yield p(at, f"{kind} step '{step.id}' has no `next`",
+                    "add `next: <step id>`; a step that ends the process should lead to a `kind: end` step")
+    if kind == "subprocess" and not step.process:
+        yield p(at, f"sub-process step '{step.id}' does not say which process it runs", "add `process: <process id>`")
+    if kind != "subprocess" and step.process:
+        yield p((*at, "process"), f"step '{step.id}' names a process but is a {kind}", "add `kind: subprocess`")
+
+
+def _check_graph(source: ProcessSource) -> Iterator[Problem]:
+    process, p = source.process, source.doc.problem
+    index = {s.id: i for i, s in enumerate(process.steps)}
+    if not any(s.kind == "end" for s in process.steps):
+        yield p(("steps",), "the process has no end step", "add a step with `kind: end` and lead the last step to it")
+        return
+    reachable = flowgraph.reachable_from_start(process)
+    for step in process.steps:
+        if step.id not in reachable:
+            yield p(("steps", index[step.id], "id"), f"step '{step.id}' cannot be reached from the first step "
+                    f"'{process.steps[0].id}'", "lead a `next` or branch to it, or remove it")
+    finishing = flowgraph.can_finish(process)
+    stuck = {s.id for s in process.steps if s.id not in finishing}
+    in_loops: set[str] = set()
+    for loop in flowgraph.trapped_loops(process, stuck):
+        in_loops.update(loop)
+        cycle = " → ".join([*loop, loop[0]])
+        yield p(("steps", index[loop[0]], "id"), f"dead loop: {cycle} never reaches an end step",
+                "give one of these steps a branch that leads on towards an end")
+    for step in process.steps:
+        if step.id in stuck and step.id not in in_loops and step.kind != "end":
+            yield p(("steps", index[step.id], "id"), f"no path from step '{step.id}' reaches an end step",
+                    "lead it on to a step that finishes the process")
+
+
+def _check_outputs(source: ProcessSource) -> Iterator[Problem]:
+    process, p = source.process, source.doc.problem
+    produced = {o.casefold() for s in process.steps for o in s.outputs}
+    for i, output in enumerate(process.outputs):
+        if output.casefold() not in produced:
+            yield p(("outputs", i), f"output '{output}' is not produced by any step",
+                    "list it under `outputs` of the step that produces it")
+
+
+def _check_changelog(source: ProcessSource, settings: Settings) -> Iterator[Problem]:
+    process, p = source.process, source.doc.problem
+    entries = process.changelog
+    for i, entry in enumerate(entries):
+        at = ("changelog", i)
+        if entry.date > settings.today:
+            yield p((*at, "date"), f"change-log date {entry.date} is in the future", "date the entry when it is approved")
+        if i == 0:
+            continue
+        before = entries[i - 1]
+        if _version_key(entry.version) <= _version_key(before.version):
+            yield p((*at, "version"), f"version {entry.version} does not follow {before.version}",
+                    "list the change log oldest first, each version higher than the one before")
+        if entry.date < before.date:
+            yield p((*at, "date"), f"date {entry.date} is before the previous entry's {before.date}",
+                    "list the change log oldest first")
+    newest = entries[-1]
+    if newest.version != process.version:
+        yield p(("version",), f"version \"{process.version}\" has no change-log entry (the newest is "
+                f"\"{newest.version}\")", "add a change-log entry for this version at the end of `changelog`")
+
+
+def _check_review(source: ProcessSource, settings: Settings) -> Iterator[Problem]:
+    process, p = source.process, source.doc.problem
+    if process.review is None:
+        if process.status == "effective":
+            yield p((), "no periodic review is planned", "add `review: {every: 12 months, last: YYYY-MM-DD}`",
+                    severity=WARN)
+        return
+    interval = parse_duration(process.review.every)
+    if interval is None or interval.unit not in ("day", "working_day", "week", "month", "year") or interval.amount < 1:
+        yield p(("review", "every"), f"'{process.review.every}' is not a review interval",
+                "write a whole number of days, weeks, months or years, e.g. '12 months'")
+        return
+    due = add_interval(process.review.last, interval)
+    if process.review.last > settings.today:
+        yield p(("review", "last"), f"the last review date {process.review.last} is in the future",
+                "give the date the review happened")
+    elif due < settings.today and process.status != "retired":
+        yield p(("review", "last"), f"review overdue since {due} (every {process.review.every}, last "
+                f"{process.review.last})", "review the process and update `review.last`", severity=WARN)
+
+
+def _check_kpis(handbook: Handbook, source: ProcessSource, settings: Settings) -> Iterator[Problem]:
+    process, p = source.process, source.doc.problem
+    seen: set[str] = set()
+    for i, kpi in enumerate(process.kpis):
+        if kpi.id in seen:
+            yield p(("kpis", i, "id"), f"KPI id '{kpi.id}' is used twice in this process", "give each KPI its own id")
+        seen.add(kpi.id)
+        if kpi.target is None:
+            yield p(("kpis", i), f"KPI '{kpi.id}' has no target", "add `target:` (the level the process must reach)",
+                    severity=WARN)
+        if kpi.owner:
+            yield from _check_role(handbook, kpi.owner, ("kpis", i, "owner"), p, settings)
