@@ -12,21 +12,33 @@ from pydantic import BaseModel, ValidationError
 from .problems import Problem
 from .yamlload import Document, Loc
 
-_RULES = {
-    "string_pattern_mismatch": {
-        "id": "use letters and digits joined by '-', such as ADM-004 (processes) or first-review (steps)",
-        "version": "write the version as quoted text such as \"2.1\"",
-    },
+_PATTERN_FIXES = {
+    "process": "use letters and digits joined by '-', such as ADM-004",
+    "version": "write the version as quoted text such as \"2.1\"",
+    "slug": "use lowercase letters, digits and '-' only, such as first-review",
 }
-_TYPE_NAMES = {str: "text", int: "a number", float: "a number", bool: "true/false", list: "a list",
-               dict: "a mapping", dt.date: "a date", type(None): "nothing"}
+_PROCESS_ID_FIELDS = {"related", "process"}
 
 
-def _describe(value: Any) -> str:
+def _pattern_fix(loc: Loc) -> str:
+    names = [p for p in loc if isinstance(p, str)]
+    field = names[-1] if names else ""
+    if field == "version":
+        return _PATTERN_FIXES["version"]
+    if loc == ("id",) or field in _PROCESS_ID_FIELDS:
+        return _PATTERN_FIXES["process"]
+    return _PATTERN_FIXES["slug"]
+
+
+def _describe(value: Any, raw: str | None = None) -> str:
+    """The value as the author sees it: `raw` is the text typed when YAML read it as non-text."""
     if isinstance(value, bool):
-        return f"true/false ({value})"
-    if isinstance(value, (dt.date, int, float)):
-        return f"{_TYPE_NAMES.get(type(value), type(value).__name__)} ({value})"
+        typed = raw if raw is not None else str(value).lower()
+        return f"{typed} (YAML reads it as {str(value).lower()})"
+    if isinstance(value, (int, float)):
+        return f"the number {raw if raw is not None else value}"
+    if isinstance(value, dt.date):
+        return f"the date {raw if raw is not None else value}"
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):
@@ -80,10 +92,26 @@ def _data_loc(doc: Document, loc: tuple[Any, ...]) -> Loc:
     return tuple(kept)
 
 
+def _suggested_keys(errors: list[dict[str, Any]], doc: Document, model: type[BaseModel]) -> dict[tuple, str]:
+    """For each unknown key, the allowed key it probably means: {(parent loc, key): suggestion}."""
+    suggestions: dict[tuple, str] = {}
+    for item in errors:
+        if item["type"] == "extra_forbidden":
+            loc = _data_loc(doc, item["loc"])
+            key = str(item["loc"][-1])
+            allowed = list((_model_at(model, loc[:-1]) or model).model_fields)
+            close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+            if close:
+                suggestions[(loc[:-1], key)] = close[0]
+    return suggestions
+
+
 def explain(error: ValidationError, doc: Document, model: type[BaseModel]) -> list[Problem]:
     problems: list[Problem] = []
     value_errors_at: set[Loc] = set()
-    for item in error.errors(include_url=False):
+    errors = error.errors(include_url=False)
+    suggestions = _suggested_keys(errors, doc, model)
+    for item in errors:
         kind = item["type"]
         loc = _data_loc(doc, item["loc"])
         if kind not in ("extra_forbidden", "missing"):
@@ -93,15 +121,19 @@ def explain(error: ValidationError, doc: Document, model: type[BaseModel]) -> li
             value_errors_at.add(loc)
         where = ".".join(str(p) for p in loc) or "the file"
         value = item.get("input")
+        raw = doc.raw.get(loc)
+        shown = _describe(value, raw)
         if kind == "extra_forbidden":
             key = str(item["loc"][-1])
+            close = suggestions.get((loc[:-1], key))
             allowed = list((_model_at(model, loc[:-1]) or model).model_fields)
-            close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-            fix = f"did you mean '{close[0]}'?" if close else f"allowed keys here: {', '.join(allowed)}"
+            fix = f"did you mean '{close}'?" if close else f"allowed keys here: {', '.join(allowed)}"
             problems.append(doc.problem(loc, f"unknown key '{key}'", fix, at_key=True))
         elif kind == "missing":
             key = str(item["loc"][-1])
             parent = loc if loc and loc[-1] != key else loc[:-1]
+            if key in {s for (at, _), s in suggestions.items() if at == parent}:
+                continue  # "unknown key 'owenr' — did you mean 'owner'?" already says it
             problems.append(doc.problem(parent, f"missing required key '{key}'" + (f" in {where}" if parent else ""),
                                         f"add `{key}:` here"))
         elif kind == "literal_error":
@@ -109,29 +141,31 @@ def explain(error: ValidationError, doc: Document, model: type[BaseModel]) -> li
             choices = [c.strip(" '") for c in expected.replace(" or ", ",").split(",") if c.strip()]
             close = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.5)
             fix = f"did you mean '{close[0]}'?" if close else f"use one of: {', '.join(choices)}"
-            problems.append(doc.problem(loc, f"{where}: {_describe(value)} is not allowed", fix))
+            problems.append(doc.problem(loc, f"{where}: {shown} is not allowed", fix))
         elif kind == "string_pattern_mismatch":
-            field = str(loc[-1]) if loc else ""
-            rule = _RULES[kind].get(field, "use lowercase letters, digits and '-' only, such as dept-head")
-            problems.append(doc.problem(loc, f"{where}: {_describe(value)} is not a valid {field or 'value'}", rule))
+            field = next((str(p) for p in reversed(loc) if isinstance(p, str)), "value")
+            problems.append(doc.problem(loc, f"{where}: {shown} is not a valid {field}", _pattern_fix(loc)))
         elif kind in ("string_type", "string_sub_type"):
-            fix = "put the text in quotes" if isinstance(value, (bool, int, float, dt.date)) else "write text here"
-            problems.append(doc.problem(loc, f"{where}: expected text, found {_describe(value)}", fix))
+            if isinstance(value, (bool, int, float, dt.date)):
+                fix = f'put it in quotes: "{raw if raw is not None else value}"'
+            else:
+                fix = "write text here"
+            problems.append(doc.problem(loc, f"{where}: expected text, found {shown}", fix))
         elif kind == "string_too_short":
             problems.append(doc.problem(loc, f"{where} is empty", "write a value or remove the key"))
         elif kind == "list_type":
-            problems.append(doc.problem(loc, f"{where}: expected a list, found {_describe(value)}",
+            problems.append(doc.problem(loc, f"{where}: expected a list, found {shown}",
                                         "write a list: [a, b] or one '- item' per line"))
         elif kind in ("model_type", "model_attributes_type", "dict_type"):
-            problems.append(doc.problem(loc, f"{where}: expected a mapping of keys, found {_describe(value)}",
+            problems.append(doc.problem(loc, f"{where}: expected a mapping of keys, found {shown}",
                                         "write `key: value` lines here"))
         elif kind == "too_short":
             problems.append(doc.problem(loc, f"{where} is empty", "add at least one entry"))
         elif kind.startswith("date"):
-            problems.append(doc.problem(loc, f"{where}: expected a date, found {_describe(value)}",
+            problems.append(doc.problem(loc, f"{where}: expected a date, found {shown}",
                                         "write the date as YYYY-MM-DD"))
         elif kind in ("int_type", "float_type", "int_parsing", "float_parsing"):
-            problems.append(doc.problem(loc, f"{where}: expected a number, found {_describe(value)}",
+            problems.append(doc.problem(loc, f"{where}: expected a number, found {shown}",
                                         "write a number such as 3 or 95.5"))
         else:
             problems.append(doc.problem(loc, f"{where}: {item['msg']}", "see `process-manual schema`"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -26,6 +27,8 @@ class ProcessSource:
 
     doc: Document
     process: Process
+    broken: frozenset[str] = frozenset()
+    """Top-level keys left out because they are invalid (already reported): checks skip them."""
 
     @property
     def path(self) -> str:
@@ -52,6 +55,8 @@ class Handbook:
     problems: list[Problem] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
     """Every YAML file read, catalogs included (what `mkdocs serve` watches)."""
+    unloaded_ids: dict[str, str] = field(default_factory=dict)
+    """Ids of process files too broken to load (already reported): references to them are not unknown."""
 
     def process(self, process_id: str) -> ProcessSource | None:
         return next((p for p in self.processes if p.process.id == process_id), None)
@@ -65,10 +70,10 @@ def _validated(doc: Document, model: type[M], problems: list[Problem]) -> M | No
     return None
 
 
-def _salvage_process(doc: Document, problems: list[Problem]) -> Process | None:
+def _salvage_process(doc: Document, problems: list[Problem]) -> ProcessSource | None:
     """Validate a process; when only optional parts are broken, keep the rest for the deeper checks."""
     try:
-        return Process.model_validate(doc.data)
+        return ProcessSource(doc, Process.model_validate(doc.data))
     except ValidationError as error:
         problems.extend(explain(error, doc, Process))
         broken = {e["loc"][0] for e in error.errors() if e["loc"]}
@@ -76,9 +81,21 @@ def _salvage_process(doc: Document, problems: list[Problem]) -> Process | None:
         return None
     trimmed = {k: v for k, v in doc.data.items() if k not in broken}
     try:
-        return Process.model_validate(trimmed)
+        return ProcessSource(doc, Process.model_validate(trimmed), frozenset(map(str, broken)))
     except ValidationError:
         return None
+
+
+_ID_LINE = re.compile(rb"^id:[ ]*[\"']?([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+)[\"']?[ ]*(?:#.*)?$", re.MULTILINE)
+
+
+def _guess_id(path: Path) -> str | None:
+    """The `id:` line of a file that is not valid YAML, so that other files naming it do not fail too."""
+    try:
+        match = _ID_LINE.search(path.read_bytes()[:65536])
+    except OSError:
+        return None
+    return match[1].decode() if match else None
 
 
 def _yaml_files(root: Path) -> list[Path]:
@@ -115,6 +132,9 @@ def load_handbook(root: Path, *, shown_base: Path | None = None) -> Handbook:
         doc, file_problems = load_file(path, shown)
         problems.extend(file_problems)
         if doc is None:
+            guessed = _guess_id(path)
+            if guessed and not path.name.startswith("_"):
+                handbook.unloaded_ids.setdefault(guessed, shown)
             continue
         is_catalog = path.parent == root and path.name.startswith("_")
         if is_catalog:
@@ -127,9 +147,11 @@ def load_handbook(root: Path, *, shown_base: Path | None = None) -> Handbook:
                                         f"not {'a list' if isinstance(doc.data, list) else 'a single value'}",
                                         "start the file with `id:`; see `process-manual new`"))
         else:
-            process = _salvage_process(doc, problems)
-            if process is not None:
-                handbook.processes.append(ProcessSource(doc, process))
+            source = _salvage_process(doc, problems)
+            if source is not None:
+                handbook.processes.append(source)
+            elif isinstance(doc.data.get("id"), str):
+                handbook.unloaded_ids.setdefault(doc.data["id"], shown)
     for name in CATALOGS:
         if name not in handbook.catalog_docs:
             problems.append(Problem(relative_path(root / name, base), 1, 1, Severity.ERROR,

@@ -34,7 +34,11 @@ def _empty_as_none(value: Any) -> Any:
 ProcessId = Annotated[str, Field(pattern=ID_PATTERN, examples=["ADM-004"])]
 Slug = Annotated[str, Field(pattern=SLUG_PATTERN)]
 RoleId = Annotated[str, Field(pattern=SLUG_PATTERN, examples=["dept-head"])]
-RoleList = Annotated[list[RoleId], BeforeValidator(_one_or_many)]
+RoleRef = Annotated[str, Field(min_length=1, json_schema_extra={"pattern": SLUG_PATTERN}, examples=["dept-head"])]
+"""A role named by a process. Any text is read, so that the validator can say *why* it is wrong
+("相关部门" is a vague owner, "byuer" an unknown role) instead of failing the whole file on a pattern;
+editors still get the id pattern from the JSON Schema."""
+RoleList = Annotated[list[RoleRef], BeforeValidator(_one_or_many)]
 Text = Annotated[str, Field(min_length=1)]
 Number = int | float
 
@@ -62,7 +66,7 @@ class Step(Strict):
     responsible: RoleList = Field(default_factory=list,
                                   description="Role id(s) that do the step (R). Required except for `end`.",
                                   examples=["applicant", ["sales-rep", "sales-manager"]])
-    accountable: RoleId | None = Field(None, description="The one role accountable for the step (A). "
+    accountable: RoleRef | None = Field(None, description="The one role accountable for the step (A). "
                                        "Defaults to the responsible role when there is exactly one.")
     consulted: RoleList = Field(default_factory=list, description="Role ids consulted before or during the step (C).")
     informed: RoleList = Field(default_factory=list, description="Role ids informed of the result (I).")
@@ -110,7 +114,7 @@ class Kpi(Strict):
     target: Number | Text | None = Field(None, description="The level the process must reach (目标值).")
     goal: Number | Text | None = Field(None, description="The stretch level aimed for (挑战值).")
     frequency: Text | None = Field(None, examples=["monthly"])
-    owner: RoleId | None = None
+    owner: RoleRef | None = None
 
 
 class Risk(Strict):
@@ -139,7 +143,7 @@ class Process(Strict):
     area: Slug = Field(description="A leaf area id from _areas.yml.")
     version: Annotated[str, Field(pattern=VERSION_PATTERN, description="Quoted: \"2.1\".", examples=["2.1"])]
     status: Literal["draft", "effective", "retired"] = "draft"
-    owner: RoleId = Field(description="The role id of the process owner.")
+    owner: RoleRef = Field(description="The role id of the process owner.")
     effective: dt.date | None = Field(None, description="Date this version takes effect.")
     review: Review | None = None
     purpose: Text | None = None
@@ -174,7 +178,7 @@ class Role(Strict):
 class Form(Strict):
     id: Slug
     name: Text
-    owner: RoleId | None = None
+    owner: RoleRef | None = None
     retention: Text | None = Field(None, examples=["3 years"])
     naming: Text | None = Field(None, examples=["TYPE-YEAR-NUMBER"])
     description: Text | None = None
@@ -183,7 +187,7 @@ class Form(Strict):
 class Area(Strict):
     id: Slug
     name: Text
-    owner: RoleId | None = None
+    owner: RoleRef | None = None
     description: Text | None = None
     children: list[Area] = Field(default_factory=list)
 

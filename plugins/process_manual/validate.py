@@ -70,10 +70,9 @@ def _check_catalogs(handbook: Handbook, settings: Settings) -> Iterator[Problem]
                 yield roles_doc.problem(("roles", i, "id"), f"role id '{role_id}' is defined twice",
                                         "give each role its own id")
             seen.add(role_id)
-            word = vague_word(f"{role_id} {name}", settings.vague_owners)
-            if word:
-                yield roles_doc.problem(("roles", i, "name"), f"role '{role_id}' is a vague owner ('{word}')",
-                                        "name one definite role or position that does the work")
+            if vague_word(f"{role_id} {name}", settings.vague_owners):
+                yield roles_doc.problem(("roles", i, "name"), f"role '{role_id}' is a vague owner (its name is "
+                                        f"'{name}')", "define one definite role or position that does the work")
     forms_doc = handbook.catalog_docs.get("_forms.yml")
     if forms_doc is not None and isinstance(forms_doc.data, dict):
         seen = set()
@@ -84,16 +83,16 @@ def _check_catalogs(handbook: Handbook, settings: Settings) -> Iterator[Problem]
                 yield forms_doc.problem(("forms", i, "id"), f"form id '{form.get('id')}' is defined twice",
                                         "give each form its own id")
             seen.add(form.get("id"))
-            owner = form.get("owner")
-            if owner and handbook.roles and owner not in handbook.roles:
-                yield _unknown("role", owner, handbook.roles, forms_doc.problem, ("forms", i, "owner"))
+            if isinstance(form.get("owner"), str):
+                yield from _check_role(handbook, form["owner"], ("forms", i, "owner"), forms_doc.problem, settings)
     areas_doc = handbook.catalog_docs.get("_areas.yml")
     if areas_doc is not None:
         yield from _check_areas(handbook, areas_doc.data.get("areas") if isinstance(areas_doc.data, dict) else None,
-                                ("areas",), set(), areas_doc.problem)
+                                ("areas",), set(), areas_doc.problem, settings)
 
 
-def _check_areas(handbook: Handbook, areas: object, loc: Loc, seen: set[str], problem) -> Iterator[Problem]:
+def _check_areas(handbook: Handbook, areas: object, loc: Loc, seen: set[str], problem,
+                 settings: Settings) -> Iterator[Problem]:
     if not isinstance(areas, list):
         return
     for i, area in enumerate(areas):
@@ -103,10 +102,9 @@ def _check_areas(handbook: Handbook, areas: object, loc: Loc, seen: set[str], pr
         if area_id in seen:
             yield problem((*loc, i, "id"), f"area id '{area_id}' is defined twice", "give each area its own id")
         seen.add(area_id)
-        owner = area.get("owner")
-        if owner and handbook.roles and owner not in handbook.roles:
-            yield _unknown("role", owner, handbook.roles, problem, (*loc, i, "owner"))
-        yield from _check_areas(handbook, area.get("children"), (*loc, i, "children"), seen, problem)
+        if isinstance(area.get("owner"), str):
+            yield from _check_role(handbook, area["owner"], (*loc, i, "owner"), problem, settings)
+        yield from _check_areas(handbook, area.get("children"), (*loc, i, "children"), seen, problem, settings)
 
 
 def _check_unique_process_ids(handbook: Handbook) -> Iterator[Problem]:
@@ -120,6 +118,11 @@ def _check_unique_process_ids(handbook: Handbook) -> Iterator[Problem]:
                                      "give this process its own document number")
         else:
             first[pid] = source
+
+
+def _process_ids(handbook: Handbook) -> set[str]:
+    """Every process id in the handbook, including files too broken to load (already reported)."""
+    return {s.process.id for s in handbook.processes} | set(handbook.unloaded_ids)
 
 
 def _unknown(kind: str, value: str, known: Iterable[str], problem, loc: Loc) -> Problem:
@@ -142,7 +145,7 @@ def _check_process(handbook: Handbook, source: ProcessSource, settings: Settings
         leaves = ", ".join(c.id for c in node.area.children)
         yield p(("area",), f"area '{process.area}' is a group of areas, not a leaf", f"use one of: {leaves}")
     yield from _check_role(handbook, process.owner, ("owner",), p, settings)
-    ids = {s.process.id for s in handbook.processes}
+    ids = _process_ids(handbook)
     for i, related in enumerate(process.related):
         if related == process.id:
             yield p(("related", i), "a process cannot be related to itself", "remove it from `related`")
@@ -162,9 +165,11 @@ def _check_process(handbook: Handbook, source: ProcessSource, settings: Settings
 
 def _check_role(handbook: Handbook, role_id: str, loc: Loc, problem, settings: Settings) -> Iterator[Problem]:
     role = handbook.roles.get(role_id)
-    word = vague_word(f"{role_id} {role.name if role else ''}", settings.vague_owners)
-    if word:
-        yield problem(loc, f"'{role_id}' is a vague owner ('{word}')", "name one definite role from _roles.yml")
+    fix = "name the one definite role (a position in _roles.yml) that does the work"
+    if vague_word(role_id, settings.vague_owners):
+        yield problem(loc, f"'{role_id}' is a vague owner, not a role", fix)
+    elif role is not None and vague_word(role.name, settings.vague_owners):
+        yield problem(loc, f"role '{role_id}' is a vague owner (its name is '{role.name}')", fix)
     elif role is None and handbook.roles:
         yield _unknown("role", role_id, handbook.roles, problem, loc)
 
@@ -173,7 +178,7 @@ def _check_steps(handbook: Handbook, source: ProcessSource, settings: Settings) 
     process, p = source.process, source.doc.problem
     step_ids = {s.id for s in process.steps}
     seen: set[str] = set()
-    process_ids = {s.process.id for s in handbook.processes}
+    process_ids = _process_ids(handbook)
     for i, step in enumerate(process.steps):
         at = ("steps", i)
         if step.id in seen:
@@ -209,9 +214,10 @@ def _check_steps(handbook: Handbook, source: ProcessSource, settings: Settings) 
 def _check_step_kind(step: Step, at: Loc, p) -> Iterator[Problem]:
     kind = step.kind
     if kind == "end":
-        roles = step.responsible or step.accountable or step.consulted or step.informed
+        roles = [key for key in ("responsible", "accountable", "consulted", "informed") if getattr(step, key)]
         if roles:
-            yield p(at, f"end step '{step.id}' names roles", "an end is an event, not an activity: remove its roles")
+            yield p((*at, roles[0]), f"end step '{step.id}' names roles ({', '.join(roles)})",
+                    "an end is an event, not an activity: remove its roles")
         if step.next or step.branches:
             yield p((*at, "next") if step.next else (*at, "branches"), f"end step '{step.id}' has a next step",
                     "remove `next`/`branches`, or make it a task")
@@ -219,7 +225,8 @@ def _check_step_kind(step: Step, at: Loc, p) -> Iterator[Problem]:
         if step.next:
             yield p((*at, "next"), f"decision '{step.id}' uses `next`", "list its outcomes under `branches` instead")
         if len(step.branches) < 2:
-            yield p(at, f"decision '{step.id}' has {len(step.branches)} branch(es)",
+            yield p((*at, "branches") if step.branches else at,
+                    f"decision '{step.id}' has {'only one branch' if step.branches else 'no branches'}",
                     "a decision needs at least two `branches`, each with `when` and `next`")
         labels: dict[str, int] = {}
         for j, branch in enumerate(step.branches):
@@ -233,37 +240,44 @@ def _check_step_kind(step: Step, at: Loc, p) -> Iterator[Problem]:
             yield p((*at, "branches"), f"{kind} step '{step.id}' has branches",
                     "only a `kind: decision` step branches; use `next`")
         if not step.next:
-            yield p(at, f"{kind} step '{step.id}' has no `next`",
-                    "add `next: <step id>`; a step that ends the process should lead to a `kind: end` step")
+            yield p(at, f"{kind} step '{step.id}' is a dead end: it has no `next`",
+                    "add `next: <step id>`; to finish the process here, lead it to a `kind: end` step")
     if kind == "subprocess" and not step.process:
         yield p(at, f"sub-process step '{step.id}' does not say which process it runs", "add `process: <process id>`")
     if kind != "subprocess" and step.process:
         yield p((*at, "process"), f"step '{step.id}' names a process but is a {kind}", "add `kind: subprocess`")
 
 
+def _open_steps(process) -> set[str]:
+    """Steps whose continuation is missing or unknown (reported by the step checks)."""
+    known = {s.id for s in process.steps}
+    found = set()
+    for step in process.steps:
+        missing = step.kind in ("task", "subprocess", "archive") and not step.next
+        if missing or (step.kind == "decision" and len(step.branches) < 2) or set(step.targets()) - known:
+            found.add(step.id)
+    return found
+
+
 def _check_graph(source: ProcessSource) -> Iterator[Problem]:
     process, p = source.process, source.doc.problem
-    index = {s.id: i for i, s in enumerate(process.steps)}
+    index: dict[str, int] = {}
+    for i, s in enumerate(process.steps):
+        index.setdefault(s.id, i)
     if not any(s.kind == "end" for s in process.steps):
         yield p(("steps",), "the process has no end step", "add a step with `kind: end` and lead the last step to it")
         return
-    reachable = flowgraph.reachable_from_start(process)
-    for step in process.steps:
-        if step.id not in reachable:
-            yield p(("steps", index[step.id], "id"), f"step '{step.id}' cannot be reached from the first step "
-                    f"'{process.steps[0].id}'", "lead a `next` or branch to it, or remove it")
-    finishing = flowgraph.can_finish(process)
-    stuck = {s.id for s in process.steps if s.id not in finishing}
-    in_loops: set[str] = set()
-    for loop in flowgraph.trapped_loops(process, stuck):
-        in_loops.update(loop)
+    open_steps = _open_steps(process)
+    if not open_steps:  # with a next missing or unknown, what is unreachable is not yet known
+        reachable = flowgraph.reachable_from_start(process)
+        for i, step in enumerate(process.steps):
+            if step.id not in reachable:
+                yield p(("steps", i, "id"), f"step '{step.id}' cannot be reached from the first step "
+                        f"'{process.steps[0].id}'", "lead a `next` or branch to it, or remove it")
+    for loop in flowgraph.dead_loops(process, flowgraph.can_finish(process, open_steps)):
         cycle = " → ".join([*loop, loop[0]])
         yield p(("steps", index[loop[0]], "id"), f"dead loop: {cycle} never reaches an end step",
                 "give one of these steps a branch that leads on towards an end")
-    for step in process.steps:
-        if step.id in stuck and step.id not in in_loops and step.kind != "end":
-            yield p(("steps", index[step.id], "id"), f"no path from step '{step.id}' reaches an end step",
-                    "lead it on to a step that finishes the process")
 
 
 def _check_outputs(source: ProcessSource) -> Iterator[Problem]:
@@ -286,10 +300,10 @@ def _check_changelog(source: ProcessSource, settings: Settings) -> Iterator[Prob
             continue
         before = entries[i - 1]
         if _version_key(entry.version) <= _version_key(before.version):
-            yield p((*at, "version"), f"version {entry.version} does not follow {before.version}",
-                    "list the change log oldest first, each version higher than the one before")
+            yield p((*at, "version"), f"change-log version {entry.version} is not higher than the previous "
+                    f"entry's {before.version}", "list the change log oldest first, each version higher than the one before")
         if entry.date < before.date:
-            yield p((*at, "date"), f"date {entry.date} is before the previous entry's {before.date}",
+            yield p((*at, "date"), f"change-log date {entry.date} is before the previous entry's {before.date}",
                     "list the change log oldest first")
     newest = entries[-1]
     if newest.version != process.version:
@@ -300,7 +314,7 @@ def _check_changelog(source: ProcessSource, settings: Settings) -> Iterator[Prob
 def _check_review(source: ProcessSource, settings: Settings) -> Iterator[Problem]:
     process, p = source.process, source.doc.problem
     if process.review is None:
-        if process.status == "effective":
+        if process.status == "effective" and "review" not in source.broken:
             yield p((), "no periodic review is planned", "add `review: {every: 12 months, last: YYYY-MM-DD}`",
                     severity=WARN)
         return

@@ -64,6 +64,8 @@ class Document:
     data: Any
     values: dict[Loc, Position] = field(default_factory=dict)
     keys: dict[Loc, Position] = field(default_factory=dict)
+    raw: dict[Loc, str] = field(default_factory=dict)
+    """The text as typed of every scalar YAML did not read as text (`1.20`, `yes`, `2026-03-01`)."""
 
     def where(self, loc: Loc) -> Position:
         """The position of the value at `loc`, or of its nearest enclosing value."""
@@ -102,7 +104,8 @@ def _decode(raw: bytes, shown: str, problems: list[Problem]) -> str | None:
     except UnicodeDecodeError as exc:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
-        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        # Columns count characters, as editors do, not bytes.
+        column = len(before[before.rfind(b"\n") + 1:].decode("utf-8", errors="replace")) + 1
         problems.append(Problem(shown, line, column, Severity.ERROR,
                                 f"byte 0x{raw[exc.start]:02x} is not valid UTF-8",
                                 "save the file with UTF-8 encoding"))
@@ -138,7 +141,7 @@ def _syntax_fix(problem: str) -> str:
         return "bad indentation: every item of this list must start with '-' at the same column"
     if "found undefined alias" in problem:
         return "define the anchor (&name) before using the alias (*name), or write the value out"
-    if "while scanning a quoted scalar" in problem or "unexpected end of stream" in problem:
+    if "never closed" in problem or "unexpected end of stream" in problem:
         return "close the quote that was opened here"
     return "check the YAML syntax near here (indentation, quotes, ':' after keys)"
 
@@ -173,6 +176,8 @@ class _Converter:
         if id(node) in self.active:
             raise self._fail(node, "an alias refers to the value that contains it", "remove the recursive alias")
         if isinstance(node, yaml.ScalarNode):
+            if node.tag != _STR:
+                self.doc.raw.setdefault(loc, node.value)
             return self._scalar(node)
         self.active.add(id(node))
         try:
@@ -248,10 +253,13 @@ def load_text(raw: bytes, path: Path, shown_path: str) -> tuple[Document | None,
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = exc.problem or exc.context or "invalid YAML"
         if exc.context and exc.problem:
             what = f"{exc.problem} ({exc.context})"
+        if "while scanning a quoted scalar" in (exc.context or "") and exc.context_mark:
+            # The parser notices at the end of the file; the author needs the opening quote.
+            mark, what = exc.context_mark, "a quoted text opened here is never closed"
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problems.append(Problem(shown_path, line, column, Severity.ERROR, f"invalid YAML: {what}",
                                 _syntax_fix(what)))
         return None, problems
@@ -259,7 +267,7 @@ def load_text(raw: bytes, path: Path, shown_path: str) -> tuple[Document | None,
         problems.append(Problem(shown_path, 1, 1, Severity.ERROR, f"invalid YAML: {exc}",
                                 "check the YAML syntax"))
         return None, problems
-    if root is None:
+    if root is None or (root.tag.endswith(":null") and root.value == ""):  # nothing, or only `---`
         problems.append(Problem(shown_path, 1, 1, Severity.ERROR, "the file is empty",
                                 "write the process (see `process-manual new`) or delete the file"))
         return None, problems

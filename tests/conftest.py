@@ -1,0 +1,14 @@
+"""Shared fixtures. Keep this small: large helpers live in tests/fixtures/ (see fixtures/util.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from fixtures.util import TODAY
+
+
+@pytest.fixture(autouse=True)
+def pinned_today(monkeypatch: pytest.MonkeyPatch) -> str:
+    """Every test runs on the same date (PROCESS_MANUAL_TODAY), so none rots with the calendar."""
+    monkeypatch.setenv("PROCESS_MANUAL_TODAY", TODAY)
+    return TODAY
