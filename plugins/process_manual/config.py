@@ -1,0 +1,29 @@
+"""Options of the `process-manual` MkDocs plugin (`plugins: - process-manual: {...}` in mkdocs.yml)."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+
+from .validate import DEFAULT_VAGUE_OWNERS
+
+
+class ProcessManualConfig(Config):
+    enabled = opt.Type(bool, default=True)
+    """Turn the plugin off (e.g. for a quick build of the hand-written pages only)."""
+
+    processes = opt.Type(str, default="processes")
+    """The handbook folder: catalogs (`_roles.yml`, ...) and process files, relative to mkdocs.yml."""
+
+    vague_owners = opt.ListOfItems(opt.Type(str), default=list(DEFAULT_VAGUE_OWNERS))
+    """Words that mark a vague owner ("relevant departments", "相关部门"): an error where a role uses them."""
+
+    language = opt.Optional(opt.Type(str))
+    """Language of the labels the plugin writes (`en` or `zh`); defaults to `theme.language`."""
+
+    publish_drafts = opt.Type(bool, default=False)
+    """Publish `status: draft` processes (with a banner); off for the production handbook."""
+
+    mermaid_bundle = opt.Optional(opt.Type(str))
+    """Path to Mermaid's `mermaid.min.js`; by default `node_modules/mermaid/dist/mermaid.min.js` in the
+    folder of mkdocs.yml or any folder above it (installed by `npm ci`)."""

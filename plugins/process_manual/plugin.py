@@ -1,0 +1,118 @@
+"""The MkDocs plugin: thin glue from MkDocs events to load -> validate -> render.
+
+Everything of substance lives in :mod:`.handbook`, :mod:`.validate` and :mod:`.render`; this module
+only reads options, reports problems through MkDocs and hands generated pages to MkDocs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from .config import ProcessManualConfig
+from .handbook import load_handbook
+from .problems import relative_path
+from .render.context import RenderContext
+from .render.labels import Labels
+from .render.site import hidden_pages, navigation, render_pages
+from .validate import Settings, today, validate
+
+log = get_plugin_logger(__name__)
+
+MERMAID_SITE_PATH = "assets/javascripts/mermaid.min.js"
+CSS_SITE_PATH = "assets/stylesheets/process-manual.css"
+_CSS_SOURCE = Path(__file__).parent / "assets" / "process-manual.css"
+# Our pages use tables, attribute lists ({ #step-id }), admonitions (banners), definition lists
+# (glossary) and Markdown inside HTML (breadcrumb); they are switched on whatever mkdocs.yml says.
+_REQUIRED_EXTENSIONS = ("tables", "attr_list", "admonition", "def_list", "md_in_html", "toc")
+
+
+def _find_mermaid_bundle(start: Path) -> Path | None:
+    for folder in (start, *start.parents):
+        candidate = folder / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _mermaid_fence_format(config: MkDocsConfig) -> Any:
+    fences = config.mdx_configs.get("pymdownx.superfences", {}).get("custom_fences", [])
+    return next((fence.get("format") for fence in fences if fence.get("name") == "mermaid"), None)
+
+
+def _inserts_unescaped(fence_format: Any) -> bool:
+    """mermaid2's fence formatters copy the diagram text into HTML as it is (unlike superfences' own)."""
+    function = getattr(fence_format, "func", fence_format)
+    return getattr(function, "__module__", "").startswith("mermaid2")
+
+
+def _docs_pages(docs_dir: Path) -> list[str]:
+    pages = sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md"))
+    return sorted(pages, key=lambda p: (p != "index.md", p.count("/"), p))
+
+
+class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
+    def __init__(self) -> None:
+        self.pages: dict[str, str] = {}
+        self.hidden: set[str] = set()
+        self.mermaid_bundle: Path | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return None
+        config_dir = Path(config.config_file_path or ".").resolve().parent
+        folder = (config_dir / self.config.processes).resolve()
+        config.watch.append(str(folder))
+
+        handbook = load_handbook(folder, shown_base=Path.cwd())
+        problems = validate(handbook, Settings(vague_owners=tuple(self.config.vague_owners)))
+        errors = [p for p in problems if p.is_error]
+        if errors:
+            # Raised before MkDocs cleans site_dir: a broken handbook leaves the last good site as it was.
+            raise PluginError(f"{len(errors)} error(s) in the handbook at {relative_path(folder, Path.cwd())}:\n"
+                              + "\n".join(p.text() for p in problems))
+        for problem in problems:
+            log.warning(problem.text())
+
+        self.mermaid_bundle = (Path(self.config.mermaid_bundle) if self.config.mermaid_bundle
+                               else _find_mermaid_bundle(config_dir))
+        if self.mermaid_bundle is None or not self.mermaid_bundle.is_file():
+            raise PluginError("Mermaid's JavaScript bundle is not installed (node_modules/mermaid/dist/mermaid.min.js)"
+                              " — run `npm ci` in the repository (or `make site`), or set `mermaid_bundle`")
+        fence_format = _mermaid_fence_format(config)
+        if fence_format is None:
+            log.warning("flowcharts will show as code: add the `mermaid` custom fence of pymdownx.superfences "
+                        "(format: !!python/name:mermaid2.fence_mermaid_custom) to markdown_extensions")
+        for extension in _REQUIRED_EXTENSIONS:
+            if extension not in config.markdown_extensions:
+                config.markdown_extensions.append(extension)
+        if CSS_SITE_PATH not in config.extra_css:
+            config.extra_css.append(CSS_SITE_PATH)
+
+        language = self.config.language or config.theme.get("language") or "en"
+        context = RenderContext(handbook, Labels(language), today(), directory_urls=config.use_directory_urls,
+                                publish_drafts=self.config.publish_drafts,
+                                mermaid_fence_escapes=_inserts_unescaped(fence_format))
+        self.pages = render_pages(context)
+        self.hidden = hidden_pages(context)
+        nav: list[Any] = list(config.nav) if config.nav else _docs_pages(Path(config.docs_dir))
+        config.nav = nav + navigation(context)
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled:
+            return None
+        for src_uri, markdown in self.pages.items():
+            inclusion = InclusionLevel.NOT_IN_NAV if src_uri in self.hidden else InclusionLevel.UNDEFINED
+            if files.get_file_from_path(src_uri) is not None:
+                raise PluginError(f"docs/{src_uri} clashes with a page the handbook generates — rename or remove it")
+            files.append(File.generated(config, src_uri, content=markdown, inclusion=inclusion))
+        assert self.mermaid_bundle is not None
+        files.append(File.generated(config, MERMAID_SITE_PATH, abs_src_path=str(self.mermaid_bundle)))
+        files.append(File.generated(config, CSS_SITE_PATH, abs_src_path=str(_CSS_SOURCE)))
+        return files

@@ -1,0 +1,80 @@
+"""What every page renderer needs, computed once per build: names, back-links, the published set."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ..durations import add_interval, parse_duration
+from ..handbook import Handbook, ProcessSource
+from ..model import Area, Process
+from . import paths
+from .labels import Labels
+
+
+@dataclass
+class RenderContext:
+    handbook: Handbook
+    labels: Labels
+    today: dt.date
+    directory_urls: bool = True
+    publish_drafts: bool = False
+    mermaid_fence_escapes: bool = True
+    """The Markdown fence puts diagram text into HTML unescaped (mermaid2's formatter): escape it first."""
+    published: list[ProcessSource] = field(init=False)
+    backlinks: dict[str, list[str]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.published = sorted(
+            (s for s in self.handbook.processes if s.process.status != "draft" or self.publish_drafts),
+            key=lambda s: s.process.id,
+        )
+        self._by_id = {s.process.id: s.process for s in self.published}
+        backlinks: dict[str, set[str]] = defaultdict(set)
+        for source in self.published:
+            process = source.process
+            targets = set(process.related) | {s.process for s in process.steps if s.process}
+            for target in targets:
+                if target in self._by_id and target != process.id:
+                    backlinks[target].add(process.id)
+        self.backlinks = {k: sorted(v) for k, v in backlinks.items()}
+
+    @property
+    def language(self) -> str:
+        return self.labels.language
+
+    def process(self, process_id: str) -> Process | None:
+        return self._by_id.get(process_id)
+
+    def role_name(self, role_id: str) -> str:
+        role = self.handbook.roles.get(role_id)
+        return role.name if role else role_id
+
+    def form_name(self, form_id: str) -> str:
+        form = self.handbook.forms.get(form_id)
+        return form.name if form else form_id
+
+    def area_trail(self, area_id: str) -> list[Area]:
+        trail: list[Area] = []
+        node = self.handbook.areas.get(area_id)
+        while node is not None:
+            trail.insert(0, node.area)
+            node = self.handbook.areas.get(node.parent.id) if node.parent else None
+        return trail
+
+    def next_review(self, process: Process) -> dt.date | None:
+        if process.review is None:
+            return None
+        interval = parse_duration(process.review.every)
+        return add_interval(process.review.last, interval) if interval else None
+
+    def process_url_from(self, page: str):
+        """For Mermaid `click` lines: the built URL of a published process, seen from `page`."""
+
+        def url(process_id: str) -> str | None:
+            if process_id not in self._by_id:
+                return None
+            return paths.built_url(page, paths.process_page(process_id), self.directory_urls)
+
+        return url

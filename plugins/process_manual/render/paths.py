@@ -1,0 +1,45 @@
+"""Where each generated page lives, and links between them."""
+
+from __future__ import annotations
+
+import posixpath
+
+LANDSCAPE = "landscape.md"
+ROLES_INDEX = "roles/index.md"
+FORMS = "forms.md"
+KPIS = "kpis.md"
+GLOSSARY = "glossary.md"
+WHATS_NEW = "whats-new.md"
+REVIEW_STATUS = "review-status.md"
+
+
+def process_page(process_id: str) -> str:
+    return f"processes/{process_id.lower()}.md"
+
+
+def role_page(role_id: str) -> str:
+    return f"roles/{role_id}.md"
+
+
+def link(from_page: str, to_page: str, anchor: str = "") -> str:
+    """A Markdown link target from one source page to another (MkDocs checks and rewrites it)."""
+    target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    return f"{target}#{anchor}" if anchor else target
+
+
+def built_url(from_page: str, to_page: str, directory_urls: bool) -> str:
+    """A link as it must appear in built HTML (Mermaid `click` targets are not rewritten by MkDocs)."""
+
+    def url(page: str) -> str:
+        stem = page[: -len(".md")]
+        if not directory_urls:
+            return stem + ".html"
+        if stem == "index" or stem.endswith("/index"):
+            return stem[: -len("index")]
+        return stem + "/"
+
+    source = url(from_page)
+    base = source if source.endswith("/") else posixpath.dirname(source) + "/"
+    target = url(to_page)
+    relative = posixpath.relpath(target, base.rstrip("/") or ".")
+    return relative + "/" if target.endswith("/") and not relative.endswith("/") else relative

@@ -1,0 +1,212 @@
+"""One process as one Markdown page: header, flowchart, steps, RACI matrix, KPIs, change log."""
+
+from __future__ import annotations
+
+from ..handbook import ProcessSource
+from ..model import Process, Step
+from . import paths
+from .context import RenderContext
+from .mermaid import fence, flowchart
+from .text import markdown, plain, table_cell
+
+
+def page_title(text: str) -> str:
+    """A title for front matter: templates print it unescaped (and `striptags` decodes entities), so angle
+    brackets become look-alike characters and cannot open a tag."""
+    flat = " ".join(text.split()).replace("<", "‹").replace(">", "›").replace("&", "&amp;")
+    return '"' + flat.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def front_matter(title: str) -> str:
+    return f"---\ntitle: {page_title(title)}\n---\n\n"
+
+
+def _role_links(ctx: RenderContext, page: str, role_ids: list[str]) -> str:
+    return ", ".join(f"[{plain(ctx.role_name(r))}]({paths.link(page, paths.role_page(r))})"
+                     if r in ctx.handbook.roles else plain(r) for r in role_ids)
+
+
+def _process_link(ctx: RenderContext, page: str, process_id: str) -> str:
+    process = ctx.process(process_id)
+    if process is None:
+        return plain(process_id)
+    return f"[{plain(process.id)} {plain(process.title)}]({paths.link(page, paths.process_page(process_id))})"
+
+
+def _header(ctx: RenderContext, source: ProcessSource, page: str) -> list[str]:
+    process, lab = source.process, ctx.labels
+    out = [f"# {plain(process.id)} {plain(process.title)}", ""]
+    if process.status != "effective":
+        banner = lab.draft_banner if process.status == "draft" else lab.retired_banner
+        out += [f'!!! {"warning" if process.status == "draft" else "danger"} "{lab.status_name(process.status)}"', "",
+                f"    {banner}", ""]
+    trail = ctx.area_trail(process.area)
+    if trail:
+        crumbs = " › ".join(f"[{plain(a.name)}]({paths.link(page, paths.LANDSCAPE, 'area-' + a.id)})" for a in trail)
+        out += [f'<nav class="pm-breadcrumb" markdown>{crumbs}</nav>', ""]
+    review = ctx.next_review(process)
+    review_text = str(review) if review else "—"
+    if review and review < ctx.today and process.status != "retired":
+        review_text = f'<span class="pm-overdue">{review} ({lab.overdue})</span>'
+    out += [
+        f"| {lab.id} | {lab.version} | {lab.status} | {lab.owner} | {lab.effective} | {lab.next_review} |",
+        "|---|---|---|---|---|---|",
+        f"| {plain(process.id)} | {plain(process.version)} | {lab.status_name(process.status)} | "
+        f"{_role_links(ctx, page, [process.owner])} | {process.effective or '—'} | {review_text} |",
+        "",
+    ]
+    return out
+
+
+def _text_sections(ctx: RenderContext, process: Process) -> list[str]:
+    lab, out = ctx.labels, []
+    for title, text in ((lab.purpose, process.purpose), (lab.scope, process.scope)):
+        if text:
+            out += [f"## {title}", "", markdown(text), ""]
+    for title, items in ((lab.triggers, process.triggers), (lab.inputs, process.inputs), (lab.outputs, process.outputs)):
+        if items:
+            out += [f"**{title}**", ""] + [f"- {plain(i)}" for i in items] + [""]
+    return out
+
+
+def _step_section(ctx: RenderContext, page: str, process: Process, number: int, step: Step) -> list[str]:
+    lab = ctx.labels
+    out = [f"### {number}. {plain(step.title)} {{ #step-{step.id} }}", ""]
+    facts: list[tuple[str, str]] = []
+    if step.responsible:
+        facts.append((lab.responsible, _role_links(ctx, page, step.responsible)))
+    if step.accountable_role:
+        facts.append((lab.accountable, _role_links(ctx, page, [step.accountable_role])))
+    if step.consulted:
+        facts.append((lab.consulted, _role_links(ctx, page, step.consulted)))
+    if step.informed:
+        facts.append((lab.informed, _role_links(ctx, page, step.informed)))
+    if step.within:
+        facts.append((lab.within, plain(step.within)))
+    if step.forms:
+        facts.append((lab.forms, ", ".join(
+            f"[{plain(ctx.form_name(f))}]({paths.link(page, paths.FORMS, 'form-' + f)})" for f in step.forms)))
+    if step.outputs:
+        facts.append((lab.step_outputs, ", ".join(plain(o) for o in step.outputs)))
+    if step.process:
+        facts.append((lab.runs_process, _process_link(ctx, page, step.process)))
+    titles = {s.id: s.title for s in process.steps}
+    if step.next:
+        facts.append((lab.next, f"[{plain(titles.get(step.next, step.next))}](#step-{step.next})"))
+    if step.branches:
+        facts.append((lab.next, "; ".join(f"{plain(b.when)} → [{plain(titles.get(b.next, b.next))}](#step-{b.next})"
+                                          for b in step.branches)))
+    out += [f"- **{name}:** {value}" for name, value in facts]
+    if facts:
+        out.append("")
+    if step.details:
+        out += [markdown(step.details), ""]
+    return out
+
+
+def raci_cells(step: Step) -> dict[str, str]:
+    """Role id -> the letters of that role at this step ("R", "A", "R/A", "C", "I")."""
+    cells: dict[str, list[str]] = {}
+    for role in step.responsible:
+        cells.setdefault(role, []).append("R")
+    if step.accountable_role:
+        cells.setdefault(step.accountable_role, []).append("A")
+    for letter, roles in (("C", step.consulted), ("I", step.informed)):
+        for role in roles:
+            if letter not in cells.setdefault(role, []):
+                cells[role].append(letter)
+    return {role: "/".join(letters) for role, letters in cells.items()}
+
+
+def _raci(ctx: RenderContext, page: str, process: Process) -> list[str]:
+    steps = [s for s in process.steps if s.kind != "end"]
+    cells = [raci_cells(s) for s in steps]
+    roles: list[str] = []
+    for row in cells:
+        roles += [r for r in row if r not in roles]
+    if not roles:
+        return []
+    lab = ctx.labels
+    header = f"| {lab.step} | " + " | ".join(_role_links(ctx, page, [r]) for r in roles) + " |"
+    out = [f"## {lab.raci}", "", header, "|---" * (len(roles) + 1) + "|"]
+    for step, row in zip(steps, cells):
+        out.append(f"| [{plain(step.title)}](#step-{step.id}) | " + " | ".join(row.get(r, "") for r in roles) + " |")
+    return out + ["{: .pm-raci }", "", lab.raci_legend, ""]
+
+
+def _kpis(ctx: RenderContext, page: str, process: Process) -> list[str]:
+    if not process.kpis:
+        return []
+    lab = ctx.labels
+    out = [f"## {lab.kpis}", "", f"| {lab.kpi} | {lab.definition} | {lab.formula} | {lab.target} | {lab.goal} | "
+           f"{lab.frequency} | {lab.owner} |", "|---|---|---|---|---|---|---|"]
+    for kpi in process.kpis:
+        unit = f" {plain(kpi.unit)}" if kpi.unit else ""
+        target = f"{plain(kpi.target)}{unit}" if kpi.target is not None else "—"
+        goal = f"{plain(kpi.goal)}{unit}" if kpi.goal is not None else "—"
+        owner = _role_links(ctx, page, [kpi.owner]) if kpi.owner else "—"
+        out.append(f"| **{plain(kpi.name)}** | {table_cell(kpi.definition or '—')} | {table_cell(kpi.formula or '—')} "
+                   f"| {target} | {goal} | {plain(kpi.frequency or '—')} | {owner} |")
+    return out + [""]
+
+
+def _risks_faq_references(ctx: RenderContext, process: Process) -> list[str]:
+    lab, out = ctx.labels, []
+    if process.risks:
+        out += [f"## {lab.risks}", "", f"| {lab.risk} | {lab.control} | {lab.step} |", "|---|---|---|"]
+        titles = {s.id: s.title for s in process.steps}
+        for risk in process.risks:
+            at = f"[{plain(titles.get(risk.step, risk.step))}](#step-{risk.step})" if risk.step else "—"
+            out.append(f"| {table_cell(risk.risk)} | {table_cell(risk.control)} | {at} |")
+        out.append("")
+    if process.faq:
+        out += [f"## {lab.faq}", ""]
+        for entry in process.faq:
+            out += [f"**{plain(entry.q)}**", "", markdown(entry.a), ""]
+    if process.references:
+        out += [f"## {lab.references}", ""] + [f"- {plain(r)}" for r in process.references] + [""]
+    return out
+
+
+def _related(ctx: RenderContext, page: str, process: Process) -> list[str]:
+    lab = ctx.labels
+    outgoing = list(dict.fromkeys([*process.related, *(s.process for s in process.steps if s.process)]))
+    incoming = ctx.backlinks.get(process.id, [])
+    if not outgoing and not incoming:
+        return []
+    out = [f"## {lab.related}", ""]
+    if outgoing:
+        out += [f"**{lab.links_to}**", ""] + [f"- {_process_link(ctx, page, p)}" for p in outgoing] + [""]
+    if incoming:
+        out += [f"**{lab.linked_from}**", ""] + [f"- {_process_link(ctx, page, p)}" for p in incoming] + [""]
+    return out
+
+
+def _changelog(ctx: RenderContext, process: Process) -> list[str]:
+    lab = ctx.labels
+    out = [f"## {lab.changelog}", "", f"| {lab.version} | {lab.date} | {lab.change} | {lab.author} | "
+           f"{lab.approved_by} | {lab.request} |", "|---|---|---|---|---|---|"]
+    for entry in reversed(process.changelog):
+        out.append(f"| {plain(entry.version)} | {entry.date} | {table_cell(entry.change)} | {plain(entry.author)} | "
+                   f"{plain(entry.approved_by or '—')} | {plain(entry.request or '—')} |")
+    return out + [""]
+
+
+def render_process(ctx: RenderContext, source: ProcessSource) -> str:
+    process = source.process
+    page = paths.process_page(process.id)
+    diagram = flowchart(process, role_names={r: ctx.role_name(r) for r in ctx.handbook.roles},
+                        form_names={f: ctx.form_name(f) for f in ctx.handbook.forms},
+                        start_label=ctx.labels.start, process_url=ctx.process_url_from(page))
+    out = _header(ctx, source, page)
+    out += _text_sections(ctx, process)
+    out += [f"## {ctx.labels.flowchart}", ""] + fence(diagram, escape_html=ctx.mermaid_fence_escapes)
+    out += [f"## {ctx.labels.steps}", ""]
+    for number, step in enumerate(process.steps, 1):
+        out += _step_section(ctx, page, process, number, step)
+    out += _raci(ctx, page, process)
+    out += _kpis(ctx, page, process)
+    out += _risks_faq_references(ctx, process)
+    out += _related(ctx, page, process)
+    out += _changelog(ctx, process)
+    return front_matter(f"{process.id} {process.title}") + "\n".join(out)

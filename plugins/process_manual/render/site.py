@@ -1,0 +1,54 @@
+"""The whole handbook: every generated page, and the navigation by area."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import paths
+from .context import RenderContext
+from .handbook_pages import HandbookPages
+from .process_page import render_process
+
+
+def nav_title(text: str) -> str:
+    """Navigation titles are printed unescaped by MkDocs themes: keep them from opening tags."""
+    return " ".join(text.split()).replace("&", "&amp;").replace("<", "‹").replace(">", "›")
+
+
+def render_pages(ctx: RenderContext) -> dict[str, str]:
+    """Source path (as if under docs/) -> Markdown, for every page the handbook generates."""
+    pages = {paths.process_page(s.process.id): render_process(ctx, s) for s in ctx.published}
+    pages.update(HandbookPages(ctx).render_all())
+    return pages
+
+
+def hidden_pages(ctx: RenderContext) -> set[str]:
+    """Pages that exist but stay out of the navigation (retired processes)."""
+    return {paths.process_page(s.process.id) for s in ctx.published if s.process.status == "retired"}
+
+
+def navigation(ctx: RenderContext) -> list[dict[str, Any]]:
+    """MkDocs `nav` entries: processes by area (L1 > L2 > process), then the handbook-wide pages."""
+    lab = ctx.labels
+    listed = [s.process for s in ctx.published if s.process.status != "retired"]
+
+    def entries(area_id: str) -> list[dict[str, str]]:
+        return [{nav_title(f"{p.id} {p.title}"): paths.process_page(p.id)} for p in listed if p.area == area_id]
+
+    by_area: list[dict[str, Any]] = []
+    for top in ctx.handbook.top_areas:
+        groups = [{nav_title(g.name): entries(g.id)} for g in top.children if entries(g.id)]
+        groups = entries(top.id) + groups
+        if groups:
+            by_area.append({nav_title(top.name): groups})
+    role_pages = sorted(ctx.handbook.roles.values(), key=lambda r: r.name)
+    handbook = [
+        {lab.landscape: paths.LANDSCAPE},
+        {lab.roles: [paths.ROLES_INDEX] + [{nav_title(r.name): paths.role_page(r.id)} for r in role_pages]},
+        {lab.forms_catalog: paths.FORMS},
+        {lab.kpi_dictionary: paths.KPIS},
+        {lab.glossary: paths.GLOSSARY},
+        {lab.whats_new: paths.WHATS_NEW},
+        {lab.review_status: paths.REVIEW_STATUS},
+    ]
+    return [{lab.processes: by_area}, {lab.handbook: handbook}]
