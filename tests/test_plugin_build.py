@@ -1,0 +1,115 @@
+"""Full builds of a handbook through MkDocs with our plugin (real mkdocs, real Material, real mermaid2)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from fixtures.util import ACCESS, PURCHASE, copy_handbook, edit
+from sitebuild import MERMAID_BUNDLE, mkdocs_build, write_site_config
+
+pytestmark = pytest.mark.skipif(not MERMAID_BUNDLE.is_file(), reason="run `npm ci` first (make test does)")
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def site_root(tmp_path: Path) -> Path:
+    copy_handbook(tmp_path)
+    write_site_config(tmp_path)
+    return tmp_path
+
+
+def test_strict_build_generates_every_page_and_writes_nothing_into_docs(site_root: Path) -> None:
+    docs_before = tree_digest(site_root / "docs")
+    result = mkdocs_build(site_root, "--strict")
+    assert result.returncode == 0, result.stderr
+    site = site_root / "site"
+    for page in ("processes/pur-001", "processes/it-002", "processes/fac-003", "landscape", "forms", "kpis",
+                 "glossary", "whats-new", "review-status", "roles"):
+        assert (site / page / "index.html").is_file(), page
+    assert (site / "assets/javascripts/mermaid.min.js").read_bytes() == MERMAID_BUNDLE.read_bytes()
+    assert (site / "assets/stylesheets/process-manual.css").is_file()
+    assert tree_digest(site_root / "docs") == docs_before
+
+
+def test_process_page_has_flowchart_steps_matrix_and_change_log(site_root: Path) -> None:
+    assert mkdocs_build(site_root, "--strict").returncode == 0
+    html = (site_root / "site/processes/pur-001/index.html").read_text(encoding="utf-8")
+    assert '<pre class="mermaid"><code>flowchart TB' in html
+    assert 'click n0 href "#step-' in html
+    assert 'id="step-' in html
+    assert "Responsibility matrix (RACI)" in html and "Change log" in html
+    search = json.loads((site_root / "site/search/search_index.json").read_text(encoding="utf-8"))
+    assert any(doc["location"].startswith("processes/pur-001/") for doc in search["docs"])
+
+
+def test_navigation_is_by_area(site_root: Path) -> None:
+    assert mkdocs_build(site_root, "--strict").returncode == 0
+    html = (site_root / "site/index.html").read_text(encoding="utf-8")
+    areas = yaml.safe_load((site_root / "handbook/_areas.yml").read_text(encoding="utf-8"))["areas"]
+    nav = html[html.index("md-nav--primary"):]
+    domain, group = areas[0]["name"], areas[0]["children"][0]["name"]
+    assert domain in nav and group in nav
+    assert nav.index(domain) < nav.index(group) < nav.index("PUR-001")
+
+
+def test_a_broken_handbook_fails_and_leaves_the_previous_site_untouched(site_root: Path) -> None:
+    assert mkdocs_build(site_root, "--strict").returncode == 0
+    before = tree_digest(site_root / "site")
+    edit(site_root / "handbook", PURCHASE, "\nowner: ", "\nowenr: ")
+    edit(site_root / "handbook", ACCESS, "kind: decision", "kind: decisoin")
+    result = mkdocs_build(site_root)
+    assert result.returncode != 0
+    assert f"handbook/{PURCHASE}:" in result.stderr and "unknown key 'owenr'" in result.stderr
+    assert f"handbook/{ACCESS}:" in result.stderr and "did you mean 'decision'?" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert tree_digest(site_root / "site") == before
+
+
+def test_warnings_go_through_mkdocs_so_strict_counts_them(site_root: Path) -> None:
+    text = (site_root / "handbook" / PURCHASE).read_text(encoding="utf-8")
+    target_line = next(line for line in text.splitlines() if line.strip().startswith("target:"))
+    edit(site_root / "handbook", PURCHASE, target_line + "\n", "")
+    lenient = mkdocs_build(site_root)
+    assert lenient.returncode == 0, lenient.stderr
+    assert "WARNING" in lenient.stderr and "has no target" in lenient.stderr
+    strict = mkdocs_build(site_root, "--strict")
+    assert strict.returncode != 0
+
+
+def test_drafts_are_left_out_unless_published_and_retired_pages_leave_the_nav(tmp_path: Path) -> None:
+    copy_handbook(tmp_path)
+    edit(tmp_path / "handbook", PURCHASE, "status: effective", "status: draft")
+    edit(tmp_path / "handbook", ARCHIVE_FILE, "status: effective", "status: retired")
+    write_site_config(tmp_path)
+    assert mkdocs_build(tmp_path, "--strict").returncode == 0
+    assert not (tmp_path / "site/processes/pur-001").exists()
+    retired = (tmp_path / "site/processes/fac-003/index.html").read_text(encoding="utf-8")
+    assert "Retired" in retired
+    home = (tmp_path / "site/index.html").read_text(encoding="utf-8")
+    assert "FAC-003" not in home
+
+    write_site_config(tmp_path, options="publish_drafts: true")
+    assert mkdocs_build(tmp_path, "--strict").returncode == 0
+    draft = (tmp_path / "site/processes/pur-001/index.html").read_text(encoding="utf-8")
+    assert "Draft — this process is not approved yet" in draft
+
+
+def test_labels_follow_the_site_language(site_root: Path) -> None:
+    write_site_config(site_root, language="zh")
+    assert mkdocs_build(site_root, "--strict").returncode == 0
+    html = (site_root / "site/processes/pur-001/index.html").read_text(encoding="utf-8")
+    for label in ("流程图", "责任矩阵 (RACI)", "变更记录", "流程负责人"):
+        assert label in html
+    assert "Change log" not in html
+
+
+ARCHIVE_FILE = "facilities/records-archiving.yml"
