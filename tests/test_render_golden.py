@@ -1,0 +1,46 @@
+"""Golden tests: the test handbook's YAML -> the exact Markdown pages the renderer writes.
+
+After a deliberate change to the output, regenerate with `UPDATE_GOLDEN=1 pytest tests/test_render_golden.py`
+and review the diff of tests/golden/ like any other change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+
+from fixtures.util import HANDBOOK, TODAY
+from process_manual.handbook import load_handbook
+from process_manual.render.context import RenderContext
+from process_manual.render.labels import Labels
+from process_manual.render.site import render_pages
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def rendered(language: str) -> dict[str, str]:
+    handbook = load_handbook(HANDBOOK, shown_base=HANDBOOK)
+    assert not [p for p in handbook.problems if p.is_error]
+    context = RenderContext(handbook, Labels(language), dt.date.fromisoformat(TODAY))
+    return render_pages(context)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_pages_match_the_golden_files(language: str) -> None:
+    pages = rendered(language)
+    folder = GOLDEN / language
+    if os.environ.get("UPDATE_GOLDEN"):
+        for src, text in pages.items():
+            (folder / src).parent.mkdir(parents=True, exist_ok=True)
+            (folder / src).write_text(text, encoding="utf-8")
+    expected = {p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8") for p in folder.rglob("*.md")}
+    assert sorted(pages) == sorted(expected)
+    for src, text in pages.items():
+        assert text == expected[src], f"{src} differs from tests/golden/{language}/{src}"
+
+
+def test_rendering_is_deterministic() -> None:
+    assert rendered("en") == rendered("en")
