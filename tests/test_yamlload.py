@@ -299,3 +299,9 @@ def test_catalog_missing(tmp_path):
     problems = run(root)
     assert problems == [Problem("_forms.yml", 1, 1, ERROR, "the catalog _forms.yml is missing",
                                 "create _forms.yml in .")]
+
+
+def test_a_broken_catalog_is_not_also_reported_missing(tmp_path):
+    outcome = inject(tmp_path, ("_forms.yml", b"retention: permanent", b"retention: \xff"))
+    assert [(p.path, p.line, p.message) for p in outcome.problems] == [
+        ("_forms.yml", outcome.line_of("_forms.yml", "retention: \ufffd"), "byte 0xff is not valid UTF-8")]

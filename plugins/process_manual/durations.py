@@ -83,13 +83,27 @@ _IDIOMS: list[tuple[re.Pattern[str], Duration]] = [
 ]
 
 
+_DAY_OF_MONTH = re.compile(r"\s*(?:\d+|[一二三四五六七八九十]+)\s*[日号]")
+
+
+def _is_date(text: str, match: re.Match[str]) -> bool:
+    """"每月5日前" (by the 5th of each month), "3月5日", "2026年": dates, not durations."""
+    unit, before = match["u"], text[: match.start("n")]
+    if unit in ("日", "天") and before.endswith(("月", "年")):
+        return True
+    if unit == "月" and (before.endswith("年") or _DAY_OF_MONTH.match(text, match.end())):
+        return True
+    return unit == "年" and _zh_number(match["n"]) >= 1000
+
+
 def parse_duration(text: str) -> Duration | None:
     """The first duration found in `text`, or None."""
     for pattern, duration in _IDIOMS:
         if pattern.search(text):
             return duration
-    match = _ZH.search(text)
-    if match:
+    for match in _ZH.finditer(text):
+        if _is_date(text, match):
+            continue
         return Duration(_zh_number(match["n"]), _ZH_UNITS[match["u"]], bool(match["before"]))
     match = _EN.search(text)
     if match:

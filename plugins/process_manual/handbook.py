@@ -122,6 +122,7 @@ def load_handbook(root: Path, *, shown_base: Path | None = None) -> Handbook:
                                 "give the folder that holds _roles.yml and the process files"))
         return handbook
     resolved_root = root.resolve()
+    found_catalogs: set[str] = set()
     for path in _yaml_files(root):
         shown = relative_path(path, base)
         if path.is_symlink() and not path.resolve().is_relative_to(resolved_root):
@@ -131,12 +132,14 @@ def load_handbook(root: Path, *, shown_base: Path | None = None) -> Handbook:
         handbook.files.append(path)
         doc, file_problems = load_file(path, shown)
         problems.extend(file_problems)
+        is_catalog = path.parent == root and path.name.startswith("_")
+        if is_catalog:
+            found_catalogs.add(path.name)
         if doc is None:
             guessed = _guess_id(path)
             if guessed and not path.name.startswith("_"):
                 handbook.unloaded_ids.setdefault(guessed, shown)
             continue
-        is_catalog = path.parent == root and path.name.startswith("_")
         if is_catalog:
             _load_catalog(handbook, path.name, doc)
         elif path.name.startswith("_"):
@@ -153,7 +156,7 @@ def load_handbook(root: Path, *, shown_base: Path | None = None) -> Handbook:
             elif isinstance(doc.data.get("id"), str):
                 handbook.unloaded_ids.setdefault(doc.data["id"], shown)
     for name in CATALOGS:
-        if name not in handbook.catalog_docs:
+        if name not in found_catalogs:  # a catalog that exists but is broken is reported as such
             problems.append(Problem(relative_path(root / name, base), 1, 1, Severity.ERROR,
                                     f"the catalog {name} is missing", f"create {name} in {relative_path(root, base)}"))
     return handbook

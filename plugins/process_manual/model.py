@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
 from .durations import Duration, parse_duration
 
@@ -38,7 +38,10 @@ RoleRef = Annotated[str, Field(min_length=1, json_schema_extra={"pattern": SLUG_
 """A role named by a process. Any text is read, so that the validator can say *why* it is wrong
 ("相关部门" is a vague owner, "byuer" an unknown role) instead of failing the whole file on a pattern;
 editors still get the id pattern from the JSON Schema."""
-RoleList = Annotated[list[RoleRef], BeforeValidator(_one_or_many)]
+_ROLE_SCHEMA = {"type": "string", "minLength": 1, "pattern": SLUG_PATTERN}
+RoleList = Annotated[list[RoleRef], BeforeValidator(_one_or_many),
+                     WithJsonSchema({"anyOf": [_ROLE_SCHEMA, {"type": "array", "items": _ROLE_SCHEMA}]})]
+"""One role id or a list of them (the schema must accept both, as the model does)."""
 Text = Annotated[str, Field(min_length=1)]
 Number = int | float
 
