@@ -60,6 +60,8 @@ def test_durations_are_recognised(text, amount, unit, before):
     "下班前",
     "每月5日前",          # by the 5th of each month: a date, not five days
     "2026年3月5日前提交",  # a date
+    "Banana day",         # not "a day"
+    "1e9 days",           # not "9 days"
     "",
 ])
 def test_text_that_is_not_a_duration(text):
@@ -99,3 +101,9 @@ def test_add_interval(start, interval, expected):
 
 def test_add_interval_of_hours_does_not_move_the_date():
     assert add_interval(dt.date(2026, 3, 1), Duration(24, "hour")) == dt.date(2026, 3, 1)
+
+
+@pytest.mark.parametrize("interval", [Duration(99999, "year"), Duration(10**8, "day"), Duration(10**6, "week"),
+                                      Duration(10**6, "month")])
+def test_add_interval_beyond_the_calendar_is_date_max_not_an_exception(interval):
+    assert add_interval(dt.date(2026, 3, 1), interval) == dt.date.max

@@ -69,6 +69,8 @@ def test_a_misspelt_optional_list_keeps_the_rest_of_the_process_checked(tmp_path
      "steps.1.branches.2.next: expected text, found the number 5", 'put it in quotes: "5"'),
     (ACCESS, "target: 95,", "target: {min: 95},", "target: {min",
      "kpis.0.target: expected a number, found a mapping", "write a number such as 3 or 95.5"),
+    (ARCHIVE, "target: 20,", "target: .nan,", "target: .nan",
+     "kpis.0.target: expected a number, found .nan (not a finite number)", "write a number such as 3 or 95.5"),
     (ARCHIVE, "effective: 2026-09-01", "effective: 1st of September", "effective:",
      "effective: expected a date, found '1st of September'", "write the date as YYYY-MM-DD"),
     (PURCHASE, "review: {every: 12 months, last: 2026-02-01}", "review: 12 months", "review:",

@@ -406,6 +406,13 @@ def test_review_interval_that_is_not_one(tmp_path):
                                      "write a whole number of days, weeks, months or years, e.g. '12 months'")
 
 
+def test_review_interval_too_long_for_the_calendar(tmp_path):
+    outcome = inject(tmp_path, (PURCHASE, "review: {every: 12 months,", "review: {every: 99999 years,"))
+    assert outcome.only() == Problem(PURCHASE, *at(outcome, PURCHASE, "99999 years"), ERROR,
+                                     "'99999 years' is too long for a review interval",
+                                     "review at least every few years, e.g. '2 years'")
+
+
 def test_review_date_in_the_future(tmp_path):
     outcome = inject(tmp_path, (PURCHASE, "last: 2026-02-01}", "last: 2027-02-01}"))
     assert outcome.only() == Problem(PURCHASE, *at(outcome, PURCHASE, "2027-02-01"), ERROR,

@@ -305,3 +305,46 @@ def test_a_broken_catalog_is_not_also_reported_missing(tmp_path):
     outcome = inject(tmp_path, ("_forms.yml", b"retention: permanent", b"retention: \xff"))
     assert [(p.path, p.line, p.message) for p in outcome.problems] == [
         ("_forms.yml", outcome.line_of("_forms.yml", "retention: \ufffd"), "byte 0xff is not valid UTF-8")]
+
+
+# --- never a traceback --------------------------------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_YAMLISH = st.text(alphabet=st.sampled_from(list("ab1-:?&*!|>'\"{}[],#% \t\n\u00e9中\ufeff")), max_size=80)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, database=None)
+@given(st.one_of(_YAMLISH, st.binary(max_size=80)))
+def test_any_input_gives_a_document_or_problems_never_an_exception(raw):
+    doc, problems = load(raw)
+    assert doc is not None or problems
+    for problem in problems:
+        assert problem.line >= 1 and problem.column >= 1 and problem.message and problem.fix
+
+
+@settings(max_examples=60, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.data())
+def test_any_damaged_handbook_is_reported_never_an_exception(tmp_path_factory, data):
+    """Delete a line or replace a value in a few files of the handbook: load + validate still just report."""
+    from fixtures.util import HANDBOOK, copy_handbook, run
+
+    root = copy_handbook(tmp_path_factory.mktemp("damaged"))
+    files = sorted(p.relative_to(HANDBOOK).as_posix() for p in HANDBOOK.rglob("*.yml"))
+    values = st.sampled_from(["", "[]", "{}", "[x]", "{a: 1}", "0", "-1", ".inf", "yes", "~", "9999-12-31",
+                              "相关部门", "end", "decision", "PUR-001", '"1.0.0"', "[submit, store]",
+                              "{when: a, next: store}", "99999 years", "[buyer, coo]", "support"])
+    for _ in range(data.draw(st.integers(1, 3))):
+        path = root / data.draw(st.sampled_from(files))
+        lines = path.read_text(encoding="utf-8").splitlines()
+        index = data.draw(st.integers(0, len(lines) - 1))
+        if data.draw(st.booleans()) or ":" not in lines[index]:
+            del lines[index]
+        else:
+            key = lines[index].index(":")
+            lines[index] = lines[index][: key + 1] + " " + data.draw(values)
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    for problem in run(root):
+        assert problem.line >= 1 and problem.message

@@ -34,7 +34,7 @@ _ZH_UNITS: dict[str, Unit] = {
 
 _NUMBER = r"\d+(?:\.\d+)?|" + "|".join(sorted(_EN_NUMBERS, key=len, reverse=True))
 _EN = re.compile(
-    rf"(?P<n>{_NUMBER})[\s-]*(?P<u>{'|'.join(sorted(map(re.escape, _EN_UNITS), key=len, reverse=True))})\b"
+    rf"(?<![\w.])(?P<n>{_NUMBER})[\s-]*(?P<u>{'|'.join(sorted(map(re.escape, _EN_UNITS), key=len, reverse=True))})\b"
     r"(?P<before>\s+(?:before|in advance|ahead|prior))?",
     re.IGNORECASE,
 )
@@ -115,16 +115,25 @@ def parse_duration(text: str) -> Duration | None:
 
 
 def add_interval(start: dt.date, interval: Duration) -> dt.date:
-    """`start` plus a review interval (days, weeks, months or years; working days count as days)."""
+    """`start` plus a review interval (days, weeks, months or years; working days count as days).
+
+    A month-end start stays within the target month (31 Jan + 1 month = 28/29 Feb). Beyond the
+    calendar (year 9999) the result is `date.max`, never an exception.
+    """
     whole = int(interval.amount)
-    if interval.unit in ("day", "working_day"):
-        return start + dt.timedelta(days=whole)
-    if interval.unit == "week":
-        return start + dt.timedelta(weeks=whole)
-    months = whole * (12 if interval.unit == "year" else 1)
-    if interval.unit not in ("month", "year"):
-        return start
-    month_index = start.month - 1 + months
-    year, month = start.year + month_index // 12, month_index % 12 + 1
-    day = min(start.day, calendar.monthrange(year, month)[1])
-    return dt.date(year, month, day)
+    try:
+        if interval.unit in ("day", "working_day"):
+            return start + dt.timedelta(days=whole)
+        if interval.unit == "week":
+            return start + dt.timedelta(weeks=whole)
+        if interval.unit not in ("month", "year"):
+            return start
+        months = whole * (12 if interval.unit == "year" else 1)
+        month_index = start.month - 1 + months
+        year, month = start.year + month_index // 12, month_index % 12 + 1
+        if year > dt.MAXYEAR:
+            return dt.date.max
+        day = min(start.day, calendar.monthrange(year, month)[1])
+        return dt.date(year, month, day)
+    except OverflowError:
+        return dt.date.max

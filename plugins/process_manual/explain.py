@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import math
 import typing
 from typing import Any
 
@@ -35,6 +36,8 @@ def _describe(value: Any, raw: str | None = None) -> str:
     if isinstance(value, bool):
         typed = raw if raw is not None else str(value).lower()
         return f"{typed} (YAML reads it as {str(value).lower()})"
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"{raw if raw is not None else value} (not a finite number)"
     if isinstance(value, (int, float)):
         return f"the number {raw if raw is not None else value}"
     if isinstance(value, dt.date):
@@ -164,7 +167,7 @@ def explain(error: ValidationError, doc: Document, model: type[BaseModel]) -> li
         elif kind.startswith("date"):
             problems.append(doc.problem(loc, f"{where}: expected a date, found {shown}",
                                         "write the date as YYYY-MM-DD"))
-        elif kind in ("int_type", "float_type", "int_parsing", "float_parsing"):
+        elif kind in ("int_type", "float_type", "int_parsing", "float_parsing", "finite_number"):
             problems.append(doc.problem(loc, f"{where}: expected a number, found {shown}",
                                         "write a number such as 3 or 95.5"))
         else:

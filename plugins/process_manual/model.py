@@ -43,7 +43,7 @@ RoleList = Annotated[list[RoleRef], BeforeValidator(_one_or_many),
                      WithJsonSchema({"anyOf": [_ROLE_SCHEMA, {"type": "array", "items": _ROLE_SCHEMA}]})]
 """One role id or a list of them (the schema must accept both, as the model does)."""
 Text = Annotated[str, Field(min_length=1)]
-Number = int | float
+Number = int | Annotated[float, Field(allow_inf_nan=False)]
 
 
 class Strict(BaseModel):

@@ -58,11 +58,16 @@ def validate(handbook: Handbook, settings: Settings | None = None) -> list[Probl
     return sort_problems(problems)
 
 
+def _as_list(value: object) -> list:
+    """A catalog's raw list (the typed catalog may have failed: its problems are already reported)."""
+    return value if isinstance(value, list) else []
+
+
 def _check_catalogs(handbook: Handbook, settings: Settings) -> Iterator[Problem]:
     roles_doc = handbook.catalog_docs.get("_roles.yml")
     if roles_doc is not None and isinstance(roles_doc.data, dict):
         seen: set[str] = set()
-        for i, role in enumerate(roles_doc.data.get("roles") or []):
+        for i, role in enumerate(_as_list(roles_doc.data.get("roles"))):
             if not isinstance(role, dict):
                 continue
             role_id, name = str(role.get("id", "")), str(role.get("name", ""))
@@ -76,13 +81,14 @@ def _check_catalogs(handbook: Handbook, settings: Settings) -> Iterator[Problem]
     forms_doc = handbook.catalog_docs.get("_forms.yml")
     if forms_doc is not None and isinstance(forms_doc.data, dict):
         seen = set()
-        for i, form in enumerate(forms_doc.data.get("forms") or []):
+        for i, form in enumerate(_as_list(forms_doc.data.get("forms"))):
             if not isinstance(form, dict):
                 continue
-            if form.get("id") in seen:
-                yield forms_doc.problem(("forms", i, "id"), f"form id '{form.get('id')}' is defined twice",
+            form_id = form.get("id")
+            if isinstance(form_id, str) and form_id in seen:
+                yield forms_doc.problem(("forms", i, "id"), f"form id '{form_id}' is defined twice",
                                         "give each form its own id")
-            seen.add(form.get("id"))
+            seen.add(str(form_id))
             if isinstance(form.get("owner"), str):
                 yield from _check_role(handbook, form["owner"], ("forms", i, "owner"), forms_doc.problem, settings)
     areas_doc = handbook.catalog_docs.get("_areas.yml")
@@ -99,9 +105,9 @@ def _check_areas(handbook: Handbook, areas: object, loc: Loc, seen: set[str], pr
         if not isinstance(area, dict):
             continue
         area_id = area.get("id")
-        if area_id in seen:
+        if isinstance(area_id, str) and area_id in seen:
             yield problem((*loc, i, "id"), f"area id '{area_id}' is defined twice", "give each area its own id")
-        seen.add(area_id)
+        seen.add(str(area_id))
         if isinstance(area.get("owner"), str):
             yield from _check_role(handbook, area["owner"], (*loc, i, "owner"), problem, settings)
         yield from _check_areas(handbook, area.get("children"), (*loc, i, "children"), seen, problem, settings)
@@ -324,6 +330,10 @@ def _check_review(source: ProcessSource, settings: Settings) -> Iterator[Problem
                 "write a whole number of days, weeks, months or years, e.g. '12 months'")
         return
     due = add_interval(process.review.last, interval)
+    if due == dt.date.max:  # beyond the calendar
+        yield p(("review", "every"), f"'{process.review.every}' is too long for a review interval",
+                "review at least every few years, e.g. '2 years'")
+        return
     if process.review.last > settings.today:
         yield p(("review", "last"), f"the last review date {process.review.last} is in the future",
                 "give the date the review happened")
