@@ -188,6 +188,8 @@ class _Converter:
             self.active.discard(id(node))
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
+        if node.tag == _STR:  # most values: skip the constructor's generic (and slow) path
+            return node.value
         construct = self.constructor.yaml_constructors[node.tag]
         try:
             return construct(self.constructor, node)

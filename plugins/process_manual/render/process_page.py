@@ -69,7 +69,7 @@ def _text_sections(ctx: RenderContext, process: Process) -> list[str]:
     return out
 
 
-def _step_section(ctx: RenderContext, page: str, process: Process, number: int, step: Step) -> list[str]:
+def _step_section(ctx: RenderContext, page: str, titles: dict[str, str], number: int, step: Step) -> list[str]:
     lab = ctx.labels
     out = [f"### {number}. {plain(step.title)} {{ #step-{step.id} }}", ""]
     facts: list[tuple[str, str]] = []
@@ -90,7 +90,6 @@ def _step_section(ctx: RenderContext, page: str, process: Process, number: int, 
         facts.append((lab.step_outputs, ", ".join(plain(o) for o in step.outputs)))
     if step.process:
         facts.append((lab.runs_process, _process_link(ctx, page, step.process)))
-    titles = {s.id: s.title for s in process.steps}
     if step.next:
         facts.append((lab.next, f"[{plain(titles.get(step.next, step.next))}](#step-{step.next})"))
     if step.branches:
@@ -150,11 +149,10 @@ def _kpis(ctx: RenderContext, page: str, process: Process) -> list[str]:
     return out + [""]
 
 
-def _risks_faq_references(ctx: RenderContext, process: Process) -> list[str]:
+def _risks_faq_references(ctx: RenderContext, process: Process, titles: dict[str, str]) -> list[str]:
     lab, out = ctx.labels, []
     if process.risks:
         out += [f"## {lab.risks}", "", f"| {lab.risk} | {lab.control} | {lab.step} |", "|---|---|---|"]
-        titles = {s.id: s.title for s in process.steps}
         for risk in process.risks:
             at = f"[{plain(titles.get(risk.step, risk.step))}](#step-{risk.step})" if risk.step else "—"
             out.append(f"| {table_cell(risk.risk)} | {table_cell(risk.control)} | {at} |")
@@ -202,11 +200,12 @@ def render_process(ctx: RenderContext, source: ProcessSource) -> str:
     out += _text_sections(ctx, process)
     out += [f"## {ctx.labels.flowchart}", ""] + fence(diagram, escape_html=ctx.mermaid_fence_escapes)
     out += [f"## {ctx.labels.steps}", ""]
+    titles = {s.id: s.title for s in process.steps}
     for number, step in enumerate(process.steps, 1):
-        out += _step_section(ctx, page, process, number, step)
+        out += _step_section(ctx, page, titles, number, step)
     out += _raci(ctx, page, process)
     out += _kpis(ctx, page, process)
-    out += _risks_faq_references(ctx, process)
+    out += _risks_faq_references(ctx, process, titles)
     out += _related(ctx, page, process)
     out += _changelog(ctx, process)
     return front_matter(f"{process.id} {process.title}") + "\n".join(out)
