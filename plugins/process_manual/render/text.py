@@ -9,9 +9,11 @@ import re
 # numeric character references, which Markdown passes through and the browser shows literally.
 _INLINE_SPECIAL = set("\\`*_{}[]()#+-.!|<>&\"'~^=:$%@")
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.DOTALL)
-_UNSAFE_SCHEME = re.compile(r"^\s*(javascript|vbscript|data|file)\s*:", re.IGNORECASE)
-_INLINE_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
-_REF_LINK = re.compile(r"^(\s{0,3}\[[^\]]+\]:\s*)(\S+)", re.MULTILINE)
+_SCHEMES = r"(?:javascript|vbscript|data|file)\s*:"
+# A link whose target would run script: its `[` is written as a character reference, so the
+# author's text is shown as typed instead of becoming a link.
+_UNSAFE_INLINE_LINK = re.compile(r"\[(?=[^\]]*\]\(\s*<?\s*" + _SCHEMES + ")", re.IGNORECASE)
+_UNSAFE_REF_LINK = re.compile(r"^(\s{0,3})\[(?=[^\]]+\]:\s*<?\s*" + _SCHEMES + ")", re.IGNORECASE | re.MULTILINE)
 
 
 def plain(text: object) -> str:
@@ -26,14 +28,8 @@ def attribute(text: object) -> str:
 
 
 def _neutralise_links(text: str) -> str:
-    def inline(match: re.Match[str]) -> str:
-        target = match.group(1)
-        return match.group(0).replace(target, "#unsafe-link", 1) if _UNSAFE_SCHEME.match(target) else match.group(0)
-
-    def reference(match: re.Match[str]) -> str:
-        return match.group(1) + ("#unsafe-link" if _UNSAFE_SCHEME.match(match.group(2)) else match.group(2))
-
-    return _REF_LINK.sub(reference, _INLINE_LINK.sub(inline, text))
+    text = _UNSAFE_INLINE_LINK.sub("&#91;", text)
+    return _UNSAFE_REF_LINK.sub(lambda m: m.group(1) + "&#91;", text)
 
 
 def _escape_outside_code(text: str) -> str:
