@@ -98,12 +98,15 @@ def _guess_id(path: Path) -> str | None:
     return match[1].decode() if match else None
 
 
-def _yaml_files(root: Path) -> list[Path]:
+def _yaml_files(root: Path) -> tuple[list[Path], list[Path]]:
+    """The YAML files under `root`, and the links to folders found there (never followed)."""
     found: list[Path] = []
+    linked_folders: list[Path] = []
     for folder, dirs, names in os.walk(root, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        linked_folders.extend(Path(folder) / d for d in dirs if (Path(folder) / d).is_symlink())
         found.extend(Path(folder) / n for n in sorted(names) if n.endswith((".yml", ".yaml")))
-    return found
+    return found, linked_folders
 
 
 def _index_areas(handbook: Handbook, areas: list[Area], parent: Area | None, level: int) -> None:
@@ -123,7 +126,14 @@ def load_handbook(root: Path, *, shown_base: Path | None = None) -> Handbook:
         return handbook
     resolved_root = root.resolve()
     found_catalogs: set[str] = set()
-    for path in _yaml_files(root):
+    files, linked_folders = _yaml_files(root)
+    for link in linked_folders:
+        outside = not link.resolve().is_relative_to(resolved_root)
+        problems.append(Problem(relative_path(link, base), 1, 1, Severity.ERROR if outside else Severity.WARNING,
+                                "this link to a folder " + ("points outside the handbook folder" if outside
+                                                            else "is not followed"),
+                                "move the files into the handbook folder instead of linking to them"))
+    for path in files:
         shown = relative_path(path, base)
         if path.is_symlink() and not path.resolve().is_relative_to(resolved_root):
             problems.append(Problem(shown, 1, 1, Severity.ERROR, "this link points outside the handbook folder",

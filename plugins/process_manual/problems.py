@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import asdict, dataclass
 from enum import Enum
 from pathlib import Path
@@ -40,12 +41,17 @@ def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
 
 
 def relative_path(path: Path, base: Path | None) -> str:
-    """The path as the user should see it: relative to `base` (the working directory) when inside it."""
+    """The path as the user should see it: relative to `base` (the working directory) when inside it.
+
+    Links are not resolved: a file that is a link is named where it stands, not where it points.
+    """
     if base is not None:
-        try:
-            return path.resolve().relative_to(base.resolve()).as_posix()
-        except ValueError:
-            pass
+        for shown, root in ((Path(os.path.abspath(path)), Path(os.path.abspath(base))),
+                            (path.resolve(), base.resolve())):
+            try:
+                return shown.relative_to(root).as_posix()
+            except ValueError:
+                continue
     return path.as_posix()
 
 

@@ -31,6 +31,8 @@ WARN = Severity.WARNING
 class Settings:
     vague_owners: tuple[str, ...] = DEFAULT_VAGUE_OWNERS
     today: dt.date = field(default_factory=lambda: today())
+    max_steps: int = 60
+    """Beyond this a flowchart stops being readable (and Mermaid's size limits come near): a warning."""
 
 
 def today() -> dt.date:
@@ -143,6 +145,9 @@ def _unknown(kind: str, value: str, known: Iterable[str], problem, loc: Loc) -> 
 def _check_process(handbook: Handbook, source: ProcessSource, settings: Settings) -> Iterator[Problem]:
     process, doc = source.process, source.doc
     p = doc.problem
+    if len(process.steps) > settings.max_steps:
+        yield p(("steps",), f"the process has {len(process.steps)} steps, more than a readable flowchart holds "
+                f"({settings.max_steps})", "split it into sub-processes (`kind: subprocess`)", severity=WARN, at_key=True)
     node = handbook.areas.get(process.area)
     if node is None:
         if handbook.areas:

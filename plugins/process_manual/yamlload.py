@@ -226,15 +226,17 @@ class _Converter:
         return result
 
 
+def _too_large(shown_path: str, size: int) -> Problem:
+    return Problem(shown_path, 1, 1, Severity.ERROR,
+                   f"the file is {size / 1048576:.1f} MB, over the limit of {MAX_FILE_BYTES // 1048576} MB",
+                   "split the process into sub-processes")
+
+
 def load_text(raw: bytes, path: Path, shown_path: str) -> tuple[Document | None, list[Problem]]:
     """Parse the bytes of one file. Returns the document (None if nothing usable) and its problems."""
     problems: list[Problem] = []
     if len(raw) > MAX_FILE_BYTES:
-        problems.append(Problem(shown_path, 1, 1, Severity.ERROR,
-                                f"the file is {len(raw) / 1048576:.1f} MB, over the limit of "
-                                f"{MAX_FILE_BYTES // 1048576} MB",
-                                "split the process into sub-processes"))
-        return None, problems
+        return None, [_too_large(shown_path, len(raw))]
     text = _decode(raw, shown_path, problems)
     if text is None:
         return None, problems
@@ -287,7 +289,11 @@ def load_text(raw: bytes, path: Path, shown_path: str) -> tuple[Document | None,
 
 def load_file(path: Path, shown_path: str) -> tuple[Document | None, list[Problem]]:
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            # Never hold more than the limit (plus one byte to tell that it is over) in memory.
+            raw = handle.read(MAX_FILE_BYTES + 1)
+            if len(raw) > MAX_FILE_BYTES:
+                return None, [_too_large(shown_path, path.stat().st_size)]
     except OSError as exc:
         return None, [Problem(shown_path, 1, 1, Severity.ERROR, f"cannot read the file ({exc.strerror})",
                               "check that the file exists and is readable")]
