@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
+from .changecheck import CheckError, check_changes
 from .handbook import load_handbook
 from .model import Process
 from .problems import format_github, format_human, format_json
@@ -20,6 +21,19 @@ def _validate(args: argparse.Namespace) -> int:
     handbook = load_handbook(Path(args.dir))
     vague = tuple(args.vague_owner) if args.vague_owner else DEFAULT_VAGUE_OWNERS
     problems = validate(handbook, Settings(vague_owners=vague))
+    output = FORMATS[args.format](problems)
+    if output:
+        print(output)
+    return 1 if any(p.is_error for p in problems) else 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    """The pull-request check; exit 2 when it cannot run (no git repository, unknown ref)."""
+    try:
+        problems = check_changes(Path(args.dir), args.base)
+    except CheckError as error:
+        print(f"process-manual check: error: {error}", file=sys.stderr)
+        return 2
     output = FORMATS[args.format](problems)
     if output:
         print(output)
@@ -44,6 +58,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--vague-owner", action="append", metavar="WORDS",
                        help="a word that marks a vague owner (repeat; replaces the built-in list)")
     check.set_defaults(run=_validate)
+    change = commands.add_parser("check", help="the pull-request check: every process changed since --base has a "
+                                 "new version and change-log entry; exit 1 if not")
+    change.add_argument("--base", required=True, metavar="GIT_REF", help="compare with this commit, branch or tag")
+    change.add_argument("--dir", default="processes", help="the handbook folder (default: processes)")
+    change.add_argument("--format", choices=sorted(FORMATS), default="human")
+    change.set_defaults(run=_check)
     schema = commands.add_parser("schema", help="print the JSON Schema of a process file")
     schema.set_defaults(run=_schema)
     return parser

@@ -11,10 +11,18 @@ KPIS = "kpis.md"
 GLOSSARY = "glossary.md"
 WHATS_NEW = "whats-new.md"
 REVIEW_STATUS = "review-status.md"
+FEED = "feed.xml"
+"""The Atom feed of change-log entries (not a page: written by the plugin beside the pages)."""
 
 
 def process_page(process_id: str) -> str:
     return f"processes/{process_id.lower()}.md"
+
+
+def history_page(process_id: str) -> str:
+    """Beside the process page: `processes/adm-004.md` is read at `processes/adm-004/`, its history at
+    `processes/adm-004/history/`."""
+    return f"processes/{process_id.lower()}/history.md"
 
 
 def role_page(role_id: str) -> str:
@@ -25,6 +33,16 @@ def link(from_page: str, to_page: str, anchor: str = "") -> str:
     """A Markdown link target from one source page to another (MkDocs checks and rewrites it)."""
     target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
     return f"{target}#{anchor}" if anchor else target
+
+
+def site_path(page: str, directory_urls: bool) -> str:
+    """Where a page is served, relative to the top of the site (`processes/adm-004/` or `processes/adm-004.html`)."""
+    stem = page[: -len(".md")]
+    if not directory_urls:
+        return stem + ".html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
 
 
 def built_url(from_page: str, to_page: str, directory_urls: bool) -> str:
