@@ -7,6 +7,7 @@ over a loaded :class:`Handbook` and returns the problems sorted by file and line
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import re
 from collections.abc import Iterable, Iterator
@@ -41,8 +42,13 @@ def today() -> dt.date:
     return dt.date.fromisoformat(pinned) if pinned else dt.date.today()
 
 
+@functools.lru_cache(maxsize=8192)
+def _normalized(text: str) -> str:
+    return re.sub(r"[-_\s]+", " ", text).lower()
+
+
 def vague_word(text: str, words: Iterable[str]) -> str | None:
-    normalized = re.sub(r"[-_\s]+", " ", text).lower()
+    normalized = _normalized(text)  # the same few role ids recur thousands of times in a handbook
     return next((w for w in words if w.lower() in normalized), None)
 
 
@@ -55,8 +61,9 @@ def validate(handbook: Handbook, settings: Settings | None = None) -> list[Probl
     problems = list(handbook.problems)
     problems += _check_catalogs(handbook, settings)
     problems += _check_unique_process_ids(handbook)
+    known_ids = _process_ids(handbook)  # once per run: per process it would make the check quadratic
     for source in handbook.processes:
-        problems += _check_process(handbook, source, settings)
+        problems += _check_process(handbook, source, settings, known_ids)
     return sort_problems(problems)
 
 
@@ -142,7 +149,8 @@ def _unknown(kind: str, value: str, known: Iterable[str], problem, loc: Loc) -> 
     return problem(loc, f"unknown {kind} '{value}'", fix)
 
 
-def _check_process(handbook: Handbook, source: ProcessSource, settings: Settings) -> Iterator[Problem]:
+def _check_process(handbook: Handbook, source: ProcessSource, settings: Settings,
+                   known_ids: set[str]) -> Iterator[Problem]:
     process, doc = source.process, source.doc
     p = doc.problem
     if len(process.steps) > settings.max_steps:
@@ -156,13 +164,12 @@ def _check_process(handbook: Handbook, source: ProcessSource, settings: Settings
         leaves = ", ".join(c.id for c in node.area.children)
         yield p(("area",), f"area '{process.area}' is a group of areas, not a leaf", f"use one of: {leaves}")
     yield from _check_role(handbook, process.owner, ("owner",), p, settings)
-    ids = _process_ids(handbook)
     for i, related in enumerate(process.related):
         if related == process.id:
             yield p(("related", i), "a process cannot be related to itself", "remove it from `related`")
-        elif related not in ids:
-            yield _unknown("process", related, ids, p, ("related", i))
-    yield from _check_steps(handbook, source, settings)
+        elif related not in known_ids:
+            yield _unknown("process", related, known_ids, p, ("related", i))
+    yield from _check_steps(handbook, source, settings, known_ids)
     yield from _check_graph(source)
     yield from _check_outputs(source)
     yield from _check_changelog(source, settings)
@@ -185,11 +192,11 @@ def _check_role(handbook: Handbook, role_id: str, loc: Loc, problem, settings: S
         yield _unknown("role", role_id, handbook.roles, problem, loc)
 
 
-def _check_steps(handbook: Handbook, source: ProcessSource, settings: Settings) -> Iterator[Problem]:
+def _check_steps(handbook: Handbook, source: ProcessSource, settings: Settings,
+                 process_ids: set[str]) -> Iterator[Problem]:
     process, p = source.process, source.doc.problem
     step_ids = {s.id for s in process.steps}
     seen: set[str] = set()
-    process_ids = _process_ids(handbook)
     for i, step in enumerate(process.steps):
         at = ("steps", i)
         if step.id in seen:

@@ -49,6 +49,20 @@ _TAB_IN_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
 _BRACKETS = re.compile(r"[\[\]{}]")
 
 
+# First characters of plain scalars that YAML may read as something other than text (numbers,
+# booleans, null, dates, `<<`, `=`): for every other plain scalar the answer is "text" at once.
+_MAYBE_TYPED = frozenset(k for k in _Loader.yaml_implicit_resolvers if k)
+
+
+class _FastLoader(_Loader):  # type: ignore[misc, valid-type]
+    """The same YAML, resolved faster: libyaml calls `resolve` for every scalar, in Python."""
+
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode and (not implicit[0] or (value and value[0] not in _MAYBE_TYPED)):
+            return _STR
+        return super().resolve(kind, value, implicit)
+
+
 @dataclass(frozen=True)
 class Position:
     line: int
@@ -62,8 +76,10 @@ class Document:
     path: Path
     shown_path: str
     data: Any
-    values: dict[Loc, Position] = field(default_factory=dict)
-    keys: dict[Loc, Position] = field(default_factory=dict)
+    values: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    """(line, column) pairs: plain tuples of ints, which the garbage collector does not track (holding
+    the nodes themselves, or objects, made the collector rescan hundreds of thousands of them)."""
     raw: dict[Loc, str] = field(default_factory=dict)
     """The text as typed of every scalar YAML did not read as text (`1.20`, `yes`, `2026-03-01`)."""
 
@@ -72,18 +88,23 @@ class Document:
         loc = tuple(loc)
         while loc:
             if loc in self.values:
-                return self.values[loc]
+                return Position(*self.values[loc])
             loc = loc[:-1]
-        return self.values.get((), Position(1, 1))
+        return Position(*self.values[()]) if () in self.values else Position(1, 1)
 
     def where_key(self, loc: Loc) -> Position:
         """The position of the key naming `loc` (falls back to the value's position)."""
-        return self.keys.get(tuple(loc)) or self.where(loc)
+        key = self.keys.get(tuple(loc))
+        return Position(*key) if key is not None else self.where(loc)
 
     def problem(self, loc: Loc, message: str, fix: str = "", *, severity: Severity = Severity.ERROR,
                 at_key: bool = False) -> Problem:
         pos = self.where_key(loc) if at_key else self.where(loc)
         return Problem(self.shown_path, pos.line, pos.column, severity, message, fix)
+
+
+def _position(node: yaml.Node) -> Position:
+    return Position(node.start_mark.line + 1, node.start_mark.column + 1)
 
 
 class _Failed(Exception):
@@ -154,11 +175,8 @@ class _Converter:
         self.constructor = yaml.constructor.SafeConstructor()
         self.problems: list[Problem] = []
 
-    def _at(self, node: yaml.Node) -> Position:
-        return Position(node.start_mark.line + 1, node.start_mark.column + 1)
-
     def _fail(self, node: yaml.Node, message: str, fix: str) -> _Failed:
-        pos = self._at(node)
+        pos = _position(node)
         return _Failed(Problem(self.doc.shown_path, pos.line, pos.column, Severity.ERROR, message, fix))
 
     def convert(self, node: yaml.Node, loc: Loc, depth: int = 0) -> Any:
@@ -172,7 +190,8 @@ class _Converter:
             tag = node.tag.replace("tag:yaml.org,2002:", "!!")
             raise self._fail(node, f"the tag {tag} is not allowed",
                              "remove the tag: process files hold plain text, numbers, dates, lists and mappings")
-        self.doc.values.setdefault(loc, self._at(node))
+        mark = node.start_mark
+        self.doc.values.setdefault(loc, (mark.line + 1, mark.column + 1))
         if id(node) in self.active:
             raise self._fail(node, "an alias refers to the value that contains it", "remove the recursive alias")
         if isinstance(node, yaml.ScalarNode):
@@ -212,8 +231,8 @@ class _Converter:
             if isinstance(key, (dt.date, bool)) or key is None:
                 key = key_node.value  # `on:` or `2024-01-01:` as a key means the text the author typed
             if key in seen:
-                first = self._at(seen[key])
-                pos = self._at(key_node)
+                first = _position(seen[key])
+                pos = _position(key_node)
                 self.problems.append(Problem(self.doc.shown_path, pos.line, pos.column, Severity.ERROR,
                                              f"duplicate key '{key}' (first at line {first.line})",
                                              "keep one of the two; YAML would silently drop the first"))
@@ -221,7 +240,8 @@ class _Converter:
             seen[key] = key_node
             key_text = key if isinstance(key, str) else str(key)
             child = (*loc, key_text)
-            self.doc.keys[child] = self._at(key_node)
+            mark = key_node.start_mark
+            self.doc.keys[child] = (mark.line + 1, mark.column + 1)
             result[key_text] = self.convert(value_node, child, depth + 1)
         return result
 
@@ -254,7 +274,7 @@ def load_text(raw: bytes, path: Path, shown_path: str) -> tuple[Document | None,
                                 f"nested more than {MAX_DEPTH} levels deep", "flatten the structure"))
         return None, problems
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        root = yaml.compose(text, Loader=_FastLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         what = exc.problem or exc.context or "invalid YAML"
