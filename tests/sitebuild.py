@@ -23,6 +23,7 @@ plugins:
   - process-manual:
       processes: handbook
       mermaid_bundle: {bundle}
+      git_history: {git_history}
 {options}
   - mermaid2
 markdown_extensions:
@@ -34,13 +35,18 @@ markdown_extensions:
 """
 
 
-def write_site_config(root: Path, *, language: str = "en", options: str = "") -> Path:
-    """A mkdocs.yml beside `root/handbook`, with a one-page docs folder."""
+def write_site_config(root: Path, *, language: str = "en", options: str = "", git_history: bool = False) -> Path:
+    """A mkdocs.yml beside `root/handbook`, with a one-page docs folder.
+
+    Test handbooks live in temporary folders outside git: reading git history is off unless asked for
+    (otherwise the plugin's one warning about it would fail every `--strict` build).
+    """
     (root / "docs").mkdir(exist_ok=True)
     (root / "docs" / "index.md").write_text("# Welcome\n\nThe test handbook.\n", encoding="utf-8")
     config = root / "mkdocs.yml"
     indented = "\n".join(f"      {line}" for line in options.splitlines())
-    config.write_text(MKDOCS_YML.format(language=language, bundle=MERMAID_BUNDLE, options=indented),
+    config.write_text(MKDOCS_YML.format(language=language, bundle=MERMAID_BUNDLE, options=indented,
+                                      git_history=str(git_history).lower()),
                       encoding="utf-8")
     return config
 

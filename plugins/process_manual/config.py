@@ -27,3 +27,8 @@ class ProcessManualConfig(Config):
     mermaid_bundle = opt.Optional(opt.Type(str))
     """Path to Mermaid's `mermaid.min.js`; by default `node_modules/mermaid/dist/mermaid.min.js` in the
     folder of mkdocs.yml or any folder above it (installed by `npm ci`)."""
+
+    git_history = opt.Type(bool, default=True)
+    """Read the handbook's git history for the version-history pages (what changed in each version). When
+    git cannot tell (no repository, a shallow clone) the pages show the change log alone, with one
+    warning; `false` shows the change log alone without reading git or warning."""

@@ -15,10 +15,13 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .config import ProcessManualConfig
-from .handbook import load_handbook
+from .githistory import HistoryUnavailable, ProcessHistory, read_history
+from .handbook import Handbook, load_handbook
 from .problems import relative_path
 from .render.context import RenderContext
+from .render.feed import render_feed
 from .render.labels import Labels
+from .render.paths import FEED
 from .render.site import hidden_pages, navigation, render_pages
 from .validate import Settings, today, validate
 
@@ -61,6 +64,7 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
         self.pages: dict[str, str] = {}
         self.hidden: set[str] = set()
         self.mermaid_bundle: Path | None = None
+        self.feed = ""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -98,11 +102,24 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
         context = RenderContext(handbook, Labels(language), today(), directory_urls=config.use_directory_urls,
                                 publish_drafts=self.config.publish_drafts,
                                 mermaid_fence_escapes=_inserts_unescaped(fence_format))
-        self.pages = render_pages(context)
+        self.pages = render_pages(context, self._history(folder, handbook))
+        self.feed = render_feed(context, site_name=config.site_name, site_url=config.site_url)
         self.hidden = hidden_pages(context)
         nav: list[Any] = list(config.nav) if config.nav else _docs_pages(Path(config.docs_dir))
         config.nav = nav + navigation(context)
         return config
+
+    def _history(self, folder: Path, handbook: Handbook) -> dict[str, ProcessHistory] | None:
+        """What git knows of each process; None, with one warning, when git cannot tell."""
+        if not self.config.git_history:
+            return None
+        try:
+            return read_history(folder, handbook)
+        except HistoryUnavailable as reason:
+            log.warning(f"the version history pages show the change log alone: {reason} — build from a full "
+                        "clone (`git fetch --unshallow`; GitHub Actions: `fetch-depth: 0`) to show what changed "
+                        "in each version, or set `git_history: false` for the process-manual plugin")
+            return None
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
@@ -115,4 +132,7 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
         assert self.mermaid_bundle is not None
         files.append(File.generated(config, MERMAID_SITE_PATH, abs_src_path=str(self.mermaid_bundle)))
         files.append(File.generated(config, CSS_SITE_PATH, abs_src_path=str(_CSS_SOURCE)))
+        if files.get_file_from_path(FEED) is not None:
+            raise PluginError(f"docs/{FEED} clashes with the handbook's Atom feed of changes — rename or remove it")
+        files.append(File.generated(config, FEED, content=self.feed))
         return files

@@ -11,6 +11,7 @@ from ..model import Area, Process, Step
 from . import paths
 from .context import RenderContext
 from .mermaid import fence, landscape_map
+from .history_page import version_anchor
 from .process_page import front_matter, raci_cells
 from .text import markdown, plain, table_cell
 
@@ -190,11 +191,12 @@ class HandbookPages:
         ctx, lab, page = self.ctx, self.ctx.labels, paths.WHATS_NEW
         entries = [(entry, s.process) for s in ctx.published for entry in s.process.changelog]
         entries.sort(key=lambda pair: (pair[0].date, pair[1].id), reverse=True)
-        out = [f"# {lab.whats_new}", "", lab.whats_new_intro, "",
+        out = [f"# {lab.whats_new}", "", lab.whats_new_intro, "", f"[{lab.feed}]({paths.link(page, paths.FEED)})", "",
                f"| {lab.date} | {lab.process} | {lab.version} | {lab.change} | {lab.approved_by} |",
                "|---|---|---|---|---|"]
         for entry, process in entries[:limit]:
-            out.append(f"| {entry.date} | {_process_link(page, process)} | {plain(entry.version)} | "
+            history = paths.link(page, paths.history_page(process.id), version_anchor(entry.version))
+            out.append(f"| {entry.date} | {_process_link(page, process)} | [{plain(entry.version)}]({history}) | "
                        f"{table_cell(entry.change)} | {plain(entry.approved_by or '—')} |")
         return front_matter(lab.whats_new) + "\n".join(out) + "\n"
 

@@ -51,7 +51,8 @@ def _header(ctx: RenderContext, source: ProcessSource, page: str) -> list[str]:
     out += [
         f"| {lab.id} | {lab.version} | {lab.status} | {lab.owner} | {lab.effective} | {lab.next_review} |",
         "|---|---|---|---|---|---|",
-        f"| {plain(process.id)} | {plain(process.version)} | {lab.status_name(process.status)} | "
+        f"| {plain(process.id)} | {plain(process.version)} ([{lab.history_link}]({_history_link(process)})) | "
+        f"{lab.status_name(process.status)} | "
         f"{_role_links(ctx, page, [process.owner])} | {process.effective or '—'} | {review_text} |",
         "",
     ]
@@ -180,10 +181,15 @@ def _related(ctx: RenderContext, page: str, process: Process) -> list[str]:
     return out
 
 
+def _history_link(process: Process) -> str:
+    return paths.link(paths.process_page(process.id), paths.history_page(process.id))
+
+
 def _changelog(ctx: RenderContext, process: Process) -> list[str]:
     lab = ctx.labels
-    out = [f"## {lab.changelog}", "", f"| {lab.version} | {lab.date} | {lab.change} | {lab.author} | "
-           f"{lab.approved_by} | {lab.request} |", "|---|---|---|---|---|---|"]
+    out = [f"## {lab.changelog}", "", f"[{lab.history_more}]({_history_link(process)})", "",
+           f"| {lab.version} | {lab.date} | {lab.change} | {lab.author} | {lab.approved_by} | {lab.request} |",
+           "|---|---|---|---|---|---|"]
     for entry in reversed(process.changelog):
         out.append(f"| {plain(entry.version)} | {entry.date} | {table_cell(entry.change)} | {plain(entry.author)} | "
                    f"{plain(entry.approved_by or '—')} | {plain(entry.request or '—')} |")

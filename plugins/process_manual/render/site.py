@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
+from ..githistory import ProcessHistory
 from . import paths
 from .context import RenderContext
 from .handbook_pages import HandbookPages
+from .history_page import render_histories
 from .process_page import render_process
 
 
@@ -15,16 +18,23 @@ def nav_title(text: str) -> str:
     return " ".join(text.split()).replace("&", "&amp;").replace("<", "‹").replace(">", "›")
 
 
-def render_pages(ctx: RenderContext) -> dict[str, str]:
-    """Source path (as if under docs/) -> Markdown, for every page the handbook generates."""
+def render_pages(ctx: RenderContext, history: Mapping[str, ProcessHistory] | None = None) -> dict[str, str]:
+    """Source path (as if under docs/) -> Markdown, for every page the handbook generates.
+
+    `history` is what git knows of each process (:func:`..githistory.read_history`); None when git could
+    not be read: the history pages then show the change log alone.
+    """
     pages = {paths.process_page(s.process.id): render_process(ctx, s) for s in ctx.published}
     pages.update(HandbookPages(ctx).render_all())
+    pages.update(render_histories(ctx, history))
     return pages
 
 
 def hidden_pages(ctx: RenderContext) -> set[str]:
-    """Pages that exist but stay out of the navigation (retired processes)."""
-    return {paths.process_page(s.process.id) for s in ctx.published if s.process.status == "retired"}
+    """Pages that exist but stay out of the navigation: retired processes, and every history page (each is
+    reached from its process page)."""
+    retired = {paths.process_page(s.process.id) for s in ctx.published if s.process.status == "retired"}
+    return retired | {paths.history_page(s.process.id) for s in ctx.published}
 
 
 def navigation(ctx: RenderContext) -> list[dict[str, Any]]:
