@@ -94,6 +94,8 @@ def _compare(pair: _Pair, base_ref: str) -> list[Problem]:
         return problems  # the validator reports a missing or malformed version
     fields = changed_fields(base, current)
     old_log, new_log = _entries(base), _entries(current)
+    # Where a missing or stale newest entry is reported: the last entry, after which the new one goes.
+    newest: tuple[str | int, ...] = ("changelog", len(current["changelog"]) - 1) if new_log else ("changelog",)
     if version_key(new_version) < version_key(old_version):
         problems.append(doc.problem(("version",), f"the version went down from {old_version} (at {base_ref}) "
                                     f"to {new_version}", f"a new version must be higher than {old_version}"))
@@ -104,16 +106,16 @@ def _compare(pair: _Pair, base_ref: str) -> list[Problem]:
                                         f'raise `version` (e.g. "{_next_version(old_version)}") and add a change-log '
                                         "entry for it at the end of `changelog`"))
     elif not new_log or new_log[-1] != new_version:
-        problems.append(doc.problem(("changelog",), f"version {new_version} has no change-log entry at the end of "
+        problems.append(doc.problem(newest, f"version {new_version} has no change-log entry at the end of "
                                     "`changelog`", f"add an entry for version {new_version} as the last one (the newest)"))
     elif new_version in old_log:
-        problems.append(doc.problem(("changelog",), f"the change-log entry for {new_version} already existed at "
+        problems.append(doc.problem(newest, f"the change-log entry for {new_version} already existed at "
                                     f"{base_ref}", f"add a new entry for version {new_version}"))
     for index, version in enumerate(old_log):
         if version not in new_log:
             problems.append(doc.problem(("changelog",), f"the change-log entry for version {version} was removed "
                                         f"(it is entry {index + 1} at {base_ref})",
-                                        "keep every released entry: the history of a process is kept"))
+                                        "keep every released entry: the history of a process is kept", at_key=True))
     return problems
 
 
