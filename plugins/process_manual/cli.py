@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
-from . import __version__
+from . import __version__, codeowners, newprocess
 from .changecheck import CheckError, check_changes
 from .handbook import load_handbook
-from .model import Process
 from .problems import format_github, format_human, format_json
+from .schema import SITE_PATH as SCHEMA_PATH
+from .schema import process_schema, schema_text
 from .validate import DEFAULT_VAGUE_OWNERS, Settings, validate
 
 FORMATS = {"human": format_human, "json": format_json, "github": format_github}
@@ -41,10 +41,12 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    schema = Process.model_json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "process-manual process file"
-    print(json.dumps(schema, ensure_ascii=False, indent=2))
+    text = schema_text(process_schema(load_handbook(Path(args.dir)) if args.dir else None))
+    if args.output:
+        Path(args.output).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
     return 0
 
 
@@ -65,7 +67,11 @@ def build_parser() -> argparse.ArgumentParser:
     change.add_argument("--format", choices=sorted(FORMATS), default="human")
     change.set_defaults(run=_check)
     schema = commands.add_parser("schema", help="print the JSON Schema of a process file")
+    schema.add_argument("--dir", help="a handbook folder: its role, form, area and process ids become suggestions")
+    schema.add_argument("--output", metavar="FILE", help=f"write the schema here (e.g. {SCHEMA_PATH})")
     schema.set_defaults(run=_schema)
+    newprocess.add_parser(commands)
+    codeowners.add_parser(commands)
     return parser
 
 

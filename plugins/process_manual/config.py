@@ -24,6 +24,15 @@ class ProcessManualConfig(Config):
     publish_drafts = opt.Type(bool, default=False)
     """Publish `status: draft` processes (with a banner); off for the production handbook."""
 
+    edit_url = opt.Optional(opt.Type(str))
+    """"Edit this process" link: a URL with `{path}` (the YAML file's path in the repository), e.g.
+    `https://git.example.com/org/repo/edit/main/{path}`. By default derived from `repo_url` and `edit_uri`;
+    an empty string turns the link off."""
+
+    issue_url = opt.Optional(opt.Type(str))
+    """"Suggest a change" link: a URL with `{title}` and `{body}`; default `<repo_url>/issues/new?title={title}&body={body}`
+    (GitLab: `<repo_url>/-/issues/new?issue[title]={title}&issue[description]={body}`); empty turns it off."""
+
     mermaid_bundle = opt.Optional(opt.Type(str))
     """Path to Mermaid's `mermaid.min.js`; by default `node_modules/mermaid/dist/mermaid.min.js` in the
     folder of mkdocs.yml or any folder above it (installed by `npm ci`)."""

@@ -65,24 +65,34 @@ class Step(Strict):
                               examples=["Submit the approval request"])
     kind: Literal["task", "decision", "subprocess", "archive", "end"] = Field(
         "task", description="task = activity (box), decision = diamond with branches, subprocess = "
-        "runs another process (box with side bars), archive = storage (cylinder), end = end event.")
+        "runs another process (box with side bars), archive = storage (cylinder), end = end event.",
+        examples=["decision", "end"])
     responsible: RoleList = Field(default_factory=list,
                                   description="Role id(s) that do the step (R). Required except for `end`.",
                                   examples=["applicant", ["sales-rep", "sales-manager"]])
     accountable: RoleRef | None = Field(None, description="The one role accountable for the step (A). "
-                                       "Defaults to the responsible role when there is exactly one.")
-    consulted: RoleList = Field(default_factory=list, description="Role ids consulted before or during the step (C).")
-    informed: RoleList = Field(default_factory=list, description="Role ids informed of the result (I).")
+                                       "Defaults to the responsible role when there is exactly one.",
+                                       examples=["dept-head"])
+    consulted: RoleList = Field(default_factory=list, description="Role ids consulted before or during the step (C).",
+                                examples=["finance-officer", ["quality-manager", "finance-officer"]])
+    informed: RoleList = Field(default_factory=list, description="Role ids informed of the result (I).",
+                               examples=["applicant", ["applicant", "admin-office"]])
     within: Annotated[Text | None, BeforeValidator(_empty_as_none)] = Field(
         None, description="Time limit, free text; durations such as '2 working days', '24 hours', "
         "'3个工作日' or '提前3天' are recognised.", examples=["1 working day", "3个工作日"])
     forms: list[Slug] = Field(default_factory=list, description="Form ids from _forms.yml used at this step.",
                               examples=[["approval-request"]])
-    outputs: list[Text] = Field(default_factory=list, description="What this step produces.")
-    details: Text | None = Field(None, description="How to do the step, in Markdown.")
-    next: Slug | None = Field(None, description="The id of the following step (not for decision or end).")
-    branches: list[Branch] = Field(default_factory=list, description="Decision only: the outcomes, two or more.")
-    process: ProcessId | None = Field(None, description="Subprocess only: the id of the process this step runs.")
+    outputs: list[Text] = Field(default_factory=list, description="What this step produces; every process "
+                                "output must be produced by a step.", examples=[["Completed approval request form"]])
+    details: Text | None = Field(None, description="How to do the step, in Markdown.",
+                                 examples=["Attach the **final** draft and all annexes."])
+    next: Slug | None = Field(None, description="The id of the following step (not for decision or end).",
+                              examples=["first-review"])
+    branches: list[Branch] = Field(default_factory=list, description="Decision only: the outcomes, two or more.",
+                                   examples=[[{"when": "approved", "next": "archive"},
+                                              {"when": "returned for changes", "next": "submit"}]])
+    process: ProcessId | None = Field(None, description="Subprocess only: the id of the process this step runs.",
+                                      examples=["ADM-004"])
 
     @property
     def title(self) -> str:
@@ -105,62 +115,92 @@ class Step(Strict):
 
 class Review(Strict):
     every: Text = Field(description="Review interval.", examples=["12 months", "2 years", "12个月"])
-    last: dt.date = Field(description="Date of the last review (YYYY-MM-DD).")
+    last: dt.date = Field(description="Date of the last review (YYYY-MM-DD).", examples=["2026-03-01"])
 
 
 class Kpi(Strict):
     id: Slug = Field(description="Short id, unique in the process.", examples=["cycle-time"])
-    name: Text
-    definition: Text | None = None
-    formula: Text | None = None
-    unit: Text | None = None
-    target: Number | Text | None = Field(None, description="The level the process must reach (目标值).")
-    goal: Number | Text | None = Field(None, description="The stretch level aimed for (挑战值).")
-    frequency: Text | None = Field(None, examples=["monthly"])
-    owner: RoleRef | None = None
+    name: Text = Field(description="The indicator's name.", examples=["Approval cycle time"])
+    definition: Text | None = Field(None, description="What is measured.",
+                                    examples=["Working days from submission to final approval"])
+    formula: Text | None = Field(None, description="How it is calculated.",
+                                 examples=["sum of cycle times / number of approved documents"])
+    unit: Text | None = Field(None, description="The unit of target and goal.", examples=["working days", "%"])
+    target: Number | Text | None = Field(None, description="The level the process must reach (目标值).",
+                                         examples=[3, "≥ 95"])
+    goal: Number | Text | None = Field(None, description="The stretch level aimed for (挑战值).", examples=[2])
+    frequency: Text | None = Field(None, description="How often it is measured and reported.",
+                                   examples=["monthly", "每季度"])
+    owner: RoleRef | None = Field(None, description="The role id that measures and reports the indicator.",
+                                  examples=["admin-manager"])
 
 
 class Risk(Strict):
-    risk: Text
-    control: Text
-    step: Slug | None = Field(None, description="The id of the step where the control applies.")
+    risk: Text = Field(description="What can go wrong.", examples=["A document is approved without its annexes"])
+    control: Text = Field(description="What prevents or detects it.",
+                          examples=["The reviewer returns any request without the annexes listed on the form"])
+    step: Slug | None = Field(None, description="The id of the step where the control applies.",
+                              examples=["first-review"])
 
 
 class Faq(Strict):
-    q: Text
-    a: Text
+    q: Text = Field(description="The question, as a reader would ask it.",
+                    examples=["Who approves when the department head is away?"])
+    a: Text = Field(description="The answer, in Markdown.", examples=["Their deputy, named in the absence plan."])
 
 
 class ChangeEntry(Strict):
-    version: Annotated[str, Field(pattern=VERSION_PATTERN, examples=["2.1"])]
-    date: dt.date
-    author: Text
-    approved_by: Text | None = None
-    change: Text
+    version: Annotated[str, Field(pattern=VERSION_PATTERN, examples=["2.1"])] = Field(
+        description="The version this entry releases, quoted; higher than the entry before.")
+    date: dt.date = Field(description="Date of the change (YYYY-MM-DD); not in the future.", examples=["2026-03-01"])
+    author: Text = Field(description="Who wrote the change.", examples=["Li Wei"])
+    approved_by: Text | None = Field(None, description="Who approved it.", examples=["Chen Li (general manager)"])
+    change: Text = Field(description="What changed, in one or two sentences.",
+                         examples=["Second review within 1 working day instead of 2"])
     request: Text | None = Field(None, description="The change request id.", examples=["CR-2026-014"])
 
 
 class Process(Strict):
     id: ProcessId = Field(description="Stable document number, unique in the handbook.")
-    title: Text
-    area: Slug = Field(description="A leaf area id from _areas.yml.")
+    title: Text = Field(description="The process name, as it appears in the navigation.",
+                        examples=["Document approval", "文件审批流程"])
+    area: Slug = Field(description="A leaf area id from _areas.yml.", examples=["administration"])
     version: Annotated[str, Field(pattern=VERSION_PATTERN, description="Quoted: \"2.1\".", examples=["2.1"])]
-    status: Literal["draft", "effective", "retired"] = "draft"
+    status: Literal["draft", "effective", "retired"] = Field(
+        "draft", description="draft = not yet approved (not published), effective = in force, retired = no "
+        "longer applies (kept for reference).", examples=["effective"])
     owner: RoleRef = Field(description="The role id of the process owner.")
-    effective: dt.date | None = Field(None, description="Date this version takes effect.")
-    review: Review | None = None
-    purpose: Text | None = None
-    scope: Text | None = None
-    triggers: list[Text] = Field(default_factory=list)
-    inputs: list[Text] = Field(default_factory=list)
-    outputs: list[Text] = Field(default_factory=list)
-    related: list[ProcessId] = Field(default_factory=list, description="Upstream and downstream process ids.")
-    references: list[Text] = Field(default_factory=list)
-    steps: list[Step] = Field(min_length=1, description="The steps; the first is where the process starts.")
-    kpis: list[Kpi] = Field(default_factory=list)
-    risks: list[Risk] = Field(default_factory=list)
-    faq: list[Faq] = Field(default_factory=list)
-    changelog: list[ChangeEntry] = Field(min_length=1, description="Oldest first; the newest entry is `version`.")
+    effective: dt.date | None = Field(None, description="Date this version takes effect.", examples=["2026-03-01"])
+    review: Review | None = Field(None, description="The periodic review: how often, and when it last happened.",
+                                  examples=[{"every": "12 months", "last": "2026-03-01"}])
+    purpose: Text | None = Field(None, description="Why the process exists, in Markdown.",
+                                 examples=["Approve internal documents quickly and traceably."])
+    scope: Text | None = Field(None, description="Where it applies and where not, in Markdown.",
+                               examples=["All documents that need management approval before they take effect."])
+    triggers: list[Text] = Field(default_factory=list, description="What starts the process.",
+                                 examples=[["An employee needs a document approved"]])
+    inputs: list[Text] = Field(default_factory=list, description="What the process needs.",
+                               examples=[["Final draft of the document"]])
+    outputs: list[Text] = Field(default_factory=list, description="What the process delivers; each must be an "
+                                "`outputs` entry of a step.", examples=[["Approved and stamped document"]])
+    related: list[ProcessId] = Field(default_factory=list, description="Upstream and downstream process ids.",
+                                     examples=[["ADM-001", "QM-001"]])
+    references: list[Text] = Field(default_factory=list, description="Standards, policies and laws it follows.",
+                                   examples=[["ISO 9001:2015 clause 7.5"]])
+    steps: list[Step] = Field(min_length=1, description="The steps; the first is where the process starts.",
+                              examples=[[{"id": "submit", "name": "Submit the request", "responsible": "applicant",
+                                          "next": "done"}, {"id": "done", "name": "Request filed", "kind": "end"}]])
+    kpis: list[Kpi] = Field(default_factory=list, description="The process indicators (the KPI dictionary).",
+                            examples=[[{"id": "cycle-time", "name": "Approval cycle time", "unit": "working days",
+                                        "target": 3, "goal": 2, "frequency": "monthly", "owner": "admin-manager"}]])
+    risks: list[Risk] = Field(default_factory=list, description="Risks and the controls against them.",
+                              examples=[[{"risk": "Annexes missing", "control": "Return incomplete requests",
+                                          "step": "first-review"}]])
+    faq: list[Faq] = Field(default_factory=list, description="Questions readers ask, with answers.",
+                           examples=[[{"q": "Can I submit by e-mail?", "a": "No, use the form."}]])
+    changelog: list[ChangeEntry] = Field(min_length=1, description="Oldest first; the newest entry is `version`.",
+                                         examples=[[{"version": "1.0", "date": "2026-03-01", "author": "Li Wei",
+                                                     "change": "First version"}]])
 
     def step(self, step_id: str) -> Step | None:
         return next((s for s in self.steps if s.id == step_id), None)

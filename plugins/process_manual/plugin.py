@@ -13,16 +13,22 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 
 from .config import ProcessManualConfig
 from .githistory import HistoryUnavailable, ProcessHistory, read_history
 from .handbook import Handbook, load_handbook
-from .problems import relative_path
+from .problems import Problem, relative_path
 from .render.context import RenderContext
 from .render.feed import render_feed
 from .render.labels import Labels
 from .render.paths import FEED
+from .render.preview import problem_banner, stand_in_pages
 from .render.site import hidden_pages, navigation, render_pages
+from .render.source_links import SourceLinks, edit_template, edit_urls, issue_template
+from .repository import repository_root
+from .schema import SITE_PATH as SCHEMA_SITE_PATH
+from .schema import process_schema, schema_text
 from .validate import Settings, today, validate
 
 log = get_plugin_logger(__name__)
@@ -59,12 +65,31 @@ def _docs_pages(docs_dir: Path) -> list[str]:
     return sorted(pages, key=lambda p: (p != "index.md", p.count("/"), p))
 
 
+def _source_links(config: MkDocsConfig, options: ProcessManualConfig, config_dir: Path) -> SourceLinks:
+    """Where "Edit this process" and "Suggest a change" lead: the plugin's options, else repo_url/edit_uri."""
+    root = repository_root(config_dir)
+    edit = options.edit_url if options.edit_url is not None else edit_template(
+        config.repo_url, config.edit_uri, Path(config.docs_dir), root)
+    issue = options.issue_url if options.issue_url is not None else issue_template(config.repo_url)
+    return SourceLinks(root, edit or None, issue or None)
+
+
 class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
     def __init__(self) -> None:
         self.pages: dict[str, str] = {}
         self.hidden: set[str] = set()
         self.mermaid_bundle: Path | None = None
         self.feed = ""
+        self.serving = False
+        self.preview_problems: list[Problem] = []
+        """Under `mkdocs serve`, the problems of a handbook with errors: shown on every page."""
+        self.labels = Labels("en")
+        self.edit_urls: dict[str, str] = {}
+        self.schema = ""
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup also keeps this instance across the rebuilds of `mkdocs serve`.
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -76,12 +101,17 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
         handbook = load_handbook(folder, shown_base=Path.cwd())
         problems = validate(handbook, Settings(vague_owners=tuple(self.config.vague_owners)))
         errors = [p for p in problems if p.is_error]
-        if errors:
+        if errors and not self.serving:
             # Raised before MkDocs cleans site_dir: a broken handbook leaves the last good site as it was.
             raise PluginError(f"{len(errors)} error(s) in the handbook at {relative_path(folder, Path.cwd())}:\n"
                               + "\n".join(p.text() for p in problems))
         for problem in problems:
-            log.warning(problem.text())
+            (log.error if problem.is_error else log.warning)(problem.text())
+        # `mkdocs serve` would stop rebuilding on an exception (and seem stuck): it keeps serving instead,
+        # and every page shows the problems until the file is fixed.
+        self.preview_problems = problems if errors else []
+        if errors:
+            log.error(f"{len(errors)} error(s) in the handbook: the preview shows them on every page")
 
         self.mermaid_bundle = (Path(self.config.mermaid_bundle) if self.config.mermaid_bundle
                                else _find_mermaid_bundle(config_dir))
@@ -99,12 +129,19 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
             config.extra_css.append(CSS_SITE_PATH)
 
         language = self.config.language or config.theme.get("language") or "en"
-        context = RenderContext(handbook, Labels(language), today(), directory_urls=config.use_directory_urls,
+        self.labels = Labels(language)
+        context = RenderContext(handbook, self.labels, today(), directory_urls=config.use_directory_urls,
                                 publish_drafts=self.config.publish_drafts,
-                                mermaid_fence_escapes=_inserts_unescaped(fence_format))
+                                mermaid_fence_escapes=_inserts_unescaped(fence_format),
+                                source_links=_source_links(config, self.config, config_dir))
         self.pages = render_pages(context, self._history(folder, handbook))
         self.feed = render_feed(context, site_name=config.site_name, site_url=config.site_url)
-        self.hidden = hidden_pages(context)
+        # While previewing, a process whose file cannot be loaded keeps its page: it says why it is empty.
+        stand_ins = stand_in_pages(handbook.unloaded_ids, self.pages, self.labels) if self.preview_problems else {}
+        self.pages.update(stand_ins)
+        self.edit_urls = edit_urls(context.source_links, context.published)
+        self.schema = schema_text(process_schema(handbook))
+        self.hidden = hidden_pages(context) | set(stand_ins)
         nav: list[Any] = list(config.nav) if config.nav else _docs_pages(Path(config.docs_dir))
         config.nav = nav + navigation(context)
         return config
@@ -135,4 +172,13 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
         if files.get_file_from_path(FEED) is not None:
             raise PluginError(f"docs/{FEED} clashes with the handbook's Atom feed of changes — rename or remove it")
         files.append(File.generated(config, FEED, content=self.feed))
+        if files.get_file_from_path(SCHEMA_SITE_PATH) is None:  # the handbook's own schema, for editors
+            files.append(File.generated(config, SCHEMA_SITE_PATH, content=self.schema))
         return files
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if page.file.src_uri in self.edit_urls:  # Material's edit button opens the YAML, not a generated page
+            page.edit_url = self.edit_urls[page.file.src_uri]
+        if self.preview_problems:
+            return problem_banner(self.preview_problems, self.labels) + markdown
+        return None

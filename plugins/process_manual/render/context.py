@@ -11,6 +11,7 @@ from ..handbook import Handbook, ProcessSource
 from ..model import Area, Process
 from . import paths
 from .labels import Labels
+from .source_links import SourceLinks
 
 
 @dataclass
@@ -22,6 +23,8 @@ class RenderContext:
     publish_drafts: bool = False
     mermaid_fence_escapes: bool = True
     """The Markdown fence puts diagram text into HTML unescaped (mermaid2's formatter): escape it first."""
+    source_links: SourceLinks | None = None
+    """"Edit this process" and "Suggest a change" on process pages (None: no repository to link to)."""
     published: list[ProcessSource] = field(init=False)
     backlinks: dict[str, list[str]] = field(init=False)
 

@@ -156,6 +156,21 @@ _LABELS: dict[str, tuple[str, str]] = {
     "kpis_without_target": ("KPIs without a target", "未设目标值的指标"),
     "roles_without_steps": ("Roles with no step", "没有任何步骤的角色"),
     "drafts": ("Draft processes", "草稿流程"),
+    # back to the source (render/source_links.py); {id} {title} {version} {path} are filled in
+    "edit_process": ("Edit this process", "编辑此流程"),
+    "suggest_change": ("Suggest a change", "提出修改建议"),
+    "suggest_title": ("Change to {id} {title}", "修改建议：{id} {title}"),
+    "suggest_body": ("Process: {id} {title}\nVersion: {version}\nFile: {path}\n\nWhat should change, and why:\n",
+                     "流程：{id} {title}\n版本：{version}\n文件：{path}\n\n建议修改的内容及原因：\n"),
+    # live preview with errors (render/preview.py)
+    "preview_errors": ("The handbook has {count} error(s): this preview is incomplete",
+                       "手册中有 {count} 个错误：本预览不完整"),
+    "preview_fix": ("Fix them and save the file: the preview rebuilds by itself. `mkdocs build` publishes "
+                    "nothing until they are fixed.",
+                    "请修正后保存文件，预览会自动重建。修正之前 `mkdocs build` 不会发布任何内容。"),
+    "preview_more": ("… and {count} more (see the terminal)", "……另有 {count} 个（见终端输出）"),
+    "preview_unavailable": ("This process cannot be shown until its file is fixed.",
+                            "此流程文件修正之前无法显示。"),
 }
 
 

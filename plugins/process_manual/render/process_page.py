@@ -7,6 +7,7 @@ from ..model import Process, Step
 from . import paths
 from .context import RenderContext
 from .mermaid import fence, flowchart
+from .source_links import source_link_lines
 from .text import markdown, plain, table_cell
 
 
@@ -56,7 +57,7 @@ def _header(ctx: RenderContext, source: ProcessSource, page: str) -> list[str]:
         f"{_role_links(ctx, page, [process.owner])} | {process.effective or '—'} | {review_text} |",
         "",
     ]
-    return out
+    return out + source_link_lines(ctx.source_links, source, lab)
 
 
 def _text_sections(ctx: RenderContext, process: Process) -> list[str]:

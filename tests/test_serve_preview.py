@@ -1,0 +1,122 @@
+"""`mkdocs serve` with the plugin: a validation error is shown in the terminal and on the page being
+previewed, and the server keeps running and recovers when the file is fixed (a real server process)."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from fixtures.util import PURCHASE, copy_handbook, edit
+from sitebuild import MERMAID_BUNDLE, write_site_config
+
+pytestmark = pytest.mark.skipif(not MERMAID_BUNDLE.is_file(), reason="run `npm ci` first (make test does)")
+
+PHASE_TIMEOUT = 180.0
+"""Seconds for one rebuild to show up: a build takes a few seconds, a loaded CI machine may take many more."""
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Server:
+    """A `mkdocs serve` process; its terminal output goes to a file (a full pipe would block it)."""
+
+    def __init__(self, root: Path, port: int):
+        self.log = root / "serve.log"
+        self.url = f"http://127.0.0.1:{port}/"
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+        with self.log.open("wb") as out:
+            self.process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+                                            cwd=root, env=env, stdout=out, stderr=subprocess.STDOUT)
+
+    @property
+    def output(self) -> str:
+        return self.log.read_text(encoding="utf-8", errors="replace")
+
+    def alive(self) -> bool:
+        return self.process.poll() is None
+
+    def get(self, path: str) -> str | None:
+        try:
+            with urllib.request.urlopen(self.url + path, timeout=10) as response:
+                return response.read().decode("utf-8")
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            return None
+
+    def wait_for(self, path: str, condition: Callable[[str], bool], what: str) -> str:
+        """Poll `path` until `condition(html)`; the server must stay alive all along."""
+        deadline = time.monotonic() + PHASE_TIMEOUT
+        html = None
+        while time.monotonic() < deadline:
+            assert self.alive(), f"mkdocs serve stopped (exit {self.process.returncode}):\n{self.output}"
+            html = self.get(path)
+            if html is not None and condition(html):
+                return html
+            time.sleep(0.5)
+        pytest.fail(f"{what}: not seen on /{path} within {PHASE_TIMEOUT:.0f} s\nlast page:\n{(html or '')[:2000]}\n"
+                    f"terminal:\n{self.output}", pytrace=False)
+
+    def stop(self) -> None:
+        if self.alive():
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=30)
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[Server, Path]]:
+    copy_handbook(tmp_path)
+    write_site_config(tmp_path)
+    server = Server(tmp_path, free_port())
+    try:
+        yield server, tmp_path / "handbook"
+    finally:
+        server.stop()
+
+
+BANNER = "error(s): this preview is incomplete"
+HOSTILE_KEY = "<img src=x onerror=alert(1)>"
+
+
+def test_errors_show_on_the_previewed_page_and_the_server_keeps_running(served):
+    server, handbook = served
+    page = "processes/pur-001/"
+    server.wait_for(page, lambda html: "Responsibility matrix" in html, "the first build")
+    original = (handbook / PURCHASE).read_bytes()
+
+    # A key the model rejects (the process cannot load: its page stays, saying why) and an HTML payload.
+    edit(handbook, PURCHASE, "\nowner: ", f"\n{HOSTILE_KEY}: 1\nowenr: ")
+    html = server.wait_for(page, lambda html: BANNER in html, "the error banner on the process page")
+    assert "unknown key" in html and "owenr" in html and "did you mean" in html
+    assert "<img src=x" not in html and "onerror=alert" in html  # shown as text, never as an element
+    assert "This process cannot be shown until its file is fixed." in html
+    home = server.get("")
+    assert home is not None and BANNER in home  # every page carries it, not only the broken one
+    assert "ERROR" in server.output and f"handbook/{PURCHASE}:" in server.output and "owenr" in server.output
+
+    # A second, different error while the first is fixed: the banner follows the file.
+    (handbook / PURCHASE).write_bytes(original.replace(b"forms: [quote-comparison]", b"forms: [quote-comparisons]"))
+    html = server.wait_for(page, lambda html: "quote-comparisons" in html and "owenr" not in html,
+                           "the banner updated to the new error")
+    assert BANNER in html and "Responsibility matrix" in html  # the process loads: its page is back, with the banner
+
+    (handbook / PURCHASE).write_bytes(original)
+    html = server.wait_for(page, lambda html: BANNER not in html and "Responsibility matrix" in html,
+                           "the page without the banner after the fix")
+    assert server.alive()
+    assert "Traceback" not in server.output
