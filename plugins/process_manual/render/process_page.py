@@ -129,10 +129,11 @@ def _raci(ctx: RenderContext, page: str, process: Process) -> list[str]:
         return []
     lab = ctx.labels
     header = f"| {lab.step} | " + " | ".join(_role_links(ctx, page, [r]) for r in roles) + " |"
-    out = [f"## {lab.raci}", "", header, "|---" * (len(roles) + 1) + "|"]
+    # attr_list cannot mark a table: a wrapper carries the class (md_in_html renders the table inside).
+    out = [f"## {lab.raci}", "", '<div class="pm-raci" markdown>', "", header, "|---" * (len(roles) + 1) + "|"]
     for step, row in zip(steps, cells):
         out.append(f"| [{plain(step.title)}](#step-{step.id}) | " + " | ".join(row.get(r, "") for r in roles) + " |")
-    return out + ["{: .pm-raci }", "", lab.raci_legend, ""]
+    return out + ["", "</div>", "", lab.raci_legend, ""]
 
 
 def _kpis(ctx: RenderContext, page: str, process: Process) -> list[str]:
