@@ -1,4 +1,5 @@
-"""Load a handbook folder: the four catalogs and every process file, typed, with their positions."""
+"""Load a handbook folder: the catalogs (four required, _onboarding.yml optional) and every process file, typed,
+with their positions."""
 
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .explain import explain
-from .model import CATALOGS, Area, AreasCatalog, Form, FormsCatalog, Glossary, Process, Role, RolesCatalog, Term
+from .model import (CATALOGS, OPTIONAL_CATALOGS, Area, AreasCatalog, Form, FormsCatalog, Glossary, OnboardingCatalog,
+                    Process, ReadingPath, Role, RolesCatalog, Term)
 from .problems import Problem, Severity, relative_path
 from .yamlload import Document, load_file
 
@@ -53,6 +55,8 @@ class Handbook:
     areas: dict[str, AreaNode] = field(default_factory=dict)
     top_areas: list[Area] = field(default_factory=list)
     terms: list[Term] = field(default_factory=list)
+    reading_paths: list[ReadingPath] = field(default_factory=list)
+    """Onboarding reading paths from the optional _onboarding.yml."""
     processes: list[ProcessSource] = field(default_factory=list)
     catalog_docs: dict[str, Document] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
@@ -188,7 +192,7 @@ def _load_handbook(root: Path, shown_base: Path | None) -> Handbook:
             elif isinstance(doc.data.get("id"), str):
                 handbook.unloaded_ids.setdefault(doc.data["id"], shown)
     for name in CATALOGS:
-        if name not in found_catalogs:  # a catalog that exists but is broken is reported as such
+        if name not in found_catalogs and name not in OPTIONAL_CATALOGS:  # a catalog that exists but is broken is reported as such
             problems.append(Problem(relative_path(root / name, base), 1, 1, Severity.ERROR,
                                     f"the catalog {name} is missing", f"create {name} in {relative_path(root, base)}"))
     return handbook
@@ -215,3 +219,5 @@ def _load_catalog(handbook: Handbook, name: str, doc: Document) -> None:
         _index_areas(handbook, catalog.areas, None, 1)
     elif isinstance(catalog, Glossary):
         handbook.terms = catalog.terms
+    elif isinstance(catalog, OnboardingCatalog):
+        handbook.reading_paths = catalog.paths

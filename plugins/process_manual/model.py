@@ -257,9 +257,49 @@ class Glossary(Strict):
     terms: list[Term]
 
 
+class ReadingItem(Strict):
+    """One thing to read on a reading path: a process or a hand-written page (exactly one of them)."""
+
+    process: ProcessId | None = Field(None, description="A process id to read.", examples=["SAL-001"])
+    page: Text | None = Field(None, description="A hand-written page, relative to docs/ (or a handbook page such "
+                              "as glossary.md).", examples=["how-to-edit.md", "glossary.md"])
+    title: Text | None = Field(None, description="The title shown for a page (default: the page's path).",
+                               examples=["How to edit the handbook"])
+    note: Text | None = Field(None, description="Why or when to read it.", examples=["Read before your first order."])
+
+    @property
+    def key(self) -> str:
+        """What the reader's browser remembers as read: `process:SAL-001` or `page:how-to-edit.md`."""
+        return f"process:{self.process}" if self.process else f"page:{self.page}"
+
+
+class ReadingPath(Strict):
+    """An onboarding reading path: what a new hire in a role or department reads, in order."""
+
+    id: Slug = Field(description="Short id, unique in the catalog; the page is onboarding/<id>/.",
+                     examples=["new-sales-rep"])
+    title: Text = Field(description="The path's name.", examples=["Your first weeks in sales"])
+    role: RoleRef | None = Field(None, description="The role id this path is for (from _roles.yml).",
+                                 examples=["sales-rep"])
+    department: Text | None = Field(None, description="The department this path is for (a `department` of a role "
+                                    "in _roles.yml). With neither role nor department: for everyone.",
+                                    examples=["sales"])
+    description: Text | None = Field(None, description="An introduction, in Markdown.")
+    items: list[ReadingItem] = Field(min_length=1, description="What to read, in order.",
+                                     examples=[[{"process": "SAL-001", "note": "Read before your first order."},
+                                                {"page": "how-to-edit.md"}]])
+
+
+class OnboardingCatalog(Strict):
+    paths: list[ReadingPath]
+
+
 CATALOGS: dict[str, type[Strict]] = {
     "_roles.yml": RolesCatalog,
     "_forms.yml": FormsCatalog,
     "_areas.yml": AreasCatalog,
     "_glossary.yml": Glossary,
+    "_onboarding.yml": OnboardingCatalog,
 }
+OPTIONAL_CATALOGS = frozenset({"_onboarding.yml"})
+"""Catalogs a handbook may leave out (the others are reported missing)."""

@@ -24,6 +24,7 @@ from .render.feed import render_feed
 from .render.labels import Labels
 from .render.paths import FEED
 from .render.preview import problem_banner, stand_in_pages
+from .render.reading import docs_reading_blocks
 from .render.site import hidden_pages, navigation, render_pages
 from .render.source_links import SourceLinks, edit_template, edit_urls, issue_template
 from .repository import repository_root
@@ -36,6 +37,8 @@ log = get_plugin_logger(__name__)
 MERMAID_SITE_PATH = "assets/javascripts/mermaid.min.js"
 CSS_SITE_PATH = "assets/stylesheets/process-manual.css"
 _CSS_SOURCE = Path(__file__).parent / "assets" / "process-manual.css"
+JS_SITE_PATH = "assets/javascripts/process-manual.js"
+_JS_SOURCE = Path(__file__).parent / "assets" / "process-manual.js"
 # Our pages use tables, attribute lists ({ #step-id }), admonitions (banners), definition lists
 # (glossary) and Markdown inside HTML (breadcrumb); they are switched on whatever mkdocs.yml says.
 _REQUIRED_EXTENSIONS = ("tables", "attr_list", "admonition", "def_list", "md_in_html", "toc")
@@ -95,11 +98,14 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
         if not self.config.enabled:
             return None
         config_dir = Path(config.config_file_path or ".").resolve().parent
+        self.reading_blocks: dict[str, str] = {}
+        """Hand-written pages on a reading path -> their "mark as read" block (appended to the page)."""
         folder = (config_dir / self.config.processes).resolve()
         config.watch.append(str(folder))
 
         handbook = load_handbook(folder, shown_base=Path.cwd())
-        problems = validate(handbook, Settings(vague_owners=tuple(self.config.vague_owners)))
+        problems = validate(handbook, Settings(vague_owners=tuple(self.config.vague_owners),
+                                               docs_dir=Path(config.docs_dir), shown_base=Path.cwd()))
         errors = [p for p in problems if p.is_error]
         if errors and not self.serving:
             # Raised before MkDocs cleans site_dir: a broken handbook leaves the last good site as it was.
@@ -138,6 +144,8 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
         self.feed = render_feed(context, site_name=config.site_name, site_url=config.site_url)
         # While previewing, a process whose file cannot be loaded keeps its page: it says why it is empty.
         stand_ins = stand_in_pages(handbook.unloaded_ids, self.pages, self.labels) if self.preview_problems else {}
+        if JS_SITE_PATH not in [str(script) for script in config.extra_javascript]:
+            config.extra_javascript.append(JS_SITE_PATH)  # reading progress and the printed pages' header
         self.pages.update(stand_ins)
         self.edit_urls = edit_urls(context.source_links, context.published)
         self.schema = schema_text(process_schema(handbook))
@@ -146,6 +154,7 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
         config.nav = nav + navigation(context)
         return config
 
+        self.reading_blocks = docs_reading_blocks(context)
     def _history(self, folder: Path, handbook: Handbook) -> dict[str, ProcessHistory] | None:
         """What git knows of each process; None, with one warning, when git cannot tell."""
         if not self.config.git_history:
@@ -180,5 +189,7 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
         if page.file.src_uri in self.edit_urls:  # Material's edit button opens the YAML, not a generated page
             page.edit_url = self.edit_urls[page.file.src_uri]
         if self.preview_problems:
+        files.append(File.generated(config, JS_SITE_PATH, abs_src_path=str(_JS_SOURCE)))
             return problem_banner(self.preview_problems, self.labels) + markdown
-        return None
+        return markdown
+        markdown += self.reading_blocks.get(page.file.src_uri, "")  # "mark as read" on pages of reading paths

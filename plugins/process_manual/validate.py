@@ -12,11 +12,13 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from . import flowgraph
 from .durations import add_interval, parse_duration
 from .handbook import Handbook, ProcessSource
 from .model import Step
+from .onboarding import check_onboarding
 from .problems import Problem, Severity, sort_problems
 from .yamlload import Loc
 
@@ -34,6 +36,11 @@ class Settings:
     today: dt.date = field(default_factory=lambda: today())
     max_steps: int = 60
     """Beyond this a flowchart stops being readable (and Mermaid's size limits come near): a warning."""
+    docs_dir: Path | None = None
+    """The hand-written pages (MkDocs' docs_dir): pages named by reading paths must exist there. None: not
+    checked (`process-manual validate` without `--docs`)."""
+    shown_base: Path | None = None
+    """Paths in messages about docs pages are shown relative to this folder (default: absolute)."""
 
 
 def today() -> dt.date:
@@ -64,6 +71,7 @@ def validate(handbook: Handbook, settings: Settings | None = None) -> list[Probl
     known_ids = _process_ids(handbook)  # once per run: per process it would make the check quadratic
     for source in handbook.processes:
         problems += _check_process(handbook, source, settings, known_ids)
+    problems += check_onboarding(handbook, known_ids, settings.docs_dir, settings.shown_base)
     return sort_problems(problems)
 
 

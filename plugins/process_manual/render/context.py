@@ -11,6 +11,7 @@ from ..handbook import Handbook, ProcessSource
 from ..model import Area, Process
 from . import paths
 from .labels import Labels
+from .reading import ReadingIndex
 from .source_links import SourceLinks
 
 
@@ -27,6 +28,8 @@ class RenderContext:
     """"Edit this process" and "Suggest a change" on process pages (None: no repository to link to)."""
     published: list[ProcessSource] = field(init=False)
     backlinks: dict[str, list[str]] = field(init=False)
+    reading: ReadingIndex = field(init=False)
+    """The onboarding reading paths as published (render/reading.py)."""
 
     def __post_init__(self) -> None:
         self.published = sorted(
@@ -42,6 +45,7 @@ class RenderContext:
                 if target in self._by_id and target != process.id:
                     backlinks[target].add(process.id)
         self.backlinks = {k: sorted(v) for k, v in backlinks.items()}
+        self.reading = ReadingIndex.build(self.handbook.reading_paths, self._by_id)
 
     @property
     def language(self) -> str:

@@ -13,6 +13,7 @@ from .context import RenderContext
 from .mermaid import fence, landscape_map
 from .history_page import version_anchor
 from .process_page import front_matter, raci_cells
+from .reading import start_here
 from .text import markdown, plain, table_cell
 
 
@@ -111,7 +112,7 @@ class HandbookPages:
         ctx, lab = self.ctx, self.ctx.labels
         page = paths.role_page(role_id)
         role = ctx.handbook.roles[role_id]
-        out = [f"# {plain(role.name)}", ""]
+        out = [f"# {plain(role.name)}", ""] + start_here(ctx, role_id)
         if role.description:
             out += [markdown(role.description), ""]
         if role.department:

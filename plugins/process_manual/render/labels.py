@@ -171,6 +171,40 @@ _LABELS: dict[str, tuple[str, str]] = {
     "preview_more": ("… and {count} more (see the terminal)", "……另有 {count} 个（见终端输出）"),
     "preview_unavailable": ("This process cannot be shown until its file is fixed.",
                             "此流程文件修正之前无法显示。"),
+    # onboarding reading paths (render/reading.py, assets/process-manual.js); {...} are filled in
+    "reading_paths": ("Reading paths", "入职阅读路径"),
+    "reading_paths_intro": ("What to read first, in order, for your role or department. Your progress is kept in "
+                            "this browser only.", "按岗位或部门列出的入职必读内容及阅读顺序。阅读进度只保存在本浏览器中。"),
+    "reading_path": ("Reading path", "阅读路径"),
+    "reading_path_n": ("Reading path: {title}", "阅读路径：{title}"),
+    "path_for": ("For", "适用对象"),
+    "everyone": ("Everyone", "全体员工"),
+    "items": ("To read", "阅读篇数"),
+    "progress": ("Your progress", "阅读进度"),
+    "next_in_path": ("Next in your path: {title}", "路径中的下一篇：{title}"),
+    "path_done": ("Last item of the path.", "这是本路径的最后一篇。"),
+    "start_here": ("Start here", "从这里开始"),
+    "start_here_intro": ("New in this role? Read your reading path first, in order:",
+                         "刚到这个岗位？请先按顺序阅读你的阅读路径："),
+    "start_here_reference": ("Then keep this page as your reference: every step you take part in is listed below.",
+                             "之后把本页作为参考：下面列出了你参与的每个步骤。"),
+    "your_role": ("Your role page", "你的角色页面"),
+    # written by the browser (assets/process-manual.js), so they travel as data attributes
+    "mark_read": ("Mark as read", "标记为已读"),
+    "mark_unread": ("Mark as unread", "标记为未读"),
+    "read": ("Read", "已读"),
+    "unread": ("Not read yet", "未读"),
+    "updated": ("Updated since you read it", "你阅读后已更新"),
+    "updated_from": ("you read version {version}", "你读的是版本 {version}"),
+    "progress_of": ("{read} of {total} read", "已读 {read} / {total}"),
+    "continue_with": ("Continue with", "接下来阅读"),
+    "all_read": ("All read. Well done!", "已全部读完！"),
+    # printed handbook (pdf.py) and the running header of printed pages
+    "contents": ("Contents", "目录"),
+    "page": ("Page", "页码"),
+    "printed": ("Printed {date}", "打印日期 {date}"),
+    "print_header": ("{id} {title} · Version {version} · Effective {effective}",
+                     "{id} {title} · 版本 {version} · 生效日期 {effective}"),
 }
 
 

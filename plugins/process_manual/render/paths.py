@@ -29,6 +29,20 @@ def role_page(role_id: str) -> str:
     return f"roles/{role_id}.md"
 
 
+ONBOARDING_INDEX = "onboarding/index.md"
+"""The index of the onboarding reading paths."""
+
+
+def reading_path_page(path_id: str) -> str:
+    return f"onboarding/{path_id}.md"
+
+
+def site_root(page: str, directory_urls: bool) -> str:
+    """The top of the site as a relative URL from where `page` is served (`../../` or `./`)."""
+    depth = site_path(page, directory_urls).count("/")
+    return "../" * depth or "./"
+
+
 def link(from_page: str, to_page: str, anchor: str = "") -> str:
     """A Markdown link target from one source page to another (MkDocs checks and rewrites it)."""
     target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")

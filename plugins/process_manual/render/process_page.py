@@ -7,6 +7,7 @@ from ..model import Process, Step
 from . import paths
 from .context import RenderContext
 from .mermaid import fence, flowchart
+from .reading import page_meta, reading_block
 from .source_links import source_link_lines
 from .text import markdown, plain, table_cell
 
@@ -205,6 +206,7 @@ def render_process(ctx: RenderContext, source: ProcessSource) -> str:
                         form_names={f: ctx.form_name(f) for f in ctx.handbook.forms},
                         start_label=ctx.labels.start, process_url=ctx.process_url_from(page))
     out = _header(ctx, source, page)
+    out += page_meta(ctx, process) + reading_block(ctx, page, f"process:{process.id}", process.version)
     out += _text_sections(ctx, process)
     out += [f"## {ctx.labels.flowchart}", ""] + fence(diagram, escape_html=ctx.mermaid_fence_escapes)
     out += [f"## {ctx.labels.steps}", ""]

@@ -11,6 +11,7 @@ from .context import RenderContext
 from .handbook_pages import HandbookPages
 from .history_page import render_histories
 from .process_page import render_process
+from .reading import render_reading_pages
 
 
 def nav_title(text: str) -> str:
@@ -27,6 +28,7 @@ def render_pages(ctx: RenderContext, history: Mapping[str, ProcessHistory] | Non
     pages = {paths.process_page(s.process.id): render_process(ctx, s) for s in ctx.published}
     pages.update(HandbookPages(ctx).render_all())
     pages.update(render_histories(ctx, history))
+    pages.update(render_reading_pages(ctx))
     return pages
 
 
@@ -61,4 +63,6 @@ def navigation(ctx: RenderContext) -> list[dict[str, Any]]:
         {lab.whats_new: paths.WHATS_NEW},
         {lab.review_status: paths.REVIEW_STATUS},
     ]
-    return [{lab.processes: by_area}, {lab.handbook: handbook}]
+    reading = [{lab.reading_paths: [paths.ONBOARDING_INDEX] + [
+        {nav_title(p.title): paths.reading_path_page(p.id)} for p in ctx.reading.paths]}] if ctx.reading.paths else []
+    return reading + [{lab.processes: by_area}, {lab.handbook: handbook}]
