@@ -166,6 +166,11 @@ def test_the_checks_of_the_workflows_fail_on_a_change_without_a_new_version(pull
     result = run_in(clone, github, {"BASE_REF": "main"})
     assert result.returncode == 1
     assert "::error file=processes/administration/document-approval.yml" in result.stdout
+    gitlab = next(s for s in yaml.safe_load(GITLAB.read_text(encoding="utf-8"))["handbook"]["script"]
+                  if "check --base" in s)
+    result = run_in(clone, gitlab, {"CI_MERGE_REQUEST_TARGET_BRANCH_NAME": "main"})
+    assert result.returncode == 1
+    assert "processes/administration/document-approval.yml:" in result.stdout and ": error: " in result.stdout
 
 
 # --- pre-commit -----------------------------------------------------------------------------------
