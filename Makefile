@@ -18,11 +18,12 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-# Browser tests drive Debian's Chromium; install it when missing.
+# Browser tests and `process-manual pdf` drive Debian's Chromium; install it when missing, with a
+# CJK font (fonts-noto-cjk): without one, Chinese pages print as empty boxes.
 chromium:
-	@test -x /usr/bin/chromium || { \
+	@{ test -x /usr/bin/chromium && test -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc; } || { \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	  $$SUDO apt-get update && $$SUDO apt-get install -y chromium; }
+	  $$SUDO apt-get update && $$SUDO apt-get install -y chromium fonts-noto-cjk; }
 
 site: $(BIN)/.installed node_modules/.installed
 	$(BIN)/process-manual validate processes

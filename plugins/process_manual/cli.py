@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import __version__, codeowners, newprocess
+from . import __version__, codeowners, newprocess, pdf
 from .changecheck import CheckError, check_changes
 from .handbook import load_handbook
 from .problems import format_github, format_human, format_json
@@ -20,7 +20,8 @@ FORMATS = {"human": format_human, "json": format_json, "github": format_github}
 def _validate(args: argparse.Namespace) -> int:
     handbook = load_handbook(Path(args.dir))
     vague = tuple(args.vague_owner) if args.vague_owner else DEFAULT_VAGUE_OWNERS
-    problems = validate(handbook, Settings(vague_owners=vague))
+    docs = Path(args.docs) if args.docs else None  # without it, pages named by reading paths are not looked for
+    problems = validate(handbook, Settings(vague_owners=vague, docs_dir=docs, shown_base=Path.cwd()))
     output = FORMATS[args.format](problems)
     if output:
         print(output)
@@ -59,6 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=sorted(FORMATS), default="human")
     check.add_argument("--vague-owner", action="append", metavar="WORDS",
                        help="a word that marks a vague owner (repeat; replaces the built-in list)")
+    check.add_argument("--docs", metavar="DIR", help="the site's docs folder: pages named by reading paths "
+                       "(_onboarding.yml) must exist there (the site build always checks them)")
     check.set_defaults(run=_validate)
     change = commands.add_parser("check", help="the pull-request check: every process changed since --base has a "
                                  "new version and change-log entry; exit 1 if not")
@@ -72,6 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     schema.set_defaults(run=_schema)
     newprocess.add_parser(commands)
     codeowners.add_parser(commands)
+    pdf.add_parser(commands)
     return parser
 
 
