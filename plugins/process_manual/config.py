@@ -37,6 +37,12 @@ class ProcessManualConfig(Config):
     """Path to Mermaid's `mermaid.min.js`; by default `node_modules/mermaid/dist/mermaid.min.js` in the
     folder of mkdocs.yml or any folder above it (installed by `npm ci`)."""
 
+    mermaid2_page_pass = opt.Type(bool, default=False)
+    """Let mermaid2 re-parse every built page with BeautifulSoup (its `on_post_page`). With Material and
+    mermaid2's custom fence that pass only appends a `window.mermaidConfig` script that Material never
+    reads, and it cost more than the rest of the build together (see the README's benchmark): skipped
+    unless this is `true`. mermaid2 still formats the fences and names the Mermaid library."""
+
     git_history = opt.Type(bool, default=True)
     """Read the handbook's git history for the version-history pages (what changed in each version). When
     git cannot tell (no repository, a shallow clone) the pages show the change log alone, with one

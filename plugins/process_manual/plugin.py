@@ -57,6 +57,15 @@ def _mermaid_fence_format(config: MkDocsConfig) -> Any:
     return next((fence.get("format") for fence in fences if fence.get("name") == "mermaid"), None)
 
 
+def _skip_mermaid2_page_pass(config: MkDocsConfig) -> None:
+    """Drop mermaid2's `on_post_page` from this build: with Material it only adds a script Material
+    ignores, after parsing each page with BeautifulSoup (the slowest step of a large build)."""
+    handlers = config.plugins.events.get("post_page", [])
+    config.plugins.events["post_page"] = [
+        handler for handler in handlers
+        if not type(getattr(handler, "__self__", None)).__module__.startswith("mermaid2")]
+
+
 def _inserts_unescaped(fence_format: Any) -> bool:
     """mermaid2's fence formatters copy the diagram text into HTML as it is (unlike superfences' own)."""
     function = getattr(fence_format, "func", fence_format)
@@ -128,6 +137,8 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
         if fence_format is None:
             log.warning("flowcharts will show as code: add the `mermaid` custom fence of pymdownx.superfences "
                         "(format: !!python/name:mermaid2.fence_mermaid_custom) to markdown_extensions")
+        if not self.config.mermaid2_page_pass and config.theme.name == "material" and _inserts_unescaped(fence_format):
+            _skip_mermaid2_page_pass(config)
         for extension in _REQUIRED_EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
