@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -212,7 +213,7 @@ def test_strict_build_from_git_has_a_history_page_per_process(tmp_path: Path) ->
     for process in ("pur-001", "it-002", "fac-003"):
         assert (site / "processes" / process / "history" / "index.html").is_file(), process
         assert 'href="history/"' in (site / "processes" / process / "index.html").read_text(encoding="utf-8")
-    html = (site / "processes/pur-001/history/index.html").read_text(encoding="utf-8")
+    html = unescape((site / "processes/pur-001/history/index.html").read_text(encoding="utf-8"))
     assert "What changed since version 1.7" in html and "Check the budget line" in html
     assert 'id="v1-8"' in html and 'href="../#step-check-budget"' in html
     assert "Version history" not in (site / "index.html").read_text(encoding="utf-8")  # not in the navigation
@@ -235,7 +236,7 @@ def test_without_history_the_build_warns_once_and_shows_the_change_log(where: st
     [warning] = _warnings(result.stderr)
     assert "the version history pages show the change log alone" in warning
     assert ("is not in a git repository" if where == "not a repository" else "shallow clone") in warning
-    html = (root / "site/processes/pur-001/history/index.html").read_text(encoding="utf-8")
+    html = unescape((root / "site/processes/pur-001/history/index.html").read_text(encoding="utf-8"))
     assert "Only the change log is shown" in html and "Version 1.2" in html
     shutil.rmtree(root / "site")
     assert mkdocs_build(root, "--strict").returncode != 0  # the warning counts in strict builds
