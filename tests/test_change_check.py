@@ -205,3 +205,10 @@ def test_done_when_the_example_handbook_in_a_fresh_repository(tmp_path: Path) ->
     result = run()
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout == "0 error(s), 0 warning(s)\n"
+
+
+def test_a_broken_file_is_reported_as_broken_not_as_deleted(repo: Repo, capsys) -> None:
+    change(repo.root / "handbook", ARCHIVE, ("title: Records archiving", "title: [Records archiving"))
+    code, out, _ = check(capsys, "--base", "HEAD")
+    assert code == 1
+    assert f"handbook/{ARCHIVE}:" in out and "invalid YAML" in out and "deleted" not in out

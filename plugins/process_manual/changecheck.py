@@ -153,6 +153,8 @@ def check_changes(folder: Path, base_ref: str, *, shown_base: Path | None = None
     for pair in pairs:
         problems += _compare(pair, base_ref)
     for path, data in gone:
+        if path in working:
+            continue  # still there but unreadable: its own problems are reported above, it is not deleted
         if data.get("status") != "retired":
             where = relative_path(repo.root / path, shown)
             problems.append(Problem(where, 1, 1, Severity.ERROR,
