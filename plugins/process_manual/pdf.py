@@ -112,8 +112,10 @@ def make_pdf(config_file: Path, output: Path, *, area: str | None = None, site: 
             build_site(config_file, site)
         base_url = stack.enter_context(_serve(site))
         browser = stack.enter_context(_chromium(chromium))
-        printed = [_print_process(browser, site, base_url, section, settings["directory_urls"])
-                   for section in sections]
+        # One tab for every page: Chromium keeps the compiled scripts (Mermaid is 3 MB) between them.
+        tab = browser.new_page()
+        printed = [_print_process(tab, site, base_url, section, settings["directory_urls"]) for section in sections]
+        tab.close()
         title = settings["site_name"] + (f" — {handbook.areas[area].area.name}" if area else "")
         book = _compose(browser, printed, labels, title=settings["site_name"],
                         subtitle=handbook.areas[area].area.name if area else "", full_title=title)
@@ -223,7 +225,7 @@ def _chromium(executable: str) -> Iterator[Any]:
             browser.close()
 
 
-def _print_process(context: Any, site: Path, base_url: str, section: Section, directory_urls: bool) -> Section:
+def _print_process(page: Any, site: Path, base_url: str, section: Section, directory_urls: bool) -> Section:
     """Open the process page, wait until its diagrams are drawn, fit them to the sheet, print it."""
     site_path = paths.site_path(paths.process_page(section.process.id), directory_urls)
     html_file = site / (site_path + "index.html" if site_path.endswith("/") else site_path)
@@ -231,23 +233,18 @@ def _print_process(context: Any, site: Path, base_url: str, section: Section, di
         raise PdfError(f"the site has no page for {section.process.id} ({html_file})")
     expected = len(_MERMAID_BLOCK.findall(html_file.read_text(encoding="utf-8")))
     print(f"printing {section.process.id} {section.process.title}", file=sys.stderr)
-    page = context.new_page()
-    try:
-        page.goto(base_url + site_path, wait_until="load")
-        deadline = time.monotonic() + DIAGRAM_TIMEOUT
-        while page.evaluate(_DRAWN) < expected:
-            if page.evaluate(_DIAGRAM_ERRORS):
-                raise PdfError(f"Mermaid could not draw the flowchart of {section.process.id}")
-            if time.monotonic() > deadline:
-                raise PdfError(f"the flowchart of {section.process.id} was not drawn within {DIAGRAM_TIMEOUT:.0f} s")
-            page.wait_for_timeout(100)
-        page.evaluate(_FIT_DIAGRAMS, DIAGRAM_MAX_HEIGHT)
-        page.add_style_tag(content=_NO_PAGE_NUMBER)
-        page.evaluate("document.fonts.ready.then(() => true)")
-        pdf = page.pdf(prefer_css_page_size=True, print_background=True)
-    finally:
-        page.close()
-    return Section(section.process, section.trail, pdf)
+    page.goto(base_url + site_path, wait_until="load")
+    deadline = time.monotonic() + DIAGRAM_TIMEOUT
+    while page.evaluate(_DRAWN) < expected:
+        if page.evaluate(_DIAGRAM_ERRORS):
+            raise PdfError(f"Mermaid could not draw the flowchart of {section.process.id}")
+        if time.monotonic() > deadline:
+            raise PdfError(f"the flowchart of {section.process.id} was not drawn within {DIAGRAM_TIMEOUT:.0f} s")
+        page.wait_for_timeout(100)
+    page.evaluate(_FIT_DIAGRAMS, DIAGRAM_MAX_HEIGHT)
+    page.add_style_tag(content=_NO_PAGE_NUMBER)
+    page.evaluate("document.fonts.ready.then(() => true)")
+    return Section(section.process, section.trail, page.pdf(prefer_css_page_size=True, print_background=True))
 
 
 def _print_html(context: Any, markup: str) -> bytes:
