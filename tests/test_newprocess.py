@@ -149,14 +149,14 @@ def test_end_of_input_while_asking_writes_nothing(tmp_path, monkeypatch, capsys)
 def test_titles_that_yaml_would_misread_are_quoted(tmp_path, monkeypatch, capsys):
     copy_example(tmp_path, "en")
     monkeypatch.chdir(tmp_path)
-    for number, title in enumerate(["Yes", "Review: step #1", "2026-01-01", '"Quoted" \\ title'], 10):
+    for number, title in enumerate(["Yes", "Review: step #1", "2026-01-01", '"Quoted" \\ title', "a\x07 b", "Two\n lines"], 10):
         assert main(["new", "--id", f"ADM-0{number}", "--title", title, "--area", "administration",
                      "--owner", "admin-manager"]) == 0, capsys.readouterr().err
     capsys.readouterr()
     assert main(["validate", "processes"]) == 0, capsys.readouterr().out
     titles = {yaml.safe_load(p.read_text(encoding="utf-8"))["title"] for p in (tmp_path / "processes").rglob("*.yml")
               if not p.name.startswith("_")}
-    assert {"Yes", "Review: step #1", "2026-01-01", '"Quoted" \\ title'} <= titles
+    assert {"Yes", "Review: step #1", "2026-01-01", '"Quoted" \\ title', "a\x07 b", "Two lines"} <= titles
 
 
 def test_without_a_committed_schema_the_file_is_written_unbound_with_a_note(tmp_path):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import json
 import os
 import re
 import sys
@@ -154,13 +155,14 @@ def suggested_id(handbook: Handbook, area: str | None) -> str | None:
 
 
 def _scalar(value: str) -> str:
-    """A YAML value that reads back as exactly `value`: plain when that is safe, else double-quoted."""
+    """A YAML value that reads back as exactly `value`: plain when that is safe, else double-quoted
+    (a JSON string is a valid YAML double-quoted scalar, escapes included)."""
     try:
         if yaml.safe_load(f"k: {value}") == {"k": value} and "#" not in value:
             return value
     except yaml.YAMLError:
         pass
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return json.dumps(value, ensure_ascii=False)
 
 
 def find_schema(start: Path) -> Path | None:
@@ -239,7 +241,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"process-manual new: {folder} has no readable _roles.yml and _areas.yml — give the handbook "
               "folder with --dir (and run `process-manual validate` on it)", file=sys.stderr)
         return 1
-    answers = Answers(args.id, args.title, args.area, args.owner)
+    # One line each: a title or author typed with line breaks or tabs would not read back the same.
+    title = " ".join(args.title.split()) if args.title is not None else None
+    answers = Answers(args.id, title, args.area, args.owner)
     interactive = sys.stdin is not None and sys.stdin.isatty()
     try:
         problems = _complete(answers, handbook, interactive)
@@ -257,7 +261,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"process-manual new: no {SCHEMA_PATH} found above {folder}: the file is not bound to a schema "
               f"(write one with `process-manual schema --output {SCHEMA_PATH}`)", file=sys.stderr)
     language = args.language or ("zh" if _CJK.search(answers.title) else "en")
-    author = args.author or handbook.roles[answers.owner].name
+    author = " ".join((args.author or "").split()) or handbook.roles[answers.owner].name
     text = process_text(answers, author=author, language=language, schema_ref=schema_ref)
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
