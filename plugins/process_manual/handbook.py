@@ -136,13 +136,33 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load_handbook(root: Path, *, shown_base: Path | None = None) -> Handbook:
+ParseCache = dict[Path, tuple[tuple[int, int], Document | None, list[Problem]]]
+"""Parsed files by path, with the (mtime, size) they had: `mkdocs serve` re-reads only what changed."""
+
+
+def load_handbook(root: Path, *, shown_base: Path | None = None, cache: ParseCache | None = None) -> Handbook:
     """Read every file under `root`. Problems of reading and typing are collected, never raised."""
     with _collector_paused():
-        return _load_handbook(root, shown_base)
+        return _load_handbook(root, shown_base, cache)
 
 
-def _load_handbook(root: Path, shown_base: Path | None) -> Handbook:
+def _load_cached(path: Path, shown: str, cache: ParseCache | None) -> tuple[Document | None, list[Problem]]:
+    if cache is None:
+        return load_file(path, shown)
+    try:
+        stat = path.stat()
+        stamp = (stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        return load_file(path, shown)
+    cached = cache.get(path)
+    if cached is not None and cached[0] == stamp and (cached[1] is None or cached[1].shown_path == shown):
+        return cached[1], list(cached[2])
+    doc, problems = load_file(path, shown)
+    cache[path] = (stamp, doc, list(problems))
+    return doc, problems
+
+
+def _load_handbook(root: Path, shown_base: Path | None, cache: ParseCache | None) -> Handbook:
     base = shown_base if shown_base is not None else Path.cwd()
     handbook = Handbook(root=root)
     problems = handbook.problems
@@ -166,7 +186,7 @@ def _load_handbook(root: Path, shown_base: Path | None) -> Handbook:
                                     "copy the file into the handbook instead of linking to it"))
             continue
         handbook.files.append(path)
-        doc, file_problems = load_file(path, shown)
+        doc, file_problems = _load_cached(path, shown, cache)
         problems.extend(file_problems)
         is_catalog = path.parent == root and path.name.startswith("_")
         if is_catalog:

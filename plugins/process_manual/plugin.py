@@ -17,7 +17,7 @@ from mkdocs.structure.pages import Page
 
 from .config import ProcessManualConfig
 from .githistory import HistoryUnavailable, ProcessHistory, read_history
-from .handbook import Handbook, load_handbook
+from .handbook import Handbook, ParseCache, load_handbook
 from .problems import Problem, relative_path
 from .render.context import RenderContext
 from .render.feed import render_feed
@@ -98,6 +98,8 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
         self.labels = Labels("en")
         self.edit_urls: dict[str, str] = {}
         self.schema = ""
+        self.parse_cache: ParseCache = {}
+        """Parsed YAML kept across `mkdocs serve` rebuilds (the instance persists: see on_startup)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this instance across the rebuilds of `mkdocs serve`.
@@ -112,7 +114,7 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
         folder = (config_dir / self.config.processes).resolve()
         config.watch.append(str(folder))
 
-        handbook = load_handbook(folder, shown_base=Path.cwd())
+        handbook = load_handbook(folder, shown_base=Path.cwd(), cache=self.parse_cache)
         problems = validate(handbook, Settings(vague_owners=tuple(self.config.vague_owners),
                                                docs_dir=Path(config.docs_dir), shown_base=Path.cwd()))
         errors = [p for p in problems if p.is_error]
