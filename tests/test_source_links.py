@@ -4,12 +4,11 @@
 from __future__ import annotations
 
 import json
-import re
-from html import unescape
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from bs4 import BeautifulSoup
 
 from fixtures.util import PURCHASE, copy_handbook, edit
 from process_manual.render.source_links import edit_template, issue_template
@@ -44,6 +43,8 @@ def test_no_edit_template_when_the_pattern_is_unknown(repo_url, edit_uri):
 def test_issue_template():
     assert issue_template(REPO + "/") == REPO + "/issues/new?title={title}&body={body}"
     assert issue_template(None) is None
+    assert issue_template("https://gitlab.example.com/q/pm") == (
+        "https://gitlab.example.com/q/pm/-/issues/new?issue[title]={title}&issue[description]={body}")
 
 
 # --- in a real build ------------------------------------------------------------------------------
@@ -62,11 +63,9 @@ def with_repository(config: Path, extra: str = "") -> None:
 
 def links(html: str) -> dict[str, str]:
     """class -> href of the links with our classes, and Material's edit button as 'edit-button'."""
-    found = {m["css"]: unescape(m["href"]) for m in re.finditer(r'<a class="(?P<css>pm-\w+)" href="(?P<href>[^"]*)"',
-                                                                 html)}
-    button = re.search(r'<a class="md-content__button md-icon" href="([^"]*)"', html)
-    if button:
-        found["edit-button"] = unescape(button[1])
+    soup = BeautifulSoup(html, "html.parser")
+    found = {css: a["href"] for css in ("pm-edit", "pm-suggest") for a in soup.select(f"a.{css}")}
+    found.update({"edit-button": a["href"] for a in soup.select("a.md-content__button[rel~=edit]")})
     return found
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from ..handbook import ProcessSource
 from ..repository import repository_path
@@ -45,8 +45,13 @@ def edit_template(repo_url: str | None, edit_uri: str | None, docs_dir: Path, re
 
 
 def issue_template(repo_url: str | None) -> str | None:
-    """`<repo_url>/issues/new?title={title}&body={body}` (GitHub, Gitea, Forgejo; GitLab needs `issue_url`)."""
-    return repo_url.rstrip("/") + "/issues/new?title={title}&body={body}" if repo_url else None
+    """A new issue: `<repo_url>/issues/new?title={title}&body={body}` (GitHub, Gitea, Forgejo), or GitLab's
+    form when the host's name says GitLab (like MkDocs, which guesses `edit_uri` the same way)."""
+    if not repo_url:
+        return None
+    if "gitlab" in urlsplit(repo_url).netloc.lower():
+        return repo_url.rstrip("/") + "/-/issues/new?issue[title]={title}&issue[description]={body}"
+    return repo_url.rstrip("/") + "/issues/new?title={title}&body={body}"
 
 
 @dataclass(frozen=True)
