@@ -31,7 +31,8 @@ class ProcessManualConfig(Config):
 
     issue_url = opt.Optional(opt.Type(str))
     """"Suggest a change" link: a URL with `{title}` and `{body}`; default `<repo_url>/issues/new?title={title}&body={body}`
-    (GitLab: `<repo_url>/-/issues/new?issue[title]={title}&issue[description]={body}`); empty turns it off."""
+    (on a host named GitLab: `<repo_url>/-/issues/new?issue[title]={title}&issue[description]={body}`); empty
+    turns it off."""
 
     mermaid_bundle = opt.Optional(opt.Type(str))
     """Path to Mermaid's `mermaid.min.js`; by default `node_modules/mermaid/dist/mermaid.min.js` in the
