@@ -1,0 +1,130 @@
+"""`process-manual pdf`: the handbook printed by headless Chromium into one PDF, read back with pypdf.
+
+The PDF must have a title page, a table of contents whose page numbers are right, one section per
+process under its running header, page numbers "n / total", every step name, drawn flowcharts and no
+Mermaid source text."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from browser_harness import CHROMIUM, ROOT, Handbooks
+from process_manual.handbook import load_handbook
+from process_manual.model import Process
+
+pytestmark = pytest.mark.browser
+
+CLI = Path(sys.executable).parent / "process-manual"
+MERMAID_SOURCE = ("flowchart TB", "flowchart LR", "-->", "classDef", "subgraph", ":::", "click n0")
+
+
+def print_pdf(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PROCESS_MANUAL_CHROMIUM": str(CHROMIUM)}
+    return subprocess.run([str(CLI), "pdf", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=600)
+
+
+def flat(text: str) -> str:
+    """Text with its line breaks and runs of spaces as one space (labels wrap inside diagram boxes)."""
+    return " ".join(text.split())
+
+
+def loose(text: str) -> str:
+    """A pattern for `text` as extracted from the PDF: Chromium writes some CJK characters of Noto CJK into
+    the PDF's text layer as their look-alike radicals (门 as U+2EE8 ⻔), which NFKC does not map back."""
+    return "".join(f"(?:{re.escape(c)}|[\u2e80-\u2fdf])" if "\u4e00" <= c <= "\u9fff" else re.escape(c) for c in text)
+
+
+def outline(reader: PdfReader) -> list[tuple[int, str, int]]:
+    """(depth, title, page index) of every bookmark, in order."""
+    found: list[tuple[int, str, int]] = []
+
+    def walk(items: list, depth: int) -> None:
+        for entry in items:
+            if isinstance(entry, list):
+                walk(entry, depth + 1)
+            else:
+                found.append((depth, entry.title, reader.get_destination_page_number(entry)))
+
+    walk(reader.outline, 0)
+    return found
+
+
+def published(processes_dir: Path) -> dict[str, Process]:
+    return {s.process.id: s.process for s in load_handbook(processes_dir).processes if s.process.status == "effective"}
+
+
+def check_book(pdf: Path, processes: dict[str, Process], expected_ids: list[str]) -> list[str]:
+    """Every property the book must have; returns the text of its sheets."""
+    reader = PdfReader(io.BytesIO(pdf.read_bytes()))
+    # NFKC: text extracted from Noto CJK comes partly as Kangxi radicals (U+2F63 for 生), which look the same.
+    sheets = [unicodedata.normalize("NFKC", page.extract_text()) for page in reader.pages]
+    total = len(sheets)
+    marks = outline(reader)
+    sections = [(title.split(" ", 1)[0], page) for depth, title, page in marks if title.split(" ", 1)[0] in processes]
+    assert [pid for pid, _ in sections] == expected_ids, "one section per process, in landscape order"
+    assert marks[0][2] == 0 and marks[1][2] == 1, "title page, then the contents"
+    starts = [page for _, page in sections] + [total]
+    assert starts[0] == 2 and starts == sorted(starts)
+    contents = flat(" ".join(sheets[1:starts[0]]))
+    for (pid, first), end in zip(sections, starts[1:]):
+        process = processes[pid]
+        assert re.search(rf"{pid} .*? {re.escape(process.version)} {first + 1}\b", contents), f"{pid} in the contents"
+        header = f"{pid} {flat(process.title)} · "
+        section = [flat(text) for text in sheets[first:end]]
+        assert all(text.startswith(header) for text in section), f"{pid}: running header on every sheet"
+        assert all(f"Effective {process.effective}" in text or f"生效日期 {process.effective}" in text
+                   for text in section)
+        body = " ".join(section)
+        missing = [step.title for step in process.steps if not re.search(loose(flat(step.title)), body)]
+        assert not missing, f"{pid}: step names missing from the PDF: {missing}"
+        drawn = next((text for text in section if re.search(r"(Effective|生效日期) \S+ (Flowchart|流程图) ", text)), "")
+        first_step = flat(process.steps[0].title)
+        assert re.search(loose(first_step), drawn.split(" Steps ")[0].split(" 流程步骤 ")[0]), f"{pid}: no flowchart"
+    for number, text in enumerate(sheets[1:], 2):
+        assert f"{number} / {total}" in text, f"sheet {number} has no page number"
+    everything = "\n".join(sheets)
+    leaked = [source for source in MERMAID_SOURCE if source in everything]
+    assert not leaked, f"Mermaid source text in the PDF: {leaked}"
+    return sheets
+
+
+def test_the_whole_handbook_prints_to_one_pdf_with_contents_and_drawn_diagrams(handbooks: Handbooks,
+                                                                               tmp_path: Path) -> None:
+    handbook = handbooks.get("en")
+    output = tmp_path / "handbook.pdf"
+    result = print_pdf("--config", str(handbook.config), "--site", str(handbook.site_dir), "--output", str(output))
+    assert result.returncode == 0, result.stderr
+    processes = published(handbook.processes_dir)
+    match = re.fullmatch(rf"wrote {re.escape(str(output))}: (\d+) pages, 7 process\(es\)\n", result.stdout)
+    assert match, result.stdout
+    order = ["QM-001", "ADM-001", "ADM-004", "PRJ-001", "SAL-001", "CUS-001", "HR-003"]
+    assert sorted(order) == sorted(processes)
+    sheets = check_book(output, processes, order)
+    assert len(sheets) == int(match[1])
+    assert flat(sheets[0]).startswith("Company Process Handbook Printed ")
+
+
+def test_one_area_of_the_chinese_handbook_builds_and_prints(tmp_path: Path) -> None:
+    config = ROOT / "examples" / "zh" / "mkdocs.yml"
+    output = tmp_path / "administration.pdf"
+    result = print_pdf("--config", str(config), "--area", "administration", "--output", str(output))
+    assert result.returncode == 0, result.stderr
+    processes = published(config.parent / "processes")
+    sheets = check_book(output, processes, ["ADM-001", "ADM-004"])
+    assert "行政管理" in flat(sheets[0]) and "目录" in sheets[1]
+
+
+def test_an_unknown_area_is_refused_with_a_suggestion(tmp_path: Path) -> None:
+    result = print_pdf("--area", "administraton", "--output", str(tmp_path / "x.pdf"))
+    assert result.returncode == 1
+    assert "unknown area 'administraton' — did you mean 'administration'?" in result.stderr
+    assert not (tmp_path / "x.pdf").exists()
