@@ -132,3 +132,8 @@ def test_catalog_suggestions_do_not_change_the_generic_schema():
     before = copy.deepcopy(generic)
     process_schema(load_handbook(ROOT / "processes"))
     assert process_schema() == before
+
+
+def test_schema_of_a_folder_that_does_not_exist(tmp_path, capsys):
+    assert main(["schema", "--dir", str(tmp_path / "nowhere")]) == 1
+    assert "nowhere is not a folder" in capsys.readouterr().err

@@ -42,6 +42,9 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
+    if args.dir and not Path(args.dir).is_dir():
+        print(f"process-manual schema: {args.dir} is not a folder — give the handbook folder", file=sys.stderr)
+        return 1
     text = schema_text(process_schema(load_handbook(Path(args.dir)) if args.dir else None))
     if args.output:
         Path(args.output).parent.mkdir(parents=True, exist_ok=True)
