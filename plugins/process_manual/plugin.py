@@ -100,6 +100,8 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
         self.schema = ""
         self.parse_cache: ParseCache = {}
         """Parsed YAML kept across `mkdocs serve` rebuilds (the instance persists: see on_startup)."""
+        self.reading_blocks: dict[str, str] = {}
+        """Hand-written pages on a reading path -> their "mark as read" block (appended to the page)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this instance across the rebuilds of `mkdocs serve`.
@@ -109,8 +111,6 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
         if not self.config.enabled:
             return None
         config_dir = Path(config.config_file_path or ".").resolve().parent
-        self.reading_blocks: dict[str, str] = {}
-        """Hand-written pages on a reading path -> their "mark as read" block (appended to the page)."""
         folder = (config_dir / self.config.processes).resolve()
         config.watch.append(str(folder))
 
@@ -146,6 +146,8 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
                 config.markdown_extensions.append(extension)
         if CSS_SITE_PATH not in config.extra_css:
             config.extra_css.append(CSS_SITE_PATH)
+        if JS_SITE_PATH not in [str(script) for script in config.extra_javascript]:
+            config.extra_javascript.append(JS_SITE_PATH)  # reading progress and the printed pages' header
 
         language = self.config.language or config.theme.get("language") or "en"
         self.labels = Labels(language)
@@ -154,11 +156,10 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
                                 mermaid_fence_escapes=_inserts_unescaped(fence_format),
                                 source_links=_source_links(config, self.config, config_dir))
         self.pages = render_pages(context, self._history(folder, handbook))
+        self.reading_blocks = docs_reading_blocks(context)
         self.feed = render_feed(context, site_name=config.site_name, site_url=config.site_url)
         # While previewing, a process whose file cannot be loaded keeps its page: it says why it is empty.
         stand_ins = stand_in_pages(handbook.unloaded_ids, self.pages, self.labels) if self.preview_problems else {}
-        if JS_SITE_PATH not in [str(script) for script in config.extra_javascript]:
-            config.extra_javascript.append(JS_SITE_PATH)  # reading progress and the printed pages' header
         self.pages.update(stand_ins)
         self.edit_urls = edit_urls(context.source_links, context.published)
         self.schema = schema_text(process_schema(handbook))
@@ -167,7 +168,6 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
         config.nav = nav + navigation(context)
         return config
 
-        self.reading_blocks = docs_reading_blocks(context)
     def _history(self, folder: Path, handbook: Handbook) -> dict[str, ProcessHistory] | None:
         """What git knows of each process; None, with one warning, when git cannot tell."""
         if not self.config.git_history:
@@ -191,6 +191,7 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
         assert self.mermaid_bundle is not None
         files.append(File.generated(config, MERMAID_SITE_PATH, abs_src_path=str(self.mermaid_bundle)))
         files.append(File.generated(config, CSS_SITE_PATH, abs_src_path=str(_CSS_SOURCE)))
+        files.append(File.generated(config, JS_SITE_PATH, abs_src_path=str(_JS_SOURCE)))
         if files.get_file_from_path(FEED) is not None:
             raise PluginError(f"docs/{FEED} clashes with the handbook's Atom feed of changes — rename or remove it")
         files.append(File.generated(config, FEED, content=self.feed))
@@ -201,8 +202,7 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if page.file.src_uri in self.edit_urls:  # Material's edit button opens the YAML, not a generated page
             page.edit_url = self.edit_urls[page.file.src_uri]
+        markdown += self.reading_blocks.get(page.file.src_uri, "")  # "mark as read" on pages of reading paths
         if self.preview_problems:
-        files.append(File.generated(config, JS_SITE_PATH, abs_src_path=str(_JS_SOURCE)))
             return problem_banner(self.preview_problems, self.labels) + markdown
         return markdown
-        markdown += self.reading_blocks.get(page.file.src_uri, "")  # "mark as read" on pages of reading paths
