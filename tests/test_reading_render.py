@@ -77,7 +77,7 @@ def test_hand_written_and_generated_pages_on_a_path_get_their_block(tmp_path: Pa
     blocks = docs_reading_blocks(context(tmp_path))
     assert sorted(blocks) == ["glossary.md", "index.md"]
     assert 'data-pm-item="page:index.md"' in blocks["index.md"] and 'data-pm-root="./"' in blocks["index.md"]
-    assert "Next in your path: [IT&#45;002 System access request](processes/it-002.md)" in blocks["index.md"]
+    assert "Next in your path: [IT-002 System access request](processes/it-002.md)" in blocks["index.md"]
 
 
 def test_unpublished_processes_are_left_out_of_paths(tmp_path: Path) -> None:
