@@ -24,17 +24,20 @@ def _step_order(process: Process) -> dict[str, int]:
     return order
 
 
-def reachable_from_start(process: Process) -> set[str]:
-    graph = successors(process)
-    start = process.steps[0].id
-    seen = {start}
-    queue = deque([start])
+def _closure(starts: Iterable[str], edges: dict[str, list[str]]) -> set[str]:
+    """Every node reachable from `starts` (included) along `edges`."""
+    seen = set(starts)
+    queue = deque(seen)
     while queue:
-        for target in graph[queue.popleft()]:
+        for target in edges[queue.popleft()]:
             if target not in seen:
                 seen.add(target)
                 queue.append(target)
     return seen
+
+
+def reachable_from_start(process: Process) -> set[str]:
+    return _closure([process.steps[0].id], successors(process))
 
 
 def can_finish(process: Process, open_steps: Iterable[str] = ()) -> set[str]:
@@ -48,14 +51,7 @@ def can_finish(process: Process, open_steps: Iterable[str] = ()) -> set[str]:
     for source, targets in graph.items():
         for target in targets:
             incoming[target].append(source)
-    done = {s.id for s in process.steps if s.kind == "end"} | set(open_steps)
-    queue = deque(done)
-    while queue:
-        for source in incoming[queue.popleft()]:
-            if source not in done:
-                done.add(source)
-                queue.append(source)
-    return done
+    return _closure({s.id for s in process.steps if s.kind == "end"} | set(open_steps), incoming)
 
 
 def _components(graph: dict[str, list[str]], order: dict[str, int]) -> list[set[str]]:

@@ -61,17 +61,8 @@ def site_path(page: str, directory_urls: bool) -> str:
 
 def built_url(from_page: str, to_page: str, directory_urls: bool) -> str:
     """A link as it must appear in built HTML (Mermaid `click` targets are not rewritten by MkDocs)."""
-
-    def url(page: str) -> str:
-        stem = page[: -len(".md")]
-        if not directory_urls:
-            return stem + ".html"
-        if stem == "index" or stem.endswith("/index"):
-            return stem[: -len("index")]
-        return stem + "/"
-
-    source = url(from_page)
+    source = site_path(from_page, directory_urls)
     base = source if source.endswith("/") else posixpath.dirname(source) + "/"
-    target = url(to_page)
+    target = site_path(to_page, directory_urls)
     relative = posixpath.relpath(target, base.rstrip("/") or ".")
     return relative + "/" if target.endswith("/") and not relative.endswith("/") else relative
