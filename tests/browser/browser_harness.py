@@ -152,12 +152,13 @@ class Handbooks:
                 if not config.is_file():
                     pytest.fail(f"{config} does not exist", pytrace=False)
                 site_dir = self._tmp.mktemp(f"site-{name}")
-                base_url = self._serve(site_dir)  # first: the build needs the server's address
+                base_url = self.serve(site_dir)  # first: the build needs the server's address
                 build_handbook(config, site_dir, site_url=base_url)
                 self._built[name] = Handbook(name, config, site_dir, base_url)
             return self._built[name]
 
-    def _serve(self, site_dir: Path) -> str:
+    def serve(self, site_dir: Path) -> str:
+        """Serve a built site folder on 127.0.0.1 for the rest of the session; returns its base URL."""
         handler = functools.partial(_QuietHandler, directory=str(site_dir))
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         server.daemon_threads = True

@@ -20,7 +20,7 @@ def foreign(tmp_path_factory: pytest.TempPathFactory, handbooks) -> Handbook:
     copy_handbook(root)
     config = write_site_config(root)
     site_dir = root / "site"
-    base_url = handbooks._serve(site_dir)
+    base_url = handbooks.serve(site_dir)
     build_handbook(config, site_dir, site_url=base_url)
     return Handbook("foreign", config, site_dir, base_url)
 

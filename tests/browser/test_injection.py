@@ -52,7 +52,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory, handbooks) -> Handbook:
     write_injection_handbook(root / "handbook")
     config = write_site_config(root)
     site_dir = root / "site"
-    base_url = handbooks._serve(site_dir)
+    base_url = handbooks.serve(site_dir)
     build_handbook(config, site_dir, site_url=base_url)
     return Handbook("hostile", config, site_dir, base_url)
 
