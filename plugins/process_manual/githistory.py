@@ -22,6 +22,7 @@ from pydantic import ValidationError
 from . import gitfiles
 from .gitfiles import Commit
 from .handbook import Handbook
+from .handbook import _collector_paused as collector_paused
 from .model import VERSION_PATTERN, Process
 from .semdiff import changed_fields
 from .yamlload import load_text
@@ -104,7 +105,8 @@ def _committed_states(repo: gitfiles.Repository, folder: str, head: str) -> dict
         return _cache[key]
     revisions = [r for r in gitfiles.folder_log(repo, folder) if _is_process_file(r.path)]
     blobs = gitfiles.read_blobs(repo, [r.blob for r in revisions])
-    parsed = {blob: _parse(raw, "") for blob, raw in blobs.items()}
+    with collector_paused():  # every revision of every file: the same many acyclic objects as a load
+        parsed = {blob: _parse(raw, "") for blob, raw in blobs.items()}
     states: dict[str, list[State]] = {}
     for revision in revisions:
         content = parsed.get(revision.blob)
