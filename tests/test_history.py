@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from fixtures.gitrepo import Repo, bump, change, handbook_repo
-from fixtures.util import PURCHASE, TODAY, copy_handbook
+from fixtures.util import ACCESS, PURCHASE, TODAY, copy_handbook
 from process_manual import githistory, gitfiles
 from process_manual.githistory import HistoryUnavailable, read_history
 from process_manual.handbook import load_handbook
@@ -150,7 +150,7 @@ def test_the_history_page(history_repo: Repo) -> None:
         "| Step [Submit the purchase request](../pur-001.md#step-submit): Next |  | changed |",
     ):
         assert row in page, row
-    assert "Changed 1 time(s) in git after it was first committed, without a new version." in page
+    assert "Changed 1 time(s) after it was first committed, without a new version." in page
     assert "*The first version found in git: there is nothing before it to compare with.*" in page
     assert "*The file of this version is not in the git history.*" in page  # 1.0 and 1.1: before git
     zh = render_history(RenderContext(handbook, Labels("zh"), dt.date.fromisoformat(TODAY)),
@@ -182,6 +182,10 @@ def test_uncommitted_edits_show_as_not_committed(tmp_path: Path) -> None:
     bump(book, PURCHASE, "1.2", "1.3", "2026-03-02", "Target 7")
     _, histories = _histories(repo)
     assert histories["PUR-001"].versions["1.3"].first.commit is None
+    change(book, ACCESS, ("    within: 1 working day\n", "    within: 2 working days\n"))  # no new version
+    _, histories = _histories(repo)
+    it = histories["IT-002"].versions["2.0"]
+    assert (it.later_edits, it.first.commit is not None, it.last.commit) == (1, True, None)
 
 
 def test_without_git_or_with_a_shallow_clone_history_is_unavailable(history_repo: Repo, tmp_path: Path,
