@@ -211,3 +211,44 @@
     render();
   }
 })();
+
+/* Swimlane fallback. Mermaid's layout engine (dagre) fails on some flowcharts whose loops cross
+ * clusters ("Cannot set properties of undefined (setting 'order')", a known dagre bug), and then
+ * the reader gets no diagram at all. Material draws each diagram with `mermaid.render`: when that
+ * fails on one of our swimlane flowcharts, draw it again without the lanes, each step naming its
+ * role in its box. Only our generated lanes (`subgraph laneN["..."]`) are touched. */
+(function () {
+  "use strict";
+
+  var LANE = /^\s*subgraph lane\d+\["(.*)"\]\s*$/;
+
+  function withoutLanes(text) {
+    var lane = null;
+    var lines = [];
+    text.split("\n").forEach(function (line) {
+      var opened = LANE.exec(line);
+      if (opened) { lane = opened[1]; return; }
+      if (lane !== null && /^\s*direction \w+\s*$/.test(line)) return;
+      if (lane !== null && /^\s*end\s*$/.test(line)) { lane = null; return; }
+      var quote = line.lastIndexOf('"');
+      if (lane !== null && quote > 0) {  /* the role goes under the step's name, inside its label */
+        line = line.slice(0, quote) + "<br><small>" + lane + "</small>" + line.slice(quote);
+      }
+      lines.push(line);
+    });
+    return lines.join("\n");
+  }
+
+  var mermaid = window.mermaid;
+  if (!mermaid || typeof mermaid.render !== "function" || mermaid.__processManualFallback) return;
+  var render = mermaid.render.bind(mermaid);
+  mermaid.render = function (id, text) {
+    var rest = Array.prototype.slice.call(arguments, 2);
+    return render.apply(null, [id, text].concat(rest)).catch(function (error) {
+      var flat = withoutLanes(text);
+      if (flat === text) throw error;
+      return render.apply(null, [id + "-without-lanes", flat].concat(rest));
+    });
+  };
+  mermaid.__processManualFallback = true;
+}());
