@@ -166,6 +166,13 @@ class Handbooks:
         self._servers.append(server)
         return f"http://127.0.0.1:{server.server_address[1]}/"
 
+    def build_and_serve(self, name: str, config: Path) -> Handbook:
+        """Build a handbook a test wrote itself (mkdocs.yml at `config`) and serve it."""
+        site_dir = config.parent / "site"
+        base_url = self.serve(site_dir)  # first: the build needs the server's address
+        build_handbook(config, site_dir, site_url=base_url)
+        return Handbook(name, config, site_dir, base_url)
+
     def close(self) -> None:
         for server in self._servers:
             server.shutdown()

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from browser_harness import Handbook, build_handbook, wait_for_diagrams, watch_of
+from browser_harness import Handbook, wait_for_diagrams, watch_of
 from sitebuild import write_site_config
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
@@ -26,10 +26,7 @@ def generated(tmp_path_factory: pytest.TempPathFactory, handbooks) -> Handbook:
     root = tmp_path_factory.mktemp("generated")
     generate(FAILING + 1, seed=1, out=root / "handbook")
     config = write_site_config(root)
-    site_dir = root / "site"
-    base_url = handbooks.serve(site_dir)
-    build_handbook(config, site_dir, site_url=base_url)
-    return Handbook("generated", config, site_dir, base_url)
+    return handbooks.build_and_serve("generated", config)
 
 
 def test_a_flowchart_dagre_cannot_lay_out_is_drawn_without_lanes(generated: Handbook, page) -> None:

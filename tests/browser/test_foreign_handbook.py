@@ -7,7 +7,7 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from browser_harness import Handbook, build_handbook, diagram_links, wait_for_diagrams, watch_of
+from browser_harness import Handbook, diagram_links, wait_for_diagrams, watch_of
 from fixtures.util import HANDBOOK, PURCHASE, copy_handbook
 from sitebuild import write_site_config
 
@@ -19,10 +19,7 @@ def foreign(tmp_path_factory: pytest.TempPathFactory, handbooks) -> Handbook:
     root = tmp_path_factory.mktemp("foreign")
     copy_handbook(root)
     config = write_site_config(root)
-    site_dir = root / "site"
-    base_url = handbooks.serve(site_dir)
-    build_handbook(config, site_dir, site_url=base_url)
-    return Handbook("foreign", config, site_dir, base_url)
+    return handbooks.build_and_serve("foreign", config)
 
 
 def test_flowchart_matrix_and_change_log(foreign: Handbook, page) -> None:

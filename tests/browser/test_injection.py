@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser_harness import Handbook, build_handbook, diagram_links, wait_for_diagrams, watch_of
+from browser_harness import Handbook, diagram_links, wait_for_diagrams, watch_of
 from injection import PAYLOADS, write_injection_handbook
 from sitebuild import write_site_config
 
@@ -51,10 +51,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory, handbooks) -> Handbook:
     root = tmp_path_factory.mktemp("hostile")
     write_injection_handbook(root / "handbook")
     config = write_site_config(root)
-    site_dir = root / "site"
-    base_url = handbooks.serve(site_dir)
-    build_handbook(config, site_dir, site_url=base_url)
-    return Handbook("hostile", config, site_dir, base_url)
+    return handbooks.build_and_serve("hostile", config)
 
 
 def test_no_payload_runs_or_injects_anything(hostile: Handbook, page) -> None:
