@@ -157,6 +157,30 @@ def test_tags_other_than_plain_data_are_refused(tag):
                               "remove the tag: process files hold plain text, numbers, dates, lists and mappings")
 
 
+@pytest.mark.parametrize("text, column, shown", [
+    ("steps:\n  - !!python/object:os.system a: b\n", 5, "!!python/object:os.system"),  # on a key
+    ("steps:\n  - details: !!map x\n", 14, "!!map"),  # a collection's tag on a single value
+    ("steps:\n  - details: !!str [a, b]\n", 14, "!!str"),  # a single value's tag on a list
+])
+def test_a_tag_that_does_not_fit_where_it_stands_is_refused(text, column, shown):
+    assert one(text) == Problem("p.yml", 2, column, ERROR, f"the tag {shown} is not allowed",
+                                "remove the tag: process files hold plain text, numbers, dates, lists and mappings")
+
+
+def test_keys_that_read_the_same_are_duplicates():
+    problem = one("1: a\n'1': b\n")
+    assert (problem.line, problem.message) == (2, "duplicate key '1' (first at line 1)")
+
+
+def test_positions_of_a_file_with_aliases_and_duplicates_follow_the_data():
+    doc, problems = load("a: &who [x, y]\nb: *who\nb: 3\nc: {d: 1.20}\n")
+    assert [p.message for p in problems] == ["duplicate key 'b' (first at line 2)"]
+    assert doc.data == {"a": ["x", "y"], "b": ["x", "y"], "c": {"d": 1.2}}
+    assert doc.where(("b", 1)) == yamlload.Position(1, 13)  # the aliased value, where it was written
+    assert doc.where_key(("b",)) == yamlload.Position(2, 1)  # the key kept, not the duplicate
+    assert doc.raw == {("c", "d"): "1.20"}
+
+
 def test_python_tag_is_never_executed(tmp_path):
     marker = tmp_path / "pwned"
     doc, problems = load(f"x: !!python/object/apply:os.system ['touch {marker}']\n")

@@ -9,6 +9,7 @@ with its position, never a traceback.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,18 +36,15 @@ MAX_DEPTH = 64
 """Nesting depth of mappings and sequences; a process file needs five or six levels."""
 
 _STR = "tag:yaml.org,2002:str"
-_ALLOWED_TAGS = {
-    _STR,
-    "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:null",
-    "tag:yaml.org,2002:timestamp",
-    "tag:yaml.org,2002:seq",
-    "tag:yaml.org,2002:map",
-}
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+_SCALAR_TAGS = {_STR} | {f"tag:yaml.org,2002:{name}" for name in ("int", "float", "bool", "null", "timestamp")}
+_ALLOWED_TAGS = {yaml.ScalarNode: _SCALAR_TAGS, yaml.SequenceNode: {_SEQ}, yaml.MappingNode: {_MAP}}
+"""What each kind of node may be tagged: `!!map x` or `!!str [a]` are refused like any unknown tag."""
 _TAB_IN_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
 _BRACKETS = re.compile(r"[\[\]{}]")
+_OTHER_LINE_BREAKS = re.compile("[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+"""Where `str.splitlines` (and YAML) may start a line other than after "\\n"."""
 
 
 # First characters of plain scalars that YAML may read as something other than text (numbers,
@@ -54,13 +52,32 @@ _BRACKETS = re.compile(r"[\[\]{}]")
 _MAYBE_TYPED = frozenset(k for k in _Loader.yaml_implicit_resolvers if k)
 
 
-class _FastLoader(_Loader):  # type: ignore[misc, valid-type]
-    """The same YAML, resolved faster: libyaml calls `resolve` for every scalar, in Python."""
+@functools.lru_cache(maxsize=16384)
+def _resolve(kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+    """The tag of a node, as the standard resolver decides it; most plain scalars are text at once.
 
-    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
-        if kind is yaml.ScalarNode and (not implicit[0] or (value and value[0] not in _MAYBE_TYPED)):
-            return _STR
-        return super().resolve(kind, value, implicit)
+    A pure function of its arguments (no path resolvers are registered), so it is cached: libyaml
+    calls it for every node, and in a handbook most values (keys, role ids) recur thousands of times.
+    """
+    if kind is yaml.ScalarNode and (not implicit[0] or (value and value[0] not in _MAYBE_TYPED)):
+        return _STR
+    return _STANDARD_RESOLVER.resolve(kind, value, implicit)
+
+
+_STANDARD_RESOLVER = yaml.resolver.Resolver()
+
+
+class _FastLoader(_Loader):  # type: ignore[misc, valid-type]
+    """The same YAML, resolved faster: the C parser looks `resolve` up on the instance for every node."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.resolve = _resolve
+        if not self.yaml_path_resolvers:
+            # It also calls these two around every node, for path resolvers; none are registered, so
+            # C callables that ignore their arguments spare two Python calls per node.
+            self.descend_resolver = {}.get
+            self.ascend_resolver = tuple
 
 
 @dataclass(frozen=True)
@@ -70,18 +87,48 @@ class Position:
 
 
 @dataclass
-class Document:
-    """A parsed file: its data and where each value (and each mapping key) stands."""
-
-    path: Path
-    shown_path: str
-    data: Any
+class _PositionIndex:
     values: dict[Loc, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
     """(line, column) pairs: plain tuples of ints, which the garbage collector does not track (holding
     the nodes themselves, or objects, made the collector rescan hundreds of thousands of them)."""
     raw: dict[Loc, str] = field(default_factory=dict)
-    """The text as typed of every scalar YAML did not read as text (`1.20`, `yes`, `2026-03-01`)."""
+
+
+@dataclass
+class Document:
+    """A parsed file: its data, and where each value (and each mapping key) stands.
+
+    Positions are only needed for problems, and most files have none: they are found on first use by
+    parsing the text once more (about a millisecond), which keeps loading a large handbook fast.
+    """
+
+    path: Path
+    shown_path: str
+    data: Any
+    text: str = ""
+    """The decoded file, kept to find positions when a problem needs one."""
+    _index: _PositionIndex | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def values(self) -> dict[Loc, tuple[int, int]]:
+        return self._positions().values
+
+    @property
+    def keys(self) -> dict[Loc, tuple[int, int]]:
+        return self._positions().keys
+
+    @property
+    def raw(self) -> dict[Loc, str]:
+        """The text as typed of every scalar YAML did not read as text (`1.20`, `yes`, `2026-03-01`)."""
+        return self._positions().raw
+
+    def _positions(self) -> _PositionIndex:
+        if self._index is None:
+            self._index = _PositionIndex()
+            # The same text parsed before without error: parsing it again cannot fail.
+            _index_node(yaml.compose(self.text, Loader=_FastLoader), (), self._index)
+        return self._index
 
     def where(self, loc: Loc) -> Position:
         """The position of the value at `loc`, or of its nearest enclosing value."""
@@ -138,6 +185,12 @@ def _nesting_too_deep(text: str) -> int | None:
 
     Checked before parsing because the parser itself recurses once per level.
     """
+    opening = text.count("[") + text.count("{")
+    if opening < MAX_DEPTH and not _OTHER_LINE_BREAKS.search(text):
+        # Brackets can add at most `opening` levels: only a line indented beyond the rest can go deeper.
+        spare = MAX_DEPTH - opening
+        if re.search(f"^[ -]{{{2 * spare + 2}}}", text, re.MULTILINE) is None:
+            return None
     depth = 0
     for number, line in enumerate(text.splitlines(), 1):
         stripped = line.lstrip(" -")
@@ -167,82 +220,117 @@ def _syntax_fix(problem: str) -> str:
     return "check the YAML syntax near here (indentation, quotes, ':' after keys)"
 
 
+def _key_text(key_node: yaml.ScalarNode, key: Any) -> str:
+    """A mapping key as the text it is addressed by (`on:` or `2024-01-01:` mean what was typed)."""
+    if isinstance(key, (dt.date, bool)) or key is None:
+        return key_node.value
+    return key if isinstance(key, str) else str(key)
+
+
+def _index_node(node: yaml.Node, loc: Loc, index: _PositionIndex) -> None:
+    """Record where every value and key stands, walking exactly as :class:`_Converter` built the data."""
+    mark = node.start_mark
+    index.values.setdefault(loc, (mark.line + 1, mark.column + 1))
+    kind = type(node)
+    if kind is yaml.ScalarNode:
+        if node.tag != _STR:
+            index.raw.setdefault(loc, node.value)
+    elif kind is yaml.SequenceNode:
+        for i, item in enumerate(node.value):
+            _index_node(item, (*loc, i), index)
+    else:
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            key = key_node.value if key_node.tag == _STR else _construct_scalar(key_node)
+            key_text = _key_text(key_node, key)
+            if key_text in seen:  # a duplicate, reported and left out of the data
+                continue
+            seen.add(key_text)
+            child = (*loc, key_text)
+            mark = key_node.start_mark
+            index.keys[child] = (mark.line + 1, mark.column + 1)
+            _index_node(value_node, child, index)
+
+
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+
+
+def _construct_scalar(node: yaml.ScalarNode) -> Any:
+    """The value of a non-text scalar. The constructor's own entry point would remember every node
+    it saw (it is shared); the scalar constructors themselves keep no state."""
+    return _CONSTRUCTOR.yaml_constructors[node.tag](_CONSTRUCTOR, node)
+
+
 class _Converter:
-    def __init__(self, doc: Document):
-        self.doc = doc
+    """Builds the plain data of a composed document, refusing what a process file may not hold."""
+
+    def __init__(self, shown_path: str):
+        self.shown_path = shown_path
         self.nodes = 0
         self.active: set[int] = set()
-        self.constructor = yaml.constructor.SafeConstructor()
         self.problems: list[Problem] = []
 
     def _fail(self, node: yaml.Node, message: str, fix: str) -> _Failed:
         pos = _position(node)
-        return _Failed(Problem(self.doc.shown_path, pos.line, pos.column, Severity.ERROR, message, fix))
+        return _Failed(Problem(self.shown_path, pos.line, pos.column, Severity.ERROR, message, fix))
 
-    def convert(self, node: yaml.Node, loc: Loc, depth: int = 0) -> Any:
+    def convert(self, node: yaml.Node, depth: int = 0) -> Any:
         self.nodes += 1
         if self.nodes > MAX_NODES:
             raise self._fail(node, f"more than {MAX_NODES:,} values after expanding aliases",
                              "write the values out instead of nesting aliases (&anchor / *alias)")
         if depth > MAX_DEPTH:
             raise self._fail(node, f"nested more than {MAX_DEPTH} levels deep", "flatten the structure")
-        if node.tag not in _ALLOWED_TAGS:
-            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-            raise self._fail(node, f"the tag {tag} is not allowed",
-                             "remove the tag: process files hold plain text, numbers, dates, lists and mappings")
-        mark = node.start_mark
-        self.doc.values.setdefault(loc, (mark.line + 1, mark.column + 1))
+        tag, kind = node.tag, type(node)
+        if tag not in _ALLOWED_TAGS[kind]:
+            raise self._refuse_tag(node)
+        if kind is yaml.ScalarNode:
+            return node.value if tag == _STR else self._scalar(node)  # most values are text: no constructor
         if id(node) in self.active:
             raise self._fail(node, "an alias refers to the value that contains it", "remove the recursive alias")
-        if isinstance(node, yaml.ScalarNode):
-            if node.tag != _STR:
-                self.doc.raw.setdefault(loc, node.value)
-            return self._scalar(node)
         self.active.add(id(node))
         try:
-            if isinstance(node, yaml.SequenceNode):
-                return [self.convert(item, (*loc, i), depth + 1) for i, item in enumerate(node.value)]
-            return self._mapping(node, loc, depth)
+            if kind is yaml.SequenceNode:
+                return [self.convert(item, depth + 1) for item in node.value]
+            return self._mapping(node, depth)
         finally:
             self.active.discard(id(node))
 
+    def _refuse_tag(self, node: yaml.Node) -> _Failed:
+        tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+        return self._fail(node, f"the tag {tag} is not allowed",
+                          "remove the tag: process files hold plain text, numbers, dates, lists and mappings")
+
     def _scalar(self, node: yaml.ScalarNode) -> Any:
-        if node.tag == _STR:  # most values: skip the constructor's generic (and slow) path
-            return node.value
-        construct = self.constructor.yaml_constructors[node.tag]
         try:
-            return construct(self.constructor, node)
+            return _construct_scalar(node)
         except (ValueError, OverflowError) as exc:
             if node.tag.endswith("timestamp"):
                 raise self._fail(node, f"'{node.value}' is not a real date ({exc})",
                                  "write an existing date as YYYY-MM-DD") from None
             raise self._fail(node, f"cannot read '{node.value}' ({exc})", "put the value in quotes") from None
 
-    def _mapping(self, node: yaml.MappingNode, loc: Loc, depth: int) -> dict[str, Any]:
+    def _mapping(self, node: yaml.MappingNode, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
-        seen: dict[Any, yaml.Node] = {}
+        seen: dict[str, yaml.Node] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 raise self._fail(key_node, "merge keys ('<<') are not supported", "write the keys out")
-            if not isinstance(key_node, yaml.ScalarNode):
+            if type(key_node) is not yaml.ScalarNode:
                 raise self._fail(key_node, "a key must be plain text, not a list or mapping",
                                  "use a simple name as key")
-            key = self._scalar(key_node)
-            if isinstance(key, (dt.date, bool)) or key is None:
-                key = key_node.value  # `on:` or `2024-01-01:` as a key means the text the author typed
-            if key in seen:
-                first = _position(seen[key])
+            if key_node.tag not in _SCALAR_TAGS:
+                raise self._refuse_tag(key_node)
+            key_text = _key_text(key_node, key_node.value if key_node.tag == _STR else self._scalar(key_node))
+            if key_text in seen:
+                first = _position(seen[key_text])
                 pos = _position(key_node)
-                self.problems.append(Problem(self.doc.shown_path, pos.line, pos.column, Severity.ERROR,
-                                             f"duplicate key '{key}' (first at line {first.line})",
+                self.problems.append(Problem(self.shown_path, pos.line, pos.column, Severity.ERROR,
+                                             f"duplicate key '{key_text}' (first at line {first.line})",
                                              "keep one of the two; YAML would silently drop the first"))
                 continue
-            seen[key] = key_node
-            key_text = key if isinstance(key, str) else str(key)
-            child = (*loc, key_text)
-            mark = key_node.start_mark
-            self.doc.keys[child] = (mark.line + 1, mark.column + 1)
-            result[key_text] = self.convert(value_node, child, depth + 1)
+            seen[key_text] = key_node
+            result[key_text] = self.convert(value_node, depth + 1)
         return result
 
 
@@ -295,16 +383,15 @@ def load_text(raw: bytes, path: Path, shown_path: str) -> tuple[Document | None,
         problems.append(Problem(shown_path, 1, 1, Severity.ERROR, "the file is empty",
                                 "write the process (see `process-manual new`) or delete the file"))
         return None, problems
-    doc = Document(path=path, shown_path=shown_path, data=None)
-    converter = _Converter(doc)
+    converter = _Converter(shown_path)
     try:
-        doc.data = converter.convert(root, ())
+        data = converter.convert(root)
     except _Failed as failed:
         problems.extend(converter.problems)
         problems.append(failed.problem)
         return None, problems
     problems.extend(converter.problems)
-    return doc, problems
+    return Document(path=path, shown_path=shown_path, data=data, text=text), problems
 
 
 def load_file(path: Path, shown_path: str) -> tuple[Document | None, list[Problem]]:
