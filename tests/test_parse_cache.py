@@ -15,8 +15,9 @@ from process_manual.handbook import ParseCache, load_handbook
 def test_unchanged_files_are_not_parsed_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     root = copy_handbook(tmp_path)
     parsed: list[str] = []
-    real_load = handbook_module.load_file
-    monkeypatch.setattr(handbook_module, "load_file", lambda path, shown: parsed.append(shown) or real_load(path, shown))
+    real_parse = handbook_module.parse_files
+    monkeypatch.setattr(handbook_module, "parse_files",
+                        lambda jobs: parsed.extend(shown for _, shown in jobs) or real_parse(jobs))
     cache: ParseCache = {}
     first = load_handbook(root, shown_base=root, cache=cache)
     everything = sorted(parsed)

@@ -18,7 +18,8 @@ from .explain import explain
 from .model import (CATALOGS, OPTIONAL_CATALOGS, Area, AreasCatalog, Form, FormsCatalog, Glossary, OnboardingCatalog,
                     Process, ReadingPath, Role, RolesCatalog, Term)
 from .problems import Problem, Severity, relative_path
-from .yamlload import Document, load_file
+from .parseall import Parsed, parse_files
+from .yamlload import Document
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -146,20 +147,31 @@ def load_handbook(root: Path, *, shown_base: Path | None = None, cache: ParseCac
         return _load_handbook(root, shown_base, cache)
 
 
-def _load_cached(path: Path, shown: str, cache: ParseCache | None) -> tuple[Document | None, list[Problem]]:
+def _parse(jobs: list[tuple[Path, str]], cache: ParseCache | None) -> list[Parsed]:
+    """Every file parsed, or taken from `cache` when its modification time and size are unchanged."""
     if cache is None:
-        return load_file(path, shown)
+        return parse_files(jobs)
+    stamps = [_stamp(path) for path, _ in jobs]
+    results: list[Parsed | None] = [None] * len(jobs)
+    for i, ((path, shown), stamp) in enumerate(zip(jobs, stamps)):
+        cached = cache.get(path)
+        if stamp is not None and cached is not None and cached[0] == stamp and (
+                cached[1] is None or cached[1].shown_path == shown):
+            results[i] = (cached[1], list(cached[2]))
+    stale = [i for i, result in enumerate(results) if result is None]
+    for i, (doc, problems) in zip(stale, parse_files([jobs[i] for i in stale])):
+        results[i] = (doc, problems)
+        if stamps[i] is not None:
+            cache[jobs[i][0]] = (stamps[i], doc, list(problems))
+    return results  # type: ignore[return-value]
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
     try:
         stat = path.stat()
-        stamp = (stat.st_mtime_ns, stat.st_size)
     except OSError:
-        return load_file(path, shown)
-    cached = cache.get(path)
-    if cached is not None and cached[0] == stamp and (cached[1] is None or cached[1].shown_path == shown):
-        return cached[1], list(cached[2])
-    doc, problems = load_file(path, shown)
-    cache[path] = (stamp, doc, list(problems))
-    return doc, problems
+        return None
+    return stat.st_mtime_ns, stat.st_size
 
 
 def _load_handbook(root: Path, shown_base: Path | None, cache: ParseCache | None) -> Handbook:
@@ -179,6 +191,7 @@ def _load_handbook(root: Path, shown_base: Path | None, cache: ParseCache | None
                                 "this link to a folder " + ("points outside the handbook folder" if outside
                                                             else "is not followed"),
                                 "move the files into the handbook folder instead of linking to them"))
+    readable: list[tuple[Path, str]] = []
     for path in files:
         shown = relative_path(path, base)
         if path.is_symlink() and not path.resolve().is_relative_to(resolved_root):
@@ -186,7 +199,8 @@ def _load_handbook(root: Path, shown_base: Path | None, cache: ParseCache | None
                                     "copy the file into the handbook instead of linking to it"))
             continue
         handbook.files.append(path)
-        doc, file_problems = _load_cached(path, shown, cache)
+        readable.append((path, shown))
+    for (path, shown), (doc, file_problems) in zip(readable, _parse(readable, cache)):
         problems.extend(file_problems)
         is_catalog = path.parent == root and path.name.startswith("_")
         if is_catalog:
