@@ -50,12 +50,9 @@ def today() -> dt.date:
 
 
 @functools.lru_cache(maxsize=8192)
-def _normalized(text: str) -> str:
-    return re.sub(r"[-_\s]+", " ", text).lower()
-
-
-def vague_word(text: str, words: Iterable[str]) -> str | None:
-    normalized = _normalized(text)  # the same few role ids recur thousands of times in a handbook
+def vague_word(text: str, words: tuple[str, ...]) -> str | None:
+    """The first of `words` that `text` contains. Cached: the same few role ids recur thousands of times."""
+    normalized = re.sub(r"[-_\s]+", " ", text).lower()
     return next((w for w in words if w.lower() in normalized), None)
 
 
