@@ -2,7 +2,8 @@
 
 8–40 steps with decisions and loops back, 3–8 roles per process, forms, KPIs, 3–10 change-log
 entries; half the processes in English, half in Chinese; spread over an area tree of 8 domains
-with 5 groups each. Every file it writes passes `process-manual validate`.
+with 5 groups each. Every file it writes passes `process-manual validate`. With `largest_first`,
+process 0 has the largest shape (40 steps, a step for each of 8 roles): the benchmark draws it.
 
     python benchmarks/generate.py --count 1000 --seed 1 --out /tmp/handbook
 """
@@ -42,15 +43,15 @@ def _catalogs(rng: random.Random) -> dict[str, dict]:
             "_glossary.yml": {"terms": terms}}
 
 
-def _steps(rng: random.Random, chinese: bool, roles: list[str]) -> list[dict]:
-    count = rng.randint(8, 40)
+def _steps(rng: random.Random, chinese: bool, roles: list[str], largest: bool) -> list[dict]:
+    count = 40 if largest else rng.randint(8, 40)
     verbs, objects = (ZH_VERBS, ZH_OBJECTS) if chinese else (EN_VERBS, EN_OBJECTS)
     limits = ZH_LIMITS if chinese else EN_LIMITS
     steps: list[dict] = []
     for i in range(count - 1):
         verb, obj = rng.choice(verbs), rng.choice(objects)
         step: dict = {"id": f"s{i:02d}", "name": f"{verb}{obj}" if chinese else f"{verb} {obj}",
-                      "responsible": rng.choice(roles)}
+                      "responsible": roles[i] if largest and i < len(roles) else rng.choice(roles)}
         if rng.random() < 0.6:
             step["within"] = rng.choice(limits)
         if rng.random() < 0.4:
@@ -78,10 +79,10 @@ def _steps(rng: random.Random, chinese: bool, roles: list[str]) -> list[dict]:
     return steps
 
 
-def _process(rng: random.Random, index: int, today: dt.date) -> tuple[str, dict]:
+def _process(rng: random.Random, index: int, today: dt.date, largest: bool = False) -> tuple[str, dict]:
     chinese = index % 2 == 1
     domain, group = rng.randrange(DOMAINS), rng.randrange(GROUPS_PER_DOMAIN)
-    roles = rng.sample([f"role-{i:02d}" for i in range(ROLE_COUNT)], rng.randint(3, 8))
+    roles = rng.sample([f"role-{i:02d}" for i in range(ROLE_COUNT)], 8 if largest else rng.randint(3, 8))
     entries = rng.randint(3, 10)
     first = today - dt.timedelta(days=rng.randint(400, 2000))
     dates = sorted(first + dt.timedelta(days=rng.randint(0, 380)) for _ in range(entries))
@@ -103,14 +104,14 @@ def _process(rng: random.Random, index: int, today: dt.date) -> tuple[str, dict]
         "purpose": "规范本流程。" if chinese else "Make this work repeatable and traceable.",
         "scope": "全公司。" if chinese else "The whole company.",
         "triggers": ["收到申请" if chinese else "A request arrives"],
-        "steps": _steps(rng, chinese, roles), "kpis": kpis,
+        "steps": _steps(rng, chinese, roles, largest), "kpis": kpis,
         "faq": [{"q": "谁负责？" if chinese else "Who owns this?", "a": "流程负责人。" if chinese else "The process owner."}],
         "changelog": changelog,
     }
     return f"d{domain}-g{group}/process-{index:04d}.yml", process
 
 
-def generate(count: int, seed: int, out: Path, today: dt.date | None = None) -> list[Path]:
+def generate(count: int, seed: int, out: Path, today: dt.date | None = None, largest_first: bool = False) -> list[Path]:
     """Write the catalogs and `count` process files under `out`; returns the process files."""
     rng = random.Random(seed)
     today = today or dt.date(2026, 11, 1)
@@ -119,7 +120,7 @@ def generate(count: int, seed: int, out: Path, today: dt.date | None = None) -> 
         (out / name).write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     written = []
     for index in range(count):
-        relative, process = _process(rng, index, today)
+        relative, process = _process(rng, index, today, largest=largest_first and index == 0)
         path = out / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(yaml.safe_dump(process, allow_unicode=True, sort_keys=False), encoding="utf-8")
