@@ -33,10 +33,10 @@ site: $(BIN)/.installed node_modules/.installed
 	@echo "Built: site/index.html and examples/zh/site/index.html"
 
 serve: $(BIN)/.installed node_modules/.installed
-	$(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve --dirty
 
 serve-zh: $(BIN)/.installed node_modules/.installed
-	cd examples/zh && ../../$(BIN)/mkdocs serve -a 127.0.0.1:8001
+	cd examples/zh && ../../$(BIN)/mkdocs serve --dirty -a 127.0.0.1:8001
 
 validate: $(BIN)/.installed
 	$(BIN)/process-manual validate processes

@@ -138,7 +138,7 @@ def save_to_preview(config: Path, handbook: Path, rounds: int = 3) -> float:
     """Median seconds from saving a process file to `mkdocs serve` serving the changed page."""
     port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    server = subprocess.Popen([str(BIN / "mkdocs"), "serve", "-a", f"127.0.0.1:{port}", "-f", str(config)],
+    server = subprocess.Popen([str(BIN / "mkdocs"), "serve", "--dirty", "-a", f"127.0.0.1:{port}", "-f", str(config)],
                               cwd=config.parent, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     target = next(p for p in sorted(handbook.rglob("process-0000.yml")))
     url = f"http://127.0.0.1:{port}/processes/{yaml.safe_load(target.read_text(encoding='utf-8'))['id'].lower()}/"

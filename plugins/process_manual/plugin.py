@@ -11,11 +11,12 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .config import ProcessManualConfig
+from .dirtyreload import ChangeTracker, GeneratedPageFile, merge_search_index
 from .githistory import HistoryUnavailable, ProcessHistory, read_history
 from .handbook import Handbook, ParseCache, load_handbook
 from .problems import Problem, relative_path
@@ -93,6 +94,9 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
         self.mermaid_bundle: Path | None = None
         self.feed = ""
         self.serving = False
+        self.dirty = False
+        """`mkdocs serve --dirty`: only pages whose Markdown changed since the previous build are rebuilt."""
+        self.changes = ChangeTracker()
         self.preview_problems: list[Problem] = []
         """Under `mkdocs serve`, the problems of a handbook with errors: shown on every page."""
         self.labels = Labels("en")
@@ -106,6 +110,7 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this instance across the rebuilds of `mkdocs serve`.
         self.serving = command == "serve"
+        self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -183,11 +188,14 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return None
+        banner = problem_banner(self.preview_problems, self.labels) if self.preview_problems else ""
         for src_uri, markdown in self.pages.items():
             inclusion = InclusionLevel.NOT_IN_NAV if src_uri in self.hidden else InclusionLevel.UNDEFINED
             if files.get_file_from_path(src_uri) is not None:
                 raise PluginError(f"docs/{src_uri} clashes with a page the handbook generates — rename or remove it")
-            files.append(File.generated(config, src_uri, content=markdown, inclusion=inclusion))
+            page_file = GeneratedPageFile.generated(config, src_uri, content=markdown, inclusion=inclusion)
+            page_file.changed = self.changes.changed(src_uri, markdown, self.reading_blocks.get(src_uri, ""), banner)
+            files.append(page_file)
         assert self.mermaid_bundle is not None
         files.append(File.generated(config, MERMAID_SITE_PATH, abs_src_path=str(self.mermaid_bundle)))
         files.append(File.generated(config, CSS_SITE_PATH, abs_src_path=str(_CSS_SOURCE)))
@@ -206,3 +214,12 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
         if self.preview_problems:
             return problem_banner(self.preview_problems, self.labels) + markdown
         return markdown
+
+    # Before Material's search (priority 0) writes its index: in a dirty build it must hold every page.
+    @event_priority(50)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled:
+            return
+        self.changes.build_done()
+        if self.dirty:
+            merge_search_index(config.plugins.get("material/search"))
