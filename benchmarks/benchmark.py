@@ -11,7 +11,7 @@ For each size N it generates a synthetic handbook (benchmarks/generate.py), then
              mermaid2 (N <= 1000: it is quadratic);
 and reports seconds, ratios, seconds per page, peak memory, site and search-index size, the time of
 `process-manual validate`, and (N=100) the time from saving a YAML file to the rebuilt page under
-`mkdocs serve`. Ratios compare runs of the same process on the same machine in the same run.
+`mkdocs serve --dirty` (as `make serve` runs it). Ratios compare runs of the same process on the same machine in the same run.
 """
 
 from __future__ import annotations
@@ -135,7 +135,7 @@ def free_port() -> int:
 
 
 def save_to_preview(config: Path, handbook: Path, rounds: int = 3) -> float:
-    """Median seconds from saving a process file to `mkdocs serve` serving the changed page."""
+    """Median seconds from saving a process file (a new title) to `mkdocs serve --dirty` serving the changed page."""
     port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen([str(BIN / "mkdocs"), "serve", "--dirty", "-a", f"127.0.0.1:{port}", "-f", str(config)],
@@ -284,7 +284,7 @@ def main() -> None:
             if count == 1000 and args.profile:
                 phases = profile_phases(configs["plugin"])
             results[count] = measured
-    rows.append("| N | plugin s | baseline s | floor s | flat s | plugin/baseline | plugin/floor | flat/plugin "
+    rows.append("| N | plugin s | baseline s | floor s | flat s | plugin/baseline | plugin/floor | plugin/flat "
                 "| s/page | peak MB | site MB | index MB | validate s | save→preview s |")
     rows.append("|---" * 14 + "|")
     for count, m in results.items():
@@ -292,7 +292,7 @@ def main() -> None:
         cells = [str(count), f"{plugin['seconds']:.1f}", f"{baseline['seconds']:.1f}", f"{floor['seconds']:.1f}",
                  f"{flat['seconds']:.1f}" if flat else "—",
                  f"{plugin['seconds'] / baseline['seconds']:.2f}", f"{plugin['seconds'] / floor['seconds']:.2f}",
-                 f"{flat['seconds'] / plugin['seconds']:.2f}" if flat else "—",
+                 f"{plugin['seconds'] / flat['seconds']:.2f}" if flat else "—",
                  f"{plugin['seconds'] / count:.3f}", f"{plugin['peak_mb']:.0f}", f"{plugin['site_mb']:.0f}",
                  f"{plugin['index_mb']:.1f}", f"{m['validate']['seconds']:.2f}",
                  f"{m['preview']['seconds']:.2f}" if "preview" in m else "—"]

@@ -16,59 +16,89 @@ from fixtures.util import ACCESS, copy_handbook, edit
 from process_manual.dirtyreload import ChangeTracker
 from sitebuild import MERMAID_BUNDLE, write_site_config
 
-# Two builds in one process, as `mkdocs serve --dirty` does them: the plugins persist between them.
-TWO_BUILDS = """
+# Builds in one process, as `mkdocs serve --dirty` does them (the plugins persist between them): a
+# full one, then a dirty one each time the test asks (a line on stdin) after editing the handbook.
+BUILDS = """
 import sys
 from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-config_path, site, marker = sys.argv[1:4]
+config_path, site = sys.argv[1:3]
 def build_once(dirty):
     config = load_config(config_path, site_dir=site)
     config.plugins.on_startup(command="serve", dirty=True)
     build(config, serve_url="http://127.0.0.1:8000/", dirty=dirty)
+    print("built", flush=True)
 build_once(False)
-for page in Path(site).rglob("index.html"):  # a page written again loses this mark
-    page.write_text(page.read_text(encoding="utf-8") + marker, encoding="utf-8")
-Path(site, "first-index.json").write_bytes(Path(site, "search", "search_index.json").read_bytes())
-input()  # the test edits the handbook now
-build_once(True)
+for _ in sys.stdin:
+    build_once(True)
 """
-MARK = "<!-- written by the first build -->"
+MARK = "<!-- written by the previous build -->"
+
+
+class Builds:
+    def __init__(self, config: Path, site: Path):
+        self.site = site
+        self.child = subprocess.Popen([sys.executable, "-c", BUILDS, str(config), str(site)], cwd=config.parent,
+                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                      env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, text=True)
+        self._wait()
+
+    def _wait(self) -> None:
+        assert self.child.stdout is not None
+        lines = []
+        while (line := self.child.stdout.readline()) and line != "built\n":
+            lines.append(line)
+        assert line == "built\n", "".join(lines)
+
+    def rebuild(self) -> None:
+        for page in self.site.rglob("index.html"):  # a page the rebuild writes again loses this mark
+            page.write_text(page.read_text(encoding="utf-8") + MARK, encoding="utf-8")
+        assert self.child.stdin is not None
+        self.child.stdin.write("\n")
+        self.child.stdin.flush()
+        self._wait()
+
+    def written_again(self) -> list[str]:
+        return sorted(str(p.parent.relative_to(self.site)) for p in self.site.rglob("index.html")
+                      if MARK not in p.read_text(encoding="utf-8"))
+
+    def search_locations(self) -> Counter[str]:
+        entries = json.loads((self.site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+        return Counter(entry["location"] for entry in entries)
+
+    def close(self) -> None:
+        self.child.communicate(timeout=60)
 
 
 @pytest.mark.skipif(not MERMAID_BUNDLE.is_file(), reason="run `npm ci` first (make test does)")
 def test_a_dirty_rebuild_writes_only_changed_pages_and_keeps_search_whole(tmp_path: Path) -> None:
     root = copy_handbook(tmp_path)
-    config = write_site_config(tmp_path)
-    site = tmp_path / "site"
-    child = subprocess.Popen([sys.executable, "-c", TWO_BUILDS, str(config), str(site), MARK], cwd=tmp_path,
-                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, text=True)
-    while not (site / "first-index.json").exists():
-        assert child.poll() is None, child.communicate()[0]
-    edit(root, ACCESS, "name: Approve the access", "name: Sign off the access")
-    output, _ = child.communicate("\n", timeout=300)
-    assert child.returncode == 0, output
+    builds = Builds(write_site_config(tmp_path), tmp_path / "site")
+    try:
+        before = builds.search_locations()
+        edit(root, ACCESS, "name: Approve the access", "name: Sign off the access")
+        builds.rebuild()
+        written = builds.written_again()
+        assert "processes/it-002" in written and "processes/pur-001" not in written and "." not in written
+        assert 0 < len(written) < len(list(builds.site.rglob("index.html"))) / 2
+        page = (builds.site / "processes" / "it-002" / "index.html").read_text(encoding="utf-8")
+        assert "Sign off the access" in page
+        after = builds.search_locations()
+        assert set(after) == set(before)  # every page and section, the history page of IT-002 included
+        assert max(after.values()) == max(before.values()) == 1  # and none twice
+        docs = json.loads((builds.site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+        assert any("Sign off the access" in entry["title"] for entry in docs)
+        assert not any("Approve the access" in entry["title"] for entry in docs)
 
-    edited = (site / "processes" / "it-002" / "index.html").read_text(encoding="utf-8")
-    assert "Sign off the access" in edited and MARK not in edited
-    untouched = (site / "processes" / "pur-001" / "index.html").read_text(encoding="utf-8")
-    assert MARK in untouched  # its Markdown did not change: not written again
-    written_again = [p for p in site.rglob("index.html") if MARK not in p.read_text(encoding="utf-8")]
-    assert 0 < len(written_again) < len(list(site.rglob("index.html"))) / 2
-
-    def pages(index: Path) -> Counter[str]:
-        entries = json.loads(index.read_text(encoding="utf-8"))["docs"]
-        return Counter(entry["location"] for entry in entries)
-
-    before, after = pages(site / "first-index.json"), pages(site / "search" / "search_index.json")
-    assert set(after) == set(before)  # every page and section, the history page of IT-002 included
-    assert max(after.values()) == max(before.values())  # and no page twice
-    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-    assert any("Sign off the access" in entry["title"] for entry in docs)
-    assert not any("Approve the access" in entry["title"] for entry in docs)
+        # An error: the preview's banner must reach every page, the hand-written ones included.
+        edit(root, ACCESS, "forms: [access-request]", "forms: [access-reqest]")
+        builds.rebuild()
+        assert "." in builds.written_again()
+        assert "access-reqest" in (builds.site / "index.html").read_text(encoding="utf-8")
+    finally:
+        builds.close()
 
 
 def test_a_page_counts_as_changed_when_anything_it_shows_changed() -> None:

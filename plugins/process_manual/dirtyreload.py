@@ -18,13 +18,21 @@ from typing import Any
 from mkdocs.structure.files import File
 
 
-class GeneratedPageFile(File):
-    """A generated file that is modified only when its content changed since the previous build."""
+class TrackedPageFile(File):
+    """A page that is modified when the plugin says so: a generated page when its text changed, a
+    hand-written one also when what the plugin adds to it changed (a reading block, the problem banner)."""
 
     changed = True
 
     def is_modified(self) -> bool:
         return self.changed
+
+    @classmethod
+    def copy_of(cls, page: File, changed: bool) -> TrackedPageFile:
+        copy = cls(page.src_path, page.src_dir, page.dest_dir, page.use_directory_urls, dest_uri=page.dest_uri,
+                   inclusion=page.inclusion)
+        copy.changed = changed
+        return copy
 
 
 class ChangeTracker:

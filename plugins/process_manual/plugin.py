@@ -16,7 +16,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .config import ProcessManualConfig
-from .dirtyreload import ChangeTracker, GeneratedPageFile, merge_search_index
+from .dirtyreload import ChangeTracker, TrackedPageFile, merge_search_index
 from .githistory import HistoryUnavailable, ProcessHistory, read_history
 from .handbook import Handbook, ParseCache, load_handbook
 from .problems import Problem, relative_path
@@ -189,11 +189,16 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
         if not self.config.enabled:
             return None
         banner = problem_banner(self.preview_problems, self.labels) if self.preview_problems else ""
+        if self.dirty:
+            for page in files.documentation_pages():
+                changed = self.changes.changed(page.src_uri, self.reading_blocks.get(page.src_uri, ""), banner)
+                files.remove(page)
+                files.append(TrackedPageFile.copy_of(page, changed or page.is_modified()))
         for src_uri, markdown in self.pages.items():
             inclusion = InclusionLevel.NOT_IN_NAV if src_uri in self.hidden else InclusionLevel.UNDEFINED
             if files.get_file_from_path(src_uri) is not None:
                 raise PluginError(f"docs/{src_uri} clashes with a page the handbook generates — rename or remove it")
-            page_file = GeneratedPageFile.generated(config, src_uri, content=markdown, inclusion=inclusion)
+            page_file = TrackedPageFile.generated(config, src_uri, content=markdown, inclusion=inclusion)
             page_file.changed = self.changes.changed(src_uri, markdown, self.reading_blocks.get(src_uri, ""), banner)
             files.append(page_file)
         assert self.mermaid_bundle is not None
