@@ -40,6 +40,7 @@ BUNDLE = REPO / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
 FEATURES = ["navigation.instant", "navigation.sections", "navigation.prune", "navigation.indexes", "search.highlight"]
 MERMAID2_FENCE = "!!python/name:mermaid2.fence_mermaid_custom"
 MATERIAL_FENCE = "!!python/name:pymdownx.superfences.fence_code_format"
+VARIANTS = ("plugin", "baseline", "floor", "flat")
 
 
 def site_config(*, plugins: list, nav: list | None, features: list[str], fence: str, extra_js: bool) -> str:
@@ -175,34 +176,44 @@ def save_to_preview(config: Path, handbook: Path, rounds: int = 3) -> float:
         server.wait(timeout=30)
 
 
-PHASES = [("load", ("process_manual/yamlload", "process_manual/handbook", "process_manual/explain", "pydantic",
-                     "yaml/")),
-          ("validate", ("process_manual/validate", "process_manual/flowgraph", "process_manual/durations")),
-          ("render", ("process_manual/render", "process_manual/history", "process_manual/semdiff")),
-          ("markdown", ("markdown/", "pymdownx/")),
-          ("templates", ("jinja2/", "material/templates", "mkdocs/theme")),
-          ("mermaid2", ("mermaid2/", "bs4/", "html/parser")),
-          ("search", ("search/", "jieba/", "lunr"))]
-
-
 def profile_phases(config: Path) -> list[tuple[str, float]]:
-    """Where a build's time goes: own time of every function, summed by the package it lives in."""
-    import cProfile
+    """Where a build's time goes, as shares of the whole build: the cumulative time of the functions
+    each phase enters through (a profile by package would put the regular expressions, string
+    methods and html.parser that several phases share into none of them). The build runs in a
+    process of its own, so that nothing is loaded or cached before it, as in the timed builds."""
     import pstats
 
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
+    output = config.parent / "build.prof"
+    subprocess.run([sys.executable, "-m", "cProfile", "-o", str(output), str(BIN / "mkdocs"), "build", "-q",
+                    "-f", str(config), "-d", str(config.parent / "site-profile")], cwd=config.parent, check=True,
+                   env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    profile = pstats.Stats(str(output))
+    stats = profile.stats  # type: ignore[attr-defined]
 
-    loaded = load_config(str(config), site_dir=str(config.parent / "site-profile"))
-    loaded.plugins.on_startup(command="build", dirty=False)
-    profiler = cProfile.Profile()
-    profiler.runcall(build, loaded)
-    totals: dict[str, float] = {}
-    for (filename, _, _), (_, _, own, _, _) in pstats.Stats(profiler).stats.items():  # type: ignore[attr-defined]
-        phase = next((name for name, parts in PHASES if any(p in filename for p in parts)), "other")
-        totals[phase] = totals.get(phase, 0.0) + own
-    whole = sum(totals.values())
-    return [(name, totals.get(name, 0.0) / whole) for name, _ in PHASES] + [("other", totals.get("other", 0) / whole)]
+    def time_in(where: str, names: tuple[str, ...] = (), *, called_from: str) -> float:
+        """Seconds spent in the functions of files matching `where` (named `names`, if given) when called
+        from files matching `called_from`."""
+        total = 0.0
+        for (filename, _, function), (_, _, _, _, callers) in stats.items():
+            if where in filename and (not names or function in names):
+                total += sum(timing[3] for caller, timing in callers.items() if called_from in caller[0])
+        return total
+
+    events = "mkdocs/plugins.py"  # where MkDocs calls every plugin's event handlers
+    load = time_in("process_manual/handbook.py", ("load_handbook",), called_from="process_manual/")
+    validate = time_in("process_manual/validate.py", ("validate",), called_from="process_manual/plugin.py")
+    plugin = time_in("process_manual/plugin.py", called_from=events)
+    fences = time_in("mermaid2/", called_from="pymdownx/")  # formatted during Markdown conversion
+    mermaid2 = time_in("mermaid2/", called_from=events) + fences
+    search = time_in("material/plugins/search/", called_from=events)
+    during_pages = time_in("", ("on_page_context", "on_post_page"), called_from=events)
+    markdown = time_in("mkdocs/structure/pages.py", ("render",), called_from="mkdocs/commands/build.py") - fences
+    templates = time_in("mkdocs/commands/build.py", ("_build_page",), called_from="mkdocs/commands/build.py")
+    phases = [("load", load), ("validate", validate), ("render", plugin - load - validate), ("markdown", markdown),
+              ("templates", templates - during_pages), ("mermaid2", mermaid2), ("search", search)]
+    whole = profile.total_tt  # type: ignore[attr-defined]
+    phases.append(("other", whole - sum(seconds for _, seconds in phases)))
+    return [(name, seconds / whole) for name, seconds in phases]
 
 
 def client_side(site: Path, handbook: Path) -> dict[str, float]:
@@ -215,6 +226,7 @@ def client_side(site: Path, handbook: Path) -> dict[str, float]:
 
     largest = yaml.safe_load(next(handbook.rglob("process-0000.yml")).read_text(encoding="utf-8"))  # 40 steps, 8 roles
     roles = {s.get("responsible") for s in largest["steps"]} - {None}
+
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the stdlib's name
             pass
@@ -231,8 +243,8 @@ def client_side(site: Path, handbook: Path) -> dict[str, float]:
             page.add_init_script("const a=Element.prototype.attachShadow;"
                                  "Element.prototype.attachShadow=function(o){return a.call(this,{...o,mode:'open'})}")
             page.on("requestfinished", lambda request: weights.__setitem__(request.url, 0))
-            url = f"http://127.0.0.1:{server.server_address[1]}/processes/{largest['id'].lower()}/"
-            page.goto(url, wait_until="load")
+            page_url = f"http://127.0.0.1:{server.server_address[1]}/processes/{largest['id'].lower()}/"
+            page.goto(page_url, wait_until="load")
             page.wait_for_function("[...document.querySelectorAll('div.mermaid')].some(d => d.shadowRoot && "
                                    "d.shadowRoot.querySelector('svg'))", timeout=60000)
             html = page.evaluate("fetch(location.href).then(r => r.text())")
@@ -251,9 +263,15 @@ def client_side(site: Path, handbook: Path) -> dict[str, float]:
     for url in weights:  # what each request transferred: the file it served from the site folder
         path = site / urllib.parse.urlsplit(url).path.lstrip("/")
         weights[url] = (path / "index.html" if path.is_dir() else path).stat().st_size if path.exists() else 0
-    page_kb = sum(size for url, size in weights.items() if "mermaid.min.js" not in url) / 1024
-    return {"steps": len(largest["steps"]), "roles": len(roles), "draw_ms": draw_ms, "page_kb": page_kb,
-            "bundle_kb": sum(size for url, size in weights.items() if "mermaid.min.js" in url) / 1024}
+    once = {"mermaid": "mermaid.min.js", "index": "search_index.json"}  # fetched once, then cached
+    kb = {name: sum(size for url, size in weights.items() if part in url) / 1024 for name, part in once.items()}
+    kb["page"] = (site / urllib.parse.urlsplit(page_url).path.lstrip("/") / "index.html").stat().st_size / 1024
+    kb["assets"] = sum(size for url, size in weights.items()
+                       if not any(part in url for part in once.values())) / 1024 - kb["page"]
+    pages = sorted(p.stat().st_size for p in (site / "processes").glob("*/index.html"))
+    kb["median_page"] = pages[len(pages) // 2] / 1024
+    return {"steps": len(largest["steps"]), "roles": len(roles), "draw_ms": draw_ms,
+            **{f"{name}_kb": size for name, size in kb.items()}}
 
 
 def main() -> None:
@@ -262,6 +280,8 @@ def main() -> None:
     parser.add_argument("--flat-up-to", type=int, default=1000, help="largest N for the flat-navigation run")
     parser.add_argument("--out", type=Path, default=REPO / "benchmarks" / "results.md")
     parser.add_argument("--profile", action="store_true", help="profile the N=1000 plugin build by phase")
+    parser.add_argument("--variants", nargs="+", choices=VARIANTS, default=list(VARIANTS),
+                        help="which builds to run (plugin is always run: the others are compared with it)")
     args = parser.parse_args()
     rows: list[str] = []
     client: dict[str, float] = {}
@@ -273,7 +293,7 @@ def main() -> None:
             configs = prepare(root, count)
             measured: dict[str, dict[str, float]] = {}
             for name, config in configs.items():
-                if name == "flat" and count > args.flat_up_to:
+                if (name == "flat" and count > args.flat_up_to) or (name != "plugin" and name not in args.variants):
                     continue
                 measured[name] = run_build(config, root / name / "site")
                 print(f"N={count} {name}: {measured[name]}", flush=True)
@@ -288,11 +308,16 @@ def main() -> None:
                 "| s/page | peak MB | site MB | index MB | validate s | save→preview s |")
     rows.append("|---" * 14 + "|")
     for count, m in results.items():
-        plugin, baseline, floor, flat = m["plugin"], m["baseline"], m["floor"], m.get("flat")
-        cells = [str(count), f"{plugin['seconds']:.1f}", f"{baseline['seconds']:.1f}", f"{floor['seconds']:.1f}",
-                 f"{flat['seconds']:.1f}" if flat else "—",
-                 f"{plugin['seconds'] / baseline['seconds']:.2f}", f"{plugin['seconds'] / floor['seconds']:.2f}",
-                 f"{plugin['seconds'] / flat['seconds']:.2f}" if flat else "—",
+        plugin = m["plugin"]
+
+        def seconds(name: str) -> str:
+            return f"{m[name]['seconds']:.1f}" if name in m else "—"
+
+        def against(name: str) -> str:
+            return f"{plugin['seconds'] / m[name]['seconds']:.2f}" if name in m else "—"
+
+        cells = [str(count), seconds("plugin"), seconds("baseline"), seconds("floor"), seconds("flat"),
+                 against("baseline"), against("floor"), against("flat"),
                  f"{plugin['seconds'] / count:.3f}", f"{plugin['peak_mb']:.0f}", f"{plugin['site_mb']:.0f}",
                  f"{plugin['index_mb']:.1f}", f"{m['validate']['seconds']:.2f}",
                  f"{m['preview']['seconds']:.2f}" if "preview" in m else "—"]
@@ -304,8 +329,10 @@ def main() -> None:
     if client:
         rows += ["", f"Client side (Chromium, the largest generated process: {client['steps']:.0f} steps, "
                  f"{client['roles']:.0f} roles): flowchart drawn in {client['draw_ms']:.0f} ms (median of 5 "
-                 f"`mermaid.render`); page weight {client['page_kb']:.0f} KB without the one-time Mermaid bundle "
-                 f"({client['bundle_kb']:.0f} KB)."]
+                 f"`mermaid.render`). Its page: {client['page_kb']:.0f} KB of HTML and {client['assets_kb']:.0f} KB "
+                 f"of theme and plugin scripts and styles; downloaded once for the whole site: the Mermaid bundle "
+                 f"({client['mermaid_kb']:.0f} KB) and the search index ({client['index_kb']:.0f} KB). The median "
+                 f"process page is {client['median_page_kb']:.0f} KB of HTML."]
     if phases:
         rows += ["", "Where the N=1000 plugin build spends its time (own time by package, cProfile): "
                  + ", ".join(f"{name} {share:.0%}" for name, share in phases) + "."]

@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 from . import __version__, codeowners, newprocess, pdf
-from .changecheck import CheckError, check_changes
 from .handbook import load_handbook
 from .problems import format_github, format_human, format_json
 from .schema import SITE_PATH as SCHEMA_PATH
@@ -31,6 +30,8 @@ def _validate(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     """The pull-request check; exit 2 when it cannot run (no git repository, unknown ref)."""
+    from .changecheck import CheckError, check_changes  # git and semantic diffs: `validate` starts sooner without
+
     try:
         problems = check_changes(Path(args.dir), args.base)
     except CheckError as error:

@@ -291,13 +291,14 @@ def _check_graph(source: ProcessSource) -> Iterator[Problem]:
         yield p(("steps",), "the process has no end step", "add a step with `kind: end` and lead the last step to it")
         return
     open_steps = _open_steps(process)
+    graph = flowgraph.successors(process)
     if not open_steps:  # with a next missing or unknown, what is unreachable is not yet known
-        reachable = flowgraph.reachable_from_start(process)
+        reachable = flowgraph.reachable_from_start(process, graph)
         for i, step in enumerate(process.steps):
             if step.id not in reachable:
                 yield p(("steps", i, "id"), f"step '{step.id}' cannot be reached from the first step "
                         f"'{process.steps[0].id}'", "lead a `next` or branch to it, or remove it")
-    for loop in flowgraph.dead_loops(process, flowgraph.can_finish(process, open_steps)):
+    for loop in flowgraph.dead_loops(process, flowgraph.can_finish(process, open_steps, graph), graph):
         cycle = " → ".join([*loop, loop[0]])
         yield p(("steps", index[loop[0]], "id"), f"dead loop: {cycle} never reaches an end step",
                 "give one of these steps a branch that leads on towards an end")
