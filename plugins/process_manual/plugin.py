@@ -119,7 +119,8 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
         folder = (config_dir / self.config.processes).resolve()
         config.watch.append(str(folder))
 
-        handbook = load_handbook(folder, shown_base=Path.cwd(), cache=self.parse_cache)
+        # A single build keeps nothing: the parsed files and models are freed once the pages are rendered.
+        handbook = load_handbook(folder, shown_base=Path.cwd(), cache=self.parse_cache if self.serving else None)
         problems = validate(handbook, Settings(vague_owners=tuple(self.config.vague_owners),
                                                docs_dir=Path(config.docs_dir), shown_base=Path.cwd()))
         errors = [p for p in problems if p.is_error]
