@@ -200,7 +200,9 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
             if files.get_file_from_path(src_uri) is not None:
                 raise PluginError(f"docs/{src_uri} clashes with a page the handbook generates — rename or remove it")
             page_file = TrackedPageFile.generated(config, src_uri, content=markdown, inclusion=inclusion)
-            page_file.changed = self.changes.changed(src_uri, markdown, self.reading_blocks.get(src_uri, ""), banner)
+            if self.dirty:
+                page_file.changed = self.changes.changed(src_uri, markdown, self.reading_blocks.get(src_uri, ""),
+                                                         banner)
             files.append(page_file)
         assert self.mermaid_bundle is not None
         files.append(File.generated(config, MERMAID_SITE_PATH, abs_src_path=str(self.mermaid_bundle)))
