@@ -37,20 +37,19 @@ def _closure(starts: Iterable[str], edges: dict[str, list[str]]) -> set[str]:
 
 
 Graph = dict[str, list[str]]
-"""Step id -> ids of the steps that can follow it: `successors(process)`, computed once per check."""
+"""Step id -> ids of the steps that can follow it: `successors(process)`, computed once per process."""
 
 
-def reachable_from_start(process: Process, graph: Graph | None = None) -> set[str]:
-    return _closure([process.steps[0].id], successors(process) if graph is None else graph)
+def reachable_from_start(process: Process, graph: Graph) -> set[str]:
+    return _closure([process.steps[0].id], graph)
 
 
-def can_finish(process: Process, open_steps: Iterable[str] = (), graph: Graph | None = None) -> set[str]:
+def can_finish(process: Process, graph: Graph, open_steps: Iterable[str] = ()) -> set[str]:
     """Steps from which some path reaches an `end` step.
 
     `open_steps` (a missing `next`, an unknown target: already reported) count as finishing, so
     that one defect is reported once and not again as a loop through it.
     """
-    graph = successors(process) if graph is None else graph
     incoming: dict[str, list[str]] = {s: [] for s in graph}
     for source, targets in graph.items():
         for target in targets:
@@ -115,12 +114,11 @@ def _cycle_through(graph: dict[str, list[str]], first: str, component: set[str])
     return None
 
 
-def dead_loops(process: Process, finishing: set[str], graph: Graph | None = None) -> list[list[str]]:
+def dead_loops(process: Process, graph: Graph, finishing: set[str]) -> list[list[str]]:
     """Loops with no way out: one per group of steps that keep leading into each other and never
     reach an end. Each is given as a cycle starting from its first step in the file."""
     order = _step_order(process)
-    graph = {s: [t for t in targets if t not in finishing]
-             for s, targets in (successors(process) if graph is None else graph).items() if s not in finishing}
+    graph = {s: [t for t in targets if t not in finishing] for s, targets in graph.items() if s not in finishing}
     loops = []
     for component in _components(graph, order):
         first = min(component, key=order.__getitem__)

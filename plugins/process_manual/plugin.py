@@ -99,6 +99,8 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
         self.changes = ChangeTracker()
         self.preview_problems: list[Problem] = []
         """Under `mkdocs serve`, the problems of a handbook with errors: shown on every page."""
+        self.banner = ""
+        """The box listing `preview_problems` (Markdown) that tops every page; empty when there are none."""
         self.labels = Labels("en")
         self.edit_urls: dict[str, str] = {}
         self.schema = ""
@@ -157,6 +159,7 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
 
         language = self.config.language or config.theme.get("language") or "en"
         self.labels = Labels(language)
+        self.banner = problem_banner(self.preview_problems, self.labels) if self.preview_problems else ""
         context = RenderContext(handbook, self.labels, today(), directory_urls=config.use_directory_urls,
                                 publish_drafts=self.config.publish_drafts,
                                 mermaid_fence_escapes=_inserts_unescaped(fence_format),
@@ -189,10 +192,9 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return None
-        banner = problem_banner(self.preview_problems, self.labels) if self.preview_problems else ""
         if self.dirty:
             for page in files.documentation_pages():
-                changed = self.changes.changed(page.src_uri, self.reading_blocks.get(page.src_uri, ""), banner)
+                changed = self.changes.changed(page.src_uri, self.reading_blocks.get(page.src_uri, ""), self.banner)
                 files.remove(page)
                 files.append(TrackedPageFile.copy_of(page, changed or page.is_modified()))
         for src_uri, markdown in self.pages.items():
@@ -202,7 +204,7 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
             page_file = TrackedPageFile.generated(config, src_uri, content=markdown, inclusion=inclusion)
             if self.dirty:
                 page_file.changed = self.changes.changed(src_uri, markdown, self.reading_blocks.get(src_uri, ""),
-                                                         banner)
+                                                         self.banner)
             files.append(page_file)
         assert self.mermaid_bundle is not None
         files.append(File.generated(config, MERMAID_SITE_PATH, abs_src_path=str(self.mermaid_bundle)))
@@ -219,9 +221,7 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
         if page.file.src_uri in self.edit_urls:  # Material's edit button opens the YAML, not a generated page
             page.edit_url = self.edit_urls[page.file.src_uri]
         markdown += self.reading_blocks.get(page.file.src_uri, "")  # "mark as read" on pages of reading paths
-        if self.preview_problems:
-            return problem_banner(self.preview_problems, self.labels) + markdown
-        return markdown
+        return self.banner + markdown
 
     # Before Material's search (priority 0) writes its index: in a dirty build it must hold every page.
     @event_priority(50)

@@ -298,7 +298,7 @@ def _check_graph(source: ProcessSource) -> Iterator[Problem]:
             if step.id not in reachable:
                 yield p(("steps", i, "id"), f"step '{step.id}' cannot be reached from the first step "
                         f"'{process.steps[0].id}'", "lead a `next` or branch to it, or remove it")
-    for loop in flowgraph.dead_loops(process, flowgraph.can_finish(process, open_steps, graph), graph):
+    for loop in flowgraph.dead_loops(process, graph, flowgraph.can_finish(process, graph, open_steps)):
         cycle = " → ".join([*loop, loop[0]])
         yield p(("steps", index[loop[0]], "id"), f"dead loop: {cycle} never reaches an end step",
                 "give one of these steps a branch that leads on towards an end")
