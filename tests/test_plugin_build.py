@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import html as htmllib
 import json
 import re
 from pathlib import Path
@@ -44,9 +45,15 @@ def test_strict_build_generates_every_page_and_writes_nothing_into_docs(site_roo
 def test_process_page_has_flowchart_steps_matrix_and_change_log(site_root: Path) -> None:
     assert mkdocs_build(site_root, "--strict").returncode == 0
     html = (site_root / "site/processes/pur-001/index.html").read_text(encoding="utf-8")
-    # mermaid2's fence writes `<pre  class=...` (two spaces); only its skipped page pass re-serialised it.
-    assert re.search(r'<pre\s+class="mermaid"><code>flowchart TB', html)
-    assert 'click n0 href "#step-' in html
+    # The flowchart's Mermaid text travels escaped in an attribute, for process-manual-flowchart.js.
+    flowcharts = re.findall(r'data-pm-mermaid="([^"]*)"', html)
+    assert len(flowcharts) == 1
+    text = htmllib.unescape(flowcharts[0])
+    assert "layout: process-lanes" in text and "\nflowchart TB\n" in text
+    assert 'click n0 href "#step-' in text
+    for script in ("process-manual-lanes.js", "process-manual-flowchart.js"):
+        assert (site_root / "site/assets/javascripts" / script).is_file()
+        assert f'src="../../assets/javascripts/{script}"' in html
     assert 'id="step-' in html
     assert "Responsibility matrix (RACI)" in html and "Change log" in html
     search = json.loads((site_root / "site/search/search_index.json").read_text(encoding="utf-8"))

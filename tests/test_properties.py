@@ -76,4 +76,4 @@ def test_rendering_never_raises(process: Process) -> None:
     handbook.processes.append(ProcessSource(doc, process))
     page = render_process(RenderContext(handbook, Labels("en"), dt.date.fromisoformat(TODAY)),
                           handbook.processes[-1])
-    assert "```mermaid" in page and f"#step-{process.steps[0].id}" in page
+    assert "data-pm-mermaid=" in page and f"#step-{process.steps[0].id}" in page

@@ -7,7 +7,9 @@ and review the diff of tests/golden/ like any other change.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -40,6 +42,25 @@ def test_pages_match_the_golden_files(language: str) -> None:
     assert sorted(pages) == sorted(expected)
     for src, text in pages.items():
         assert text == expected[src], f"{src} differs from tests/golden/{language}/{src}"
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_flowcharts_match_the_golden_files(language: str) -> None:
+    """The Mermaid text of each flowchart, readable (on the page it travels escaped in an attribute)."""
+    flowcharts = {}
+    for src, text in rendered(language).items():
+        found = re.search(r'data-pm-mermaid="([^"]*)"', text)
+        if found:
+            flowcharts[Path(src).stem + ".mmd"] = html.unescape(found.group(1)) + "\n"
+    folder = GOLDEN / "flowcharts" / language
+    if os.environ.get("UPDATE_GOLDEN"):
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, text in flowcharts.items():
+            (folder / name).write_text(text, encoding="utf-8")
+    expected = {p.name: p.read_text(encoding="utf-8") for p in folder.glob("*.mmd")}
+    assert sorted(flowcharts) == sorted(expected)
+    for name, text in flowcharts.items():
+        assert text == expected[name], f"the flowchart differs from tests/golden/flowcharts/{language}/{name}"
 
 
 def test_rendering_is_deterministic() -> None:

@@ -40,6 +40,14 @@ CSS_SITE_PATH = "assets/stylesheets/process-manual.css"
 _CSS_SOURCE = Path(__file__).parent / "assets" / "process-manual.css"
 JS_SITE_PATH = "assets/javascripts/process-manual.js"
 _JS_SOURCE = Path(__file__).parent / "assets" / "process-manual.js"
+FLOWCHART_CSS_SITE_PATH = "assets/stylesheets/process-manual-flowchart.css"
+_FLOWCHART_CSS_SOURCE = Path(__file__).parent / "assets" / "process-manual-flowchart.css"
+# The swimlane layout registers itself with Mermaid, so it comes after mermaid.min.js; the drawing
+# script uses both.
+FLOWCHART_SCRIPTS = {
+    "assets/javascripts/process-manual-lanes.js": Path(__file__).parent / "assets" / "process-manual-lanes.js",
+    "assets/javascripts/process-manual-flowchart.js": Path(__file__).parent / "assets" / "process-manual-flowchart.js",
+}
 # Our pages use tables, attribute lists ({ #step-id }), admonitions (banners), definition lists
 # (glossary) and Markdown inside HTML (breadcrumb); they are switched on whatever mkdocs.yml says.
 _REQUIRED_EXTENSIONS = ("tables", "attr_list", "admonition", "def_list", "md_in_html", "toc")
@@ -152,17 +160,19 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
         for extension in _REQUIRED_EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
-        if CSS_SITE_PATH not in config.extra_css:
-            config.extra_css.append(CSS_SITE_PATH)
-        if JS_SITE_PATH not in [str(script) for script in config.extra_javascript]:
-            config.extra_javascript.append(JS_SITE_PATH)  # reading progress and the printed pages' header
+        for stylesheet in (CSS_SITE_PATH, FLOWCHART_CSS_SITE_PATH):
+            if stylesheet not in config.extra_css:
+                config.extra_css.append(stylesheet)
+        scripts = [str(script) for script in config.extra_javascript]
+        for script in [MERMAID_SITE_PATH, JS_SITE_PATH, *FLOWCHART_SCRIPTS]:
+            if script not in scripts:  # Mermaid, reading progress and printed headers, the flowcharts
+                config.extra_javascript.append(script)
 
         language = self.config.language or config.theme.get("language") or "en"
         self.labels = Labels(language)
         self.banner = problem_banner(self.preview_problems, self.labels) if self.preview_problems else ""
         context = RenderContext(handbook, self.labels, today(), directory_urls=config.use_directory_urls,
                                 publish_drafts=self.config.publish_drafts,
-                                mermaid_fence_escapes=_inserts_unescaped(fence_format),
                                 source_links=_source_links(config, self.config, config_dir))
         self.pages = render_pages(context, self._history(folder, handbook))
         self.reading_blocks = docs_reading_blocks(context)
@@ -209,7 +219,10 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
         assert self.mermaid_bundle is not None
         files.append(File.generated(config, MERMAID_SITE_PATH, abs_src_path=str(self.mermaid_bundle)))
         files.append(File.generated(config, CSS_SITE_PATH, abs_src_path=str(_CSS_SOURCE)))
+        files.append(File.generated(config, FLOWCHART_CSS_SITE_PATH, abs_src_path=str(_FLOWCHART_CSS_SOURCE)))
         files.append(File.generated(config, JS_SITE_PATH, abs_src_path=str(_JS_SOURCE)))
+        for site_path, source in FLOWCHART_SCRIPTS.items():
+            files.append(File.generated(config, site_path, abs_src_path=str(source)))
         if files.get_file_from_path(FEED) is not None:
             raise PluginError(f"docs/{FEED} clashes with the handbook's Atom feed of changes — rename or remove it")
         files.append(File.generated(config, FEED, content=self.feed))

@@ -266,7 +266,8 @@ def open_watched_page(browser: Any) -> tuple[Any, Any]:
 # Diagrams
 # --------------------------------------------------------------------------------------------
 
-_MERMAID_BLOCK = re.compile(r"""<pre\b[^>]*\bclass=["'][^"']*\bmermaid\b""", re.IGNORECASE)
+_MERMAID_BLOCK = re.compile(r"""<pre\b[^>]*\bclass=["'][^"']*\bmermaid\b|\bdata-pm-mermaid=""", re.IGNORECASE)
+"""A diagram in the HTML as sent: a Mermaid block Material draws, or a process flowchart our script draws."""
 _MERMAID_ERROR = re.compile(r"(Parse|Syntax|Lexical) error|No diagram type detected|UnknownDiagramError",
                             re.IGNORECASE)
 
@@ -280,7 +281,9 @@ _DIAGRAM_STATE = """
   };
   collect(document);
   const hosts = [...document.querySelectorAll("div.mermaid")];
-  const errors = [];
+  const flowcharts = [...document.querySelectorAll(".pm-flowchart-canvas[data-pm-mermaid]")];
+  const errors = flowcharts.filter((c) => c.dataset.pmState === "failed").map(
+    (c) => "process flowchart not drawn: " + c.textContent.trim());
   for (const root of roots) {
     // Mermaid draws its "Syntax error in text" picture as an SVG with this role.
     for (const svg of root.querySelectorAll('svg[aria-roledescription="error"]')) {
@@ -288,7 +291,8 @@ _DIAGRAM_STATE = """
     }
   }
   return {
-    rendered: hosts.filter((h) => h.shadowRoot && h.shadowRoot.querySelector("svg")).length,
+    rendered: hosts.filter((h) => h.shadowRoot && h.shadowRoot.querySelector("svg")).length
+      + flowcharts.filter((c) => c.dataset.pmState === "drawn" && c.querySelector("svg")).length,
     closed: hosts.filter((h) => !h.shadowRoot).length,
     errors,
   };
@@ -336,9 +340,10 @@ _DIAGRAM_LINKS = """
 () => {
   const XLINK = "http://www.w3.org/1999/xlink";
   const links = [];
-  for (const host of document.querySelectorAll("div.mermaid")) {
-    if (!host.shadowRoot) continue;
-    for (const a of host.shadowRoot.querySelectorAll("a")) {
+  const roots = [...document.querySelectorAll("div.mermaid")].map((host) => host.shadowRoot).filter(Boolean)
+    .concat([...document.querySelectorAll(".pm-flowchart-canvas")]);
+  for (const root of roots) {
+    for (const a of root.querySelectorAll("svg a")) {
       links.push(a.getAttribute("href") || a.getAttributeNS(XLINK, "href") || "");
     }
   }

@@ -34,7 +34,7 @@ def test_flowchart_matrix_and_change_log(foreign: Handbook, page) -> None:
                                                                       if s.get("kind") != "subprocess"]
     last = max(i for i, link in enumerate(links) if link.startswith("#step-"))
     page.evaluate("() => window.scrollTo(0, 0)")
-    page.locator("div.mermaid a").nth(last).click()
+    page.locator(".pm-flowchart-canvas svg a").nth(last).click()
     expect(page.locator(f'[id="{links[last][1:]}"]')).to_be_in_viewport()
 
     # The matrix: a row per step that is not an end, a column per role, R/A/C/I cells.

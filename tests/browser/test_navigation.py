@@ -90,7 +90,7 @@ def test_dark_palette_still_draws_the_diagrams(handbook: Handbook, page) -> None
     page.goto(handbook.url(process_page(pid)))
     expect(body).to_have_attribute("data-md-color-scheme", "slate")
     assert wait_for_diagrams(page) >= 1
-    box = page.locator("div.mermaid svg").first.bounding_box()
+    box = page.locator(".pm-flowchart-canvas svg").first.bounding_box()
     assert box and box["width"] > 50 and box["height"] > 50, f"the dark diagram is not visible: {box}"
 
     # And so does instant navigation.
@@ -120,7 +120,7 @@ def test_clicking_a_flowchart_node_lands_on_its_step(handbook: Handbook, page) -
         target = page.locator(f'[id="{href[1:]}"]')
         expect(target, f"{pid}: {href} points to no element on the page").to_have_count(1)
         page.evaluate("() => window.scrollTo(0, 0)")
-        page.locator("div.mermaid a").nth(index).click()
+        page.locator(".pm-flowchart-canvas svg a").nth(index).click()
         page.wait_for_function("hash => decodeURIComponent(location.hash) === hash", arg=href)
         expect(target, f"{pid}: clicking the node for {href} did not bring the step into view").to_be_in_viewport()
         checked += 1

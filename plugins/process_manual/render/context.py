@@ -22,8 +22,6 @@ class RenderContext:
     today: dt.date
     directory_urls: bool = True
     publish_drafts: bool = False
-    mermaid_fence_escapes: bool = True
-    """The Markdown fence puts diagram text into HTML unescaped (mermaid2's formatter): escape it first."""
     source_links: SourceLinks | None = None
     """"Edit this process" and "Suggest a change" on process pages (None: no repository to link to)."""
     published: list[ProcessSource] = field(init=False)

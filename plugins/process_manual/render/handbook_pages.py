@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ..model import Area, Process, Step
 from . import paths
 from .context import RenderContext
-from .mermaid import fence, landscape_map
+from .landscape import landscape_map
 from .history_page import version_anchor
 from .process_page import front_matter, raci_cells
 from .reading import start_here
@@ -72,14 +72,8 @@ class HandbookPages:
     def landscape(self) -> str:
         ctx, lab, page = self.ctx, self.ctx.labels, paths.LANDSCAPE
         out = [f"# {lab.landscape}", "", lab.landscape_intro, ""]
-        diagram_areas = []
-        for top in ctx.handbook.top_areas:
-            groups = top.children or [top]
-            diagram_areas.append((top.name, [
-                (group.name, [(p.id, p.title, paths.built_url(page, paths.process_page(p.id), ctx.directory_urls))
-                              for p in self._processes_in(group)]) for group in groups]))
-        if diagram_areas:
-            out += [f"## {lab.map}", ""] + fence(landscape_map(diagram_areas), escape_html=ctx.mermaid_fence_escapes)
+        if ctx.handbook.top_areas:
+            out += [f"## {lab.map}", ""] + landscape_map(ctx, page, self._processes_in)
         for top in ctx.handbook.top_areas:
             out += [f"## {plain(top.name)} {{ #area-{top.id} }}", ""]
             if top.description:

@@ -6,7 +6,7 @@ from ..handbook import ProcessSource
 from ..model import Process, Step
 from . import paths
 from .context import RenderContext
-from .mermaid import fence, flowchart
+from .mermaid import flowchart, flowchart_block
 from .reading import page_meta, reading_block
 from .source_links import source_link_lines
 from .text import markdown, plain, table_cell
@@ -204,11 +204,11 @@ def render_process(ctx: RenderContext, source: ProcessSource) -> str:
     page = paths.process_page(process.id)
     diagram = flowchart(process, role_names={r: ctx.role_name(r) for r in ctx.handbook.roles},
                         form_names={f: ctx.form_name(f) for f in ctx.handbook.forms},
-                        start_label=ctx.labels.start, process_url=ctx.process_url_from(page))
+                        labels=ctx.labels, process_url=ctx.process_url_from(page))
     out = _header(ctx, source, page)
     out += page_meta(ctx, process) + reading_block(ctx, page, f"process:{process.id}", process.version)
     out += _text_sections(ctx, process)
-    out += [f"## {ctx.labels.flowchart}", ""] + fence(diagram, escape_html=ctx.mermaid_fence_escapes)
+    out += [f"## {ctx.labels.flowchart}", ""] + flowchart_block(diagram, ctx.labels)
     out += [f"## {ctx.labels.steps}", ""]
     titles = {s.id: s.title for s in process.steps}
     for number, step in enumerate(process.steps, 1):
