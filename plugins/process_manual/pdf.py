@@ -42,30 +42,20 @@ DEFAULT_CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 DIAGRAM_TIMEOUT = 30.0
 """Seconds a page may take to draw its diagrams before the command gives up on it."""
-DIAGRAM_MAX_HEIGHT = 880
-"""CSS pixels a flowchart may take on an A4 sheet under its heading (263 mm of page body is 994 px)."""
-
-# Material draws each diagram into a closed shadow root: opened here so that we can see it is drawn.
+# Process flowcharts are drawn by process-manual-flowchart.js into the page; diagrams of hand-written
+# pages by Material, into closed shadow roots (opened here so that we can see they are drawn).
 _OPEN_SHADOW_ROOTS = """(() => { const attach = Element.prototype.attachShadow;
   Element.prototype.attachShadow = function (init) { return attach.call(this, Object.assign({}, init, {mode: "open"})); };
 })();"""
 _DRAWN = """() => [...document.querySelectorAll("div.mermaid")].filter(
-  (host) => host.shadowRoot && host.shadowRoot.querySelector("svg")).length"""
+  (host) => host.shadowRoot && host.shadowRoot.querySelector("svg")).length
+  + document.querySelectorAll('.pm-flowchart-canvas[data-pm-state="drawn"] > svg').length"""
 _DIAGRAM_ERRORS = """() => [...document.querySelectorAll("div.mermaid")].filter(
-  (host) => host.shadowRoot && host.shadowRoot.querySelector('svg[aria-roledescription="error"]')).length"""
-_FIT_DIAGRAMS = """(maxHeight) => {
-  for (const host of document.querySelectorAll("div.mermaid")) {
-    const svg = host.shadowRoot && host.shadowRoot.querySelector("svg");
-    const box = svg && svg.viewBox && svg.viewBox.baseVal;
-    if (!box || !box.width || !box.height) continue;
-    host.style.maxWidth = Math.floor(maxHeight * box.width / box.height) + "px";
-    host.style.marginLeft = "auto";
-    host.style.marginRight = "auto";
-  }
-}"""
+  (host) => host.shadowRoot && host.shadowRoot.querySelector('svg[aria-roledescription="error"]')).length
+  + document.querySelectorAll('.pm-flowchart-canvas[data-pm-state="failed"]').length"""
 # The book's page numbers are laid over the merged pages: a page printed alone would count from 1.
 _NO_PAGE_NUMBER = "@page { @bottom-right { content: none; } }"
-_MERMAID_BLOCK = re.compile(r"""<pre\b[^>]*\bclass=["'][^"']*\bmermaid\b""", re.IGNORECASE)
+_MERMAID_BLOCK = re.compile(r"""<pre\b[^>]*\bclass=["'][^"']*\bmermaid\b|\bdata-pm-mermaid=""", re.IGNORECASE)
 
 
 class PdfError(Exception):
@@ -226,7 +216,8 @@ def _chromium(executable: str) -> Iterator[Any]:
 
 
 def _print_process(page: Any, site: Path, base_url: str, section: Section, directory_urls: bool) -> Section:
-    """Open the process page, wait until its diagrams are drawn, fit them to the sheet, print it."""
+    """Open the process page, wait until its diagrams are drawn, print it (the print stylesheet fits a
+    flowchart to the sheet's width, on a landscape sheet when it is wide)."""
     site_path = paths.site_path(paths.process_page(section.process.id), directory_urls)
     html_file = site / (site_path + "index.html" if site_path.endswith("/") else site_path)
     if not html_file.is_file():
@@ -241,7 +232,6 @@ def _print_process(page: Any, site: Path, base_url: str, section: Section, direc
         if time.monotonic() > deadline:
             raise PdfError(f"the flowchart of {section.process.id} was not drawn within {DIAGRAM_TIMEOUT:.0f} s")
         page.wait_for_timeout(100)
-    page.evaluate(_FIT_DIAGRAMS, DIAGRAM_MAX_HEIGHT)
     page.add_style_tag(content=_NO_PAGE_NUMBER)
     page.evaluate("document.fonts.ready.then(() => true)")
     return Section(section.process, section.trail, page.pdf(prefer_css_page_size=True, print_background=True))
@@ -272,7 +262,9 @@ def _compose(context: Any, sections: list[Section], labels: Labels, *, title: st
             break
         contents_pages = pdfcompose.page_count(contents_pdf)
     total = first - 1
-    numbers_pdf = _print_html(context, pdfcompose.page_numbers_html(total))
+    wide = [number for section, start in zip(sections, starts)
+            for number, landscape in enumerate(pdfcompose.landscape_pages(section.pdf), start) if landscape]
+    numbers_pdf = _print_html(context, pdfcompose.page_numbers_html(total, frozenset(wide)))
     if pdfcompose.page_count(numbers_pdf) != total:
         raise PdfError(f"the page numbers came out on {pdfcompose.page_count(numbers_pdf)} sheets, not {total}")
     return pdfcompose.merge(title_pdf, contents_pdf, sections, numbers_pdf, title=full_title,

@@ -74,15 +74,25 @@ tr.area td {{ font-weight: 700; padding-top: 4mm; border-bottom: 1px solid #888;
 <th class="n">{_e(labels.page)}</th></tr></thead><tbody>{"".join(rows)}</tbody></table></body></html>"""
 
 
-def page_numbers_html(total: int) -> str:
-    """`total` empty A4 sheets, each with "n / total" where the process pages' own number would stand."""
-    sheets = "".join(f'<div class="sheet"><span>{n} / {total}</span></div>' for n in range(1, total + 1))
+def page_numbers_html(total: int, landscape: frozenset[int] = frozenset()) -> str:
+    """`total` empty A4 sheets, each with "n / total" where the process pages' own number would stand;
+    the sheets numbered in `landscape` lie on their side, like the wide flowcharts they go over."""
+    sheets = "".join(f'<div class="sheet{" wide" if n in landscape else ""}"><span>{n} / {total}</span></div>'
+                     for n in range(1, total + 1))
     return f"""<!doctype html><html><head><meta charset="utf-8"><style>
-@page {{ size: A4; margin: 0; }} html, body {{ margin: 0; }}
+@page {{ size: A4; margin: 0; }} @page wide {{ size: A4 landscape; margin: 0; }} html, body {{ margin: 0; }}
 .sheet {{ position: relative; width: 210mm; height: 296.5mm; overflow: hidden; break-after: page; }}
+.sheet.wide {{ page: wide; width: 297mm; height: 209.5mm; }}
 .sheet:last-child {{ break-after: auto; }}
 .sheet span {{ position: absolute; right: 14mm; bottom: 7mm; font: 8pt sans-serif; color: #555; }}
 </style></head><body>{sheets}</body></html>"""
+
+
+def landscape_pages(pdf: bytes) -> list[bool]:
+    """For each page of a PDF: is it wider than tall?"""
+    from pypdf import PdfReader
+
+    return [float(page.mediabox.width) > float(page.mediabox.height) for page in PdfReader(io.BytesIO(pdf)).pages]
 
 
 def merge(title_pdf: bytes, contents_pdf: bytes, sections: Sequence[Section], numbers_pdf: bytes,

@@ -14,6 +14,27 @@
   /* CSS pixels of an A4 sheet's printable width (process-manual.css margins): portrait 182 mm, landscape
    * 269 mm. At half size or more, 16 px text prints at 6 pt or larger. */
   var PORTRAIT = 688;
+  /* The printable area of a sheet, CSS pixels (portrait: process-manual.css's @page margins; landscape:
+   * setSheet's), less a heading's height. */
+  var SHEET = { narrow: { width: 688, height: 940 }, portrait: { width: 688, height: 940 },
+                landscape: { width: 1017, height: 630 } };
+
+  function printedHeight(size, print) {
+    return size.height * Math.min(1, SHEET[print].width / size.width);
+  }
+
+  /* Chromium lays every printed sheet out at the width of the first, so a wide diagram gets landscape
+   * sheets for its whole page (the page's style element, replaced on each page of instant navigation). */
+  function setSheet(landscape) {
+    var style = document.getElementById("pm-sheet");
+    if (!landscape) { if (style) style.remove(); return; }
+    if (!style) {
+      style = document.createElement("style");
+      style.id = "pm-sheet";
+      document.head.appendChild(style);
+    }
+    style.textContent = "@page { size: A4 landscape; margin: 14mm; }";
+  }
 
   function printLayout(width) {
     if (width <= PORTRAIT) return "narrow";
@@ -111,7 +132,11 @@
       canvas.setAttribute("data-pm-render-ms", String(Math.round(performance.now() - started)));
       canvas.setAttribute("data-pm-state", "drawn");
       fit(canvas);
-      host.setAttribute("data-pm-print", printLayout(naturalSize(canvas.querySelector("svg")).width));
+      var size = naturalSize(canvas.querySelector("svg"));
+      var print = printLayout(size.width);
+      host.setAttribute("data-pm-print", print);
+      host.toggleAttribute("data-pm-print-tall", printedHeight(size, print) > SHEET[print].height);
+      setSheet(print === "landscape");
       addViewerButton(host, canvas);
     } catch (error) {
       canvas.setAttribute("data-pm-state", "failed");
@@ -288,6 +313,7 @@
   }
 
   function drawAll() {
+    if (!document.querySelector('.pm-flowchart[data-pm-print="landscape"]')) setSheet(false);
     if (!window.mermaid || typeof window.mermaid.render !== "function") return;
     document.querySelectorAll(".pm-flowchart").forEach(function (host) { draw(host); });
   }
