@@ -318,6 +318,18 @@
     document.querySelectorAll(".pm-flowchart").forEach(function (host) { draw(host); });
   }
 
+  /* The skip link moves focus itself: a fragment link alone only scrolls (and Material handles it). */
+  window.addEventListener("click", function (event) {
+    var skip = event.target.closest && event.target.closest(".pm-skip");
+    if (!skip) return;
+    var target = document.getElementById((skip.getAttribute("href") || "").slice(1));
+    if (!target) return;
+    event.preventDefault();
+    event.stopPropagation();
+    target.focus({ preventScroll: true });
+    target.scrollIntoView({ block: "start" });
+  }, true);  /* before Material's own handling of links (instant navigation) */
+
   var resizeTimer = null;
   window.addEventListener("resize", function () {
     clearTimeout(resizeTimer);
