@@ -127,6 +127,7 @@
     try {
       var drawn = await renderWithFallbacks(text);
       canvas.innerHTML = drawn.result.svg;
+      canvas.querySelector("svg").classList.add("pm-flowchart-svg");  /* styled wherever it is shown */
       if (drawn.result.bindFunctions) drawn.result.bindFunctions(canvas);
       canvas.setAttribute("data-pm-layout", drawn.layout);
       canvas.setAttribute("data-pm-render-ms", String(Math.round(performance.now() - started)));
