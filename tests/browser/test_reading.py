@@ -129,9 +129,10 @@ def test_printed_process_page_has_its_header_on_every_sheet_and_no_site_chrome(h
     printed = "\n".join(sheets)
     for chrome in ("Table of contents", "Mark as read", "Reading path:", "Edit this process", "Search"):
         assert chrome not in printed, f"{chrome!r} is printed"
-    for section in ("Flowchart", "Responsibility matrix (RACI)", "Change log"):
+    for section in ("Responsibility matrix (RACI)", "Change log"):
         assert section in printed
-    flowchart_sheet = next(text for text in sheets if "\nFlowchart\n" in text)
-    drawn = " ".join(flowchart_sheet.split())  # diagram labels wrap inside their boxes
-    assert "Register the order information" in drawn and "Sales representative" in drawn, "no drawn flowchart"
+    # SAL-001's flowchart is taller than a sheet: it starts a sheet of its own (see process-manual-flowchart.css).
+    before_steps = " ".join(printed.split("\nSteps\n")[0].split())  # diagram labels wrap inside their boxes
+    assert "Register the order information" in before_steps and "Sales representative" in before_steps, \
+        "no drawn flowchart"
     assert "flowchart TB" not in printed and "-->" not in printed

@@ -133,6 +133,7 @@ _LABELS: dict[str, tuple[str, str]] = {
                         "流程架构：一级领域、二级分组及其中的流程。"),
     "map": ("Map", "流程地图"),
     "process_count": ("{count} processes", "{count} 个流程"),
+    "process_count_one": ("1 process", "1 个流程"),
     "roles": ("Roles", "角色"),
     "role": ("Role", "角色"),
     "department": ("Department", "部门"),

@@ -20,6 +20,10 @@ LISTED_PER_GROUP = 8
 def landscape_map(ctx: RenderContext, page: str, processes_in: Callable[[Area], list[Process]]) -> list[str]:
     """Raw HTML lines of the map (links are written as built, since MkDocs does not rewrite raw HTML)."""
     lab = ctx.labels
+
+    def count(n: int) -> str:
+        return html.escape(lab.process_count_one if n == 1 else lab.process_count.format(count=n))
+
     out = ['<div class="pm-landscape">']
     for top in ctx.handbook.top_areas:
         groups = top.children or [top]
@@ -27,14 +31,13 @@ def landscape_map(ctx: RenderContext, page: str, processes_in: Callable[[Area], 
         out.append(f'<section class="pm-domain" aria-labelledby="pm-map-{html.escape(top.id)}">')
         out.append(f'<p class="pm-domain-name" id="pm-map-{html.escape(top.id)}">'
                    f'<a href="#area-{html.escape(top.id)}">{html.escape(top.name)}</a>'
-                   f' <span class="pm-count">{html.escape(lab.process_count.format(count=total))}</span></p>')
+                   f' <span class="pm-count">{count(total)}</span></p>')
         for group in groups:
             processes = processes_in(group)
             out.append('<div class="pm-group">')
             if group is not top:
                 out.append(f'<p class="pm-group-name"><a href="#area-{html.escape(group.id)}">{html.escape(group.name)}'
-                           f'</a> <span class="pm-count">{html.escape(lab.process_count.format(count=len(processes)))}'
-                           "</span></p>")
+                           f'</a> <span class="pm-count">{count(len(processes))}</span></p>')
             if processes and len(processes) <= LISTED_PER_GROUP:
                 out.append("<ul>")
                 for process in processes:
