@@ -144,3 +144,49 @@ def test_skip_link_leads_past_the_diagram(handbook: Handbook, page) -> None:
     page.wait_for_function("document.activeElement.id === 'pm-after-flowchart'", timeout=5000)
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.closest('.pm-flowchart') === null")
+
+
+_CONTRAST = """() => {
+  const parse = (value) => { const m = value.match(/[\\d.]+/g).map(Number); return [m[0], m[1], m[2], m.length > 3 ? m[3] : 1]; };
+  const base = parse(getComputedStyle(document.body).backgroundColor);
+  /* a translucent colour as seen over the page's background */
+  const rgb = (value) => { const [r, g, b, a] = parse(value); if (a === 0) return null;
+    return [r, g, b].map((v, i) => v * a + base[i] * (1 - a)); };
+  const lum = (c) => { const [r, g, b] = c.map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+  const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+  const svg = document.querySelector(".pm-flowchart-canvas > svg");
+  const page = rgb(getComputedStyle(document.body).backgroundColor);
+  const found = { text: [], lines: [] };
+  for (const node of svg.querySelectorAll("g.node")) {
+    const shape = node.querySelector("rect, polygon, path");
+    const fill = rgb(getComputedStyle(shape).fill) || page;
+    const label = node.querySelector(".nodeLabel") || node;
+    found.text.push(ratio(rgb(getComputedStyle(label).color), fill));
+    found.lines.push(ratio(rgb(getComputedStyle(shape).stroke), fill));
+  }
+  for (const lane of svg.querySelectorAll("g.cluster")) {
+    const fill = rgb(getComputedStyle(lane.querySelector("rect")).fill) || page;
+    found.text.push(ratio(rgb(getComputedStyle(lane.querySelector(".cluster-label span, .cluster-label")).color), fill));
+  }
+  for (const edge of svg.querySelectorAll("path.flowchart-link")) found.lines.push(ratio(rgb(getComputedStyle(edge).stroke), page));
+  return { text: Math.min(...found.text), lines: Math.min(...found.lines) };
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_lanes_steps_and_arrows_are_legible_in_both_palettes(handbook: Handbook, browser, scheme: str) -> None:
+    """Text at WCAG AA contrast (4.5:1) against its fill, strokes at 3:1 (non-text contrast)."""
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    try:
+        for process_id in ("ADM-004", "SAL-001"):
+            page.goto(handbook.url(process_page(process_id)), wait_until="load")
+            page.wait_for_selector('.pm-flowchart-canvas[data-pm-state="drawn"]')
+            expected = "slate" if scheme == "dark" else "default"
+            assert page.evaluate("document.body.dataset.mdColorScheme") == expected
+            contrast = page.evaluate(_CONTRAST)
+            assert contrast["text"] >= 4.5, f"{process_id} ({scheme}): text contrast {contrast['text']:.2f}"
+            assert contrast["lines"] >= 3, f"{process_id} ({scheme}): stroke contrast {contrast['lines']:.2f}"
+    finally:
+        context.close()

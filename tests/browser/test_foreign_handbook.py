@@ -8,6 +8,8 @@ import yaml
 from playwright.sync_api import expect
 
 from browser_harness import Handbook, diagram_links, wait_for_diagrams, watch_of
+from lane_geometry import lane_problems, measure
+from process_manual.handbook import load_handbook
 from fixtures.util import HANDBOOK, PURCHASE, copy_handbook
 from sitebuild import write_site_config
 
@@ -50,3 +52,21 @@ def test_flowchart_matrix_and_change_log(foreign: Handbook, page) -> None:
     assert versions == [entry["version"] for entry in reversed(process["changelog"])]
     page.wait_for_load_state("networkidle")
     watch.assert_clean("foreign handbook")
+
+
+def test_every_flowchart_is_a_swimlane_diagram(foreign: Handbook, page) -> None:
+    """Each step of every process inside its role's lane, no edge through another step (lane_geometry.py)."""
+    loaded = load_handbook(foreign.config.parent / "handbook")
+    role_names = {role.id: role.name for role in loaded.roles.values()}
+    problems = {}
+    for source in loaded.processes:
+        if source.process.status == "draft":
+            continue
+        page.goto(foreign.url(f"processes/{source.process.id.lower()}/"), wait_until="load")
+        assert wait_for_diagrams(page) == 1
+        drawing = measure(page)
+        found = lane_problems(drawing, source.process, role_names) + (
+            [] if drawing.layout == "lanes" else [f"drawn by the {drawing.layout} fallback"])
+        if found:
+            problems[source.process.id] = found
+    assert problems == {}
