@@ -11,7 +11,7 @@ from ..handbook import Handbook, ProcessSource
 from ..model import Area, Process
 from . import paths
 from .labels import Labels
-from .reading import ReadingIndex
+from .reading_index import ReadingIndex
 from .source_links import SourceLinks
 
 

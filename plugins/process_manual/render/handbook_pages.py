@@ -12,9 +12,9 @@ from . import paths
 from .context import RenderContext
 from .landscape import landscape_map
 from .history_page import version_anchor
-from .process_page import front_matter, raci_cells
+from .process_page import raci_cells
 from .reading import start_here
-from .text import markdown, plain, table_cell
+from .text import front_matter, markdown, plain, table_cell
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from ..model import ChangeEntry, Process
 from ..semdiff import Change, ProcessDiff, StepDiff, changed_fields, diff_processes
 from . import paths
 from .context import RenderContext
-from .process_page import front_matter
+from .text import front_matter
 from .text import markdown, plain
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..problems import Problem
 from . import paths
 from .labels import Labels
-from .process_page import front_matter
+from .text import front_matter
 from .text import plain
 
 MAX_LISTED = 50

@@ -9,18 +9,7 @@ from .context import RenderContext
 from .mermaid import flowchart, flowchart_block
 from .reading import page_meta, reading_block
 from .source_links import source_link_lines
-from .text import markdown, plain, table_cell
-
-
-def page_title(text: str) -> str:
-    """A title for front matter: templates print it unescaped (and `striptags` decodes entities), so angle
-    brackets become look-alike characters and cannot open a tag."""
-    flat = " ".join(text.split()).replace("<", "‹").replace(">", "›").replace("&", "&amp;")
-    return '"' + flat.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def front_matter(title: str) -> str:
-    return f"---\ntitle: {page_title(title)}\n---\n\n"
+from .text import front_matter, markdown, plain, table_cell
 
 
 def _role_links(ctx: RenderContext, page: str, role_ids: list[str]) -> str:

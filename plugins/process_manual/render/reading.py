@@ -9,16 +9,11 @@ item's key and version, the site root for the storage key, the labels in the sit
 from __future__ import annotations
 
 import json
-from collections import defaultdict
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
-from ..model import Process, ReadingItem, ReadingPath, Role
+from ..model import Process, ReadingItem, ReadingPath
 from . import paths
-from .text import attribute, markdown, plain, table_cell
-
-if TYPE_CHECKING:
-    from .context import RenderContext
+from .context import RenderContext
+from .text import attribute, front_matter, markdown, plain, table_cell
 
 # Labels the browser script writes; they travel with the page so that it needs no translations of its own.
 _SCRIPT_LABELS = ("mark_read", "mark_unread", "read", "unread", "updated", "updated_from", "progress_of",
@@ -26,49 +21,6 @@ _SCRIPT_LABELS = ("mark_read", "mark_unread", "read", "unread", "updated", "upda
 _GENERATED_TITLES = {paths.LANDSCAPE: "landscape", paths.ROLES_INDEX: "roles", paths.FORMS: "forms_catalog",
                      paths.KPIS: "kpi_dictionary", paths.GLOSSARY: "glossary", paths.WHATS_NEW: "whats_new",
                      paths.REVIEW_STATUS: "review_status", paths.ONBOARDING_INDEX: "reading_paths"}
-
-
-@dataclass
-class ReadingIndex:
-    """The reading paths as published: items of unpublished processes left out, and where each item is."""
-
-    paths: list[ReadingPath] = field(default_factory=list)
-    items: dict[str, list[ReadingItem]] = field(default_factory=dict)
-    """Path id -> its readable items, in order."""
-    memberships: dict[str, list[tuple[ReadingPath, int]]] = field(default_factory=dict)
-    """Item key (`process:SAL-001`, `page:how-to-edit.md`) -> (path, position in it) for every path it is on."""
-
-    @classmethod
-    def build(cls, reading_paths: list[ReadingPath], published: dict[str, Process]) -> ReadingIndex:
-        index = cls()
-        memberships: dict[str, list[tuple[ReadingPath, int]]] = defaultdict(list)
-        seen: set[str] = set()
-        for path in reading_paths:
-            if path.id in seen:  # a duplicate id is an error already reported; the first one wins
-                continue
-            seen.add(path.id)
-            readable = [item for item in path.items if _readable(item, published)]
-            readable = list({item.key: item for item in reversed(readable)}.values())[::-1]  # first of duplicates
-            index.paths.append(path)
-            index.items[path.id] = readable
-            for position, item in enumerate(readable):
-                memberships[item.key].append((path, position))
-        index.memberships = dict(memberships)
-        return index
-
-    def for_role(self, role: Role) -> list[ReadingPath]:
-        """The paths a person in `role` starts with: their role's, their department's, then everyone's."""
-        department = (role.department or "").casefold()
-        own = [p for p in self.paths if p.role == role.id]
-        dept = [p for p in self.paths if p.role is None and p.department and p.department.casefold() == department]
-        everyone = [p for p in self.paths if p.role is None and p.department is None]
-        return own + dept + everyone
-
-
-def _readable(item: ReadingItem, published: dict[str, Process]) -> bool:
-    if item.process is not None:
-        return item.page is None and item.process in published and published[item.process].status != "retired"
-    return item.page is not None
 
 
 def _labels_json(ctx: RenderContext) -> str:
@@ -165,7 +117,6 @@ def render_reading_pages(ctx: RenderContext) -> dict[str, str]:
     """The index of reading paths and one page per path (nothing when the handbook has no paths)."""
     if not ctx.reading.paths:
         return {}
-    from .process_page import front_matter  # process_page imports this module
 
     pages = {paths.reading_path_page(p.id): front_matter(ctx.labels.reading_path_n.format(title=p.title))
              + _path_page(ctx, p) for p in ctx.reading.paths}

@@ -61,3 +61,14 @@ def markdown(text: object) -> str:
 def table_cell(text: object) -> str:
     """Author Markdown inside a table cell: one line, and `|` cannot end the cell."""
     return markdown(" ".join(str(text).split())).replace("|", "&#124;")
+
+
+def page_title(text: str) -> str:
+    """A title for front matter: templates print it unescaped (and `striptags` decodes entities), so angle
+    brackets become look-alike characters and cannot open a tag."""
+    flat = " ".join(text.split()).replace("<", "‹").replace(">", "›").replace("&", "&amp;")
+    return '"' + flat.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def front_matter(title: str) -> str:
+    return f"---\ntitle: {page_title(title)}\n---\n\n"
