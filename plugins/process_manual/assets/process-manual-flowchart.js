@@ -323,7 +323,7 @@
   window.addEventListener("click", function (event) {
     var skip = event.target.closest && event.target.closest(".pm-skip");
     if (!skip) return;
-    var target = document.getElementById((skip.getAttribute("href") || "").slice(1));
+    var target = document.getElementById(decodeURIComponent(skip.hash.slice(1)));  /* Material makes hrefs absolute */
     if (!target) return;
     event.preventDefault();
     event.stopPropagation();

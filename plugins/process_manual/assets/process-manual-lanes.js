@@ -148,7 +148,7 @@
 
     /* Ports: a node's first forward edge leaves at the bottom; further ones, and loops, at a side. */
     var plans = edges.map(function (edge, index) {
-      return { edge: edge, index: index, from: edge.start, to: edge.end, back: !!back[index] || edge.start === edge.end };
+      return { edge: edge, from: edge.start, to: edge.end, back: !!back[index] || edge.start === edge.end };
     });
     var used = {};
     function side(plan) {
@@ -166,8 +166,8 @@
 
     /* Abstract routes: which channel and corridor each edge uses, before any coordinate is known. */
     var channels = {}, corridors = {};
-    function channel(c) { return channels[c] || (channels[c] = { tracks: new Tracks(), label: 0, segments: [] }); }
-    function corridor(lane, s) { var key = lane + s; return corridors[key] || (corridors[key] = { tracks: new Tracks(), segments: [] }); }
+    function channel(c) { return channels[c] || (channels[c] = { tracks: new Tracks(), label: 0 }); }
+    function corridor(lane, s) { var key = lane + s; return corridors[key] || (corridors[key] = { tracks: new Tracks() }); }
     var sideRoom = lanes.map(function () { return { left: 0, right: 0 }; });
     plans.forEach(function (plan) {
       var a = laneOf[plan.from], b = laneOf[plan.to], ra = row[plan.from], rb = row[plan.to];
@@ -190,8 +190,6 @@
       plan.steps.push({ corridor: [a, plan.port], fromRow: ra, toRow: target, fromNode: true }, { channel: target, toLane: b });
     });
 
-    /* Lane widths: the widest node (with its side labels) plus the corridors on both sides. */
-    var laneWidth = [], laneX = [], x = 0;
     /* Corridor tracks by the rows each vertical run spans. */
     plans.forEach(function (plan) {
       plan.steps.forEach(function (step) {
@@ -201,8 +199,9 @@
         step.track = corridor(step.corridor[0], step.corridor[1]).tracks.take(low, step.toRow + 1);
       });
     });
-    /* A lane's axis (where its nodes are centred) leaves room on each side for that side's labels. */
-    var axis = [];
+    /* Lane widths: the widest node with its side labels, plus the corridors on both sides. A lane's axis
+     * (where its nodes are centred) leaves room on each side for that side's labels. */
+    var laneWidth = [], laneX = [], axis = [], x = 0;
     lanes.forEach(function (lane, l) {
       var half = 0;
       leaves.forEach(function (n) { if (laneOf[n.id] === l) half = Math.max(half, (n.width || 0) / 2); });
