@@ -12,8 +12,21 @@ from browser_harness import HANDBOOKS, Handbooks, wait_for_diagrams
 pytestmark = pytest.mark.browser
 
 SCHEMES = {"default", "slate"}
+# The language of every page, as screen readers and fonts need it: Chinese says which script.
+PAGE_LANGUAGES = {"en": "en", "zh": "zh-Hans", "zh-hant": "zh-Hant"}
 # A word every handbook's search finds, so that the search results are checked with their colours.
 SEARCH_WORDS = {"en": "approval", "zh": "审批", "zh-hant": "審批"}
+
+
+def in_both_palettes(page, where: str) -> tuple[list[Finding], set[str]]:
+    """axe's findings in the palette the page shows, then in the other one (switched by its toggle).
+
+    Material keeps the choice in localStorage: the next page opens in the palette this one ended with,
+    so a walk through many pages loads each page once and sees it in both."""
+    first = palette(page)
+    findings = run_axe(page, f"{where} ({first})")
+    second = switch_palette(page)
+    return findings + run_axe(page, f"{where} ({second})"), {first, second}
 
 
 @pytest.mark.parametrize("name", sorted(HANDBOOKS))
@@ -21,30 +34,71 @@ def test_every_page_in_both_palettes_has_no_serious_axe_finding(handbooks: Handb
     axe_installed()
     handbook = handbooks.get(name)
     findings: list[Finding] = []
-    checked: dict[str, set[str]] = {}
-    for html in handbook.html_pages():
+    schemes: dict[str, set[str]] = {}
+    languages: dict[str, str] = {}
+    for html in [*handbook.html_pages(), "404.html"]:
         page.goto(handbook.page_url(html), wait_until="load")
         wait_for_diagrams(page)
-        # The palette is kept in localStorage: each page is checked in the scheme the last one ended
-        # with, then in the other one, so every page is loaded once and seen in both.
-        for _ in SCHEMES:
-            scheme = palette(page)
-            checked.setdefault(html, set()).add(scheme)
-            findings += run_axe(page, f"{name} {html} ({scheme})")
-            if len(checked[html]) < len(SCHEMES):
-                switch_palette(page)
+        languages[html] = page.evaluate("() => document.documentElement.lang")
+        found, schemes[html] = in_both_palettes(page, f"{name} {html}")
+        findings += found
 
     # Material's search dialog with results, in both palettes.
     page.goto(handbook.base_url, wait_until="load")
-    for _ in SCHEMES:
+    query = SEARCH_WORDS.get(name, "process")
+    for round_ in range(2):
         search = page.locator("input.md-search__input")
         search.click()
         search.fill("")
-        search.type(SEARCH_WORDS.get(name, "process"))  # Material reacts to key events, not to fill()
+        search.type(query)  # Material reacts to key events, not to fill()
+        if not query.isascii():
+            page.keyboard.press("End")  # commits the text an input method composed (see test_search.py)
         page.locator(".md-search-result__item").first.wait_for()
-        findings += run_axe(page, f"{name} search results ({palette(page)})")
+        scheme = palette(page)
+        schemes.setdefault("search results", set()).add(scheme)
+        findings += run_axe(page, f"{name} search results ({scheme})")
         page.keyboard.press("Escape")
-        switch_palette(page)
+        if round_ == 0:
+            switch_palette(page)
 
-    assert all(schemes == SCHEMES for schemes in checked.values()), checked
+    assert all(seen == SCHEMES for seen in schemes.values()), f"not seen in both palettes: {schemes}"
+    wrong = {html: lang for html, lang in languages.items() if lang != PAGE_LANGUAGES.get(name, lang)}
+    assert not wrong, f"pages whose <html lang> is not {PAGE_LANGUAGES.get(name)!r}: {wrong}"
+    assert not findings, f"{len(findings)} serious/critical axe finding(s):\n" + describe(findings)
+
+
+@pytest.mark.parametrize("name", sorted(HANDBOOKS))
+def test_read_and_updated_marks_keep_their_contrast(handbooks: Handbooks, page, name: str) -> None:
+    """The states a reader's progress puts on the pages (read, updated since read), which no page shows on
+    a first visit: one item of a reading path read, one read in an older version."""
+    axe_installed()
+    handbook = handbooks.get(name)
+    path_pages = sorted(p for p in handbook.html_pages() if p.startswith("onboarding/") and p != "onboarding/index.html")
+    if not path_pages:
+        pytest.skip(f"the {name} handbook has no reading paths")
+    page.goto(handbook.page_url(path_pages[0]), wait_until="load")
+    processes = page.locator(".pm-path-items li[data-pm-item^='process:']")
+    assert processes.count() >= 2, f"{path_pages[0]}: fewer than two processes to mark"
+    processes.nth(0).locator("button.pm-mark").click()
+    processes.nth(1).locator("button.pm-mark").click()
+    # The second mark as if made before the current version was released.
+    page.evaluate("""() => {
+      const key = Object.keys(localStorage).find((k) => k.startsWith("process-manual:reading:"));
+      const marks = JSON.parse(localStorage.getItem(key));
+      const second = document.querySelectorAll(".pm-path-items li[data-pm-item^='process:']")[1].dataset.pmItem;
+      marks[second].v = "0.0-old";
+      localStorage.setItem(key, JSON.stringify(marks));
+    }""")
+    page.reload()
+    states = processes.evaluate_all("items => items.slice(0, 2).map((item) => item.dataset.pmState)")
+    assert states == ["read", "updated"], states
+    findings, _ = in_both_palettes(page, f"{name} {path_pages[0]} with marks")
+
+    # A process page that is read, with its reading-path lines opened.
+    processes.nth(0).locator("a").first.click()
+    page.wait_for_load_state("load")
+    wait_for_diagrams(page)
+    for summary in page.locator(".pm-reading-path > summary").all():
+        summary.click()
+    findings += in_both_palettes(page, f"{name} {page.url} read, paths opened")[0]
     assert not findings, f"{len(findings)} serious/critical axe finding(s):\n" + describe(findings)

@@ -49,6 +49,11 @@ def test_marking_read_persists_across_reloads_and_shows_progress(handbooks: Hand
     block = page.locator(".pm-reading")
     expect(block).to_have_attribute("data-pm-state", "read")
     expect(block.locator(".pm-status")).to_have_text("Read")
+    # One closed line per path, with the progress in words; opened, the bar and what comes next.
+    line = block.locator(".pm-reading-path > summary")
+    expect(line).to_have_text("Reading path: Your first weeks in sales (1/4) · 2 of 4 read")
+    expect(line.locator("..")).not_to_have_attribute("open", "")
+    line.click()
     expect(block.locator(".pm-progress-text")).to_have_text("2 of 4 read")
     assert "Next in your path: CUS-001 Customer communication" in block.inner_text()
     page.locator(".pm-reading-path a", has_text="CUS-001 Customer communication").click()
@@ -56,7 +61,7 @@ def test_marking_read_persists_across_reloads_and_shows_progress(handbooks: Hand
     block = page.locator('.pm-reading[data-pm-item="process:CUS-001"]')  # once instant navigation swapped the page
     expect(block).to_have_attribute("data-pm-state", "unread")
     block.locator("button.pm-mark").click()
-    expect(block.locator(".pm-progress-text")).to_have_text("3 of 4 read")
+    expect(block.locator(".pm-reading-path > summary")).to_contain_text("3 of 4 read")
 
     # Unmarking works, and a hand-written page on a path has its own button.
     page.goto(handbook.url(SALES_PATH))
