@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from axe_check import Finding, axe_installed, describe, palette, run_axe, switch_palette
-from browser_harness import HANDBOOKS, Handbooks, wait_for_diagrams
+from browser_harness import HANDBOOKS, Handbooks, process_page, process_titles, wait_for_diagrams
 
 pytestmark = pytest.mark.browser
 
@@ -102,3 +102,41 @@ def test_read_and_updated_marks_keep_their_contrast(handbooks: Handbooks, page, 
         summary.click()
     findings += in_both_palettes(page, f"{name} {page.url} read, paths opened")[0]
     assert not findings, f"{len(findings)} serious/critical axe finding(s):\n" + describe(findings)
+
+
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.mark.parametrize("name", sorted(HANDBOOKS))
+def test_on_a_phone_the_process_header_fits_and_the_purpose_is_on_the_first_screen(handbooks: Handbooks, browser,
+                                                                                      name: str) -> None:
+    """At 390 px: the header (id, version, status, owner, dates) needs no sideways scrolling, and the box of
+    reading paths leaves the first section of the page on the first screen."""
+    handbook = handbooks.get(name)
+    context = browser.new_context(viewport=PHONE)
+    try:
+        page = context.new_page()
+        problems: list[str] = []
+        for pid in sorted(process_titles(handbook)):
+            page.goto(handbook.url(process_page(pid)), wait_until="domcontentloaded")
+            layout = page.evaluate("""() => {
+              const facts = document.querySelector("article .pm-facts");
+              const section = document.querySelector("article h2");
+              const reading = document.querySelector("article .pm-reading");
+              return {
+                factsRight: facts ? facts.getBoundingClientRect().right : null,
+                factsOverflow: facts ? facts.scrollWidth - facts.clientWidth : null,
+                sectionTop: section ? section.getBoundingClientRect().top : null,
+                readingHeight: reading ? reading.getBoundingClientRect().height : 0,
+              };
+            }""")
+            if layout["factsRight"] is None:
+                problems.append(f"{pid}: no process header (.pm-facts)")
+                continue
+            if layout["factsRight"] > PHONE["width"] or layout["factsOverflow"] > 0:
+                problems.append(f"{pid}: the header is wider than the screen: {layout}")
+            if layout["readingHeight"] and layout["sectionTop"] is not None and layout["sectionTop"] > PHONE["height"] - 40:
+                problems.append(f"{pid}: the first section starts below the first screen: {layout}")
+        assert not problems, "\n".join(problems)
+    finally:
+        context.close()
