@@ -68,9 +68,10 @@ def test_every_page_in_both_palettes_has_no_serious_axe_finding(handbooks: Handb
 
 
 @pytest.mark.parametrize("name", sorted(HANDBOOKS))
-def test_read_and_updated_marks_keep_their_contrast(handbooks: Handbooks, page, name: str) -> None:
-    """The states a reader's progress puts on the pages (read, updated since read), which no page shows on
-    a first visit: one item of a reading path read, one read in an older version."""
+def test_read_marks_opened_paths_and_the_full_screen_flowchart_keep_their_contrast(handbooks: Handbooks, page,
+                                                                                   name: str) -> None:
+    """What no page shows on a first visit: the states a reader's progress puts on the pages (one item of a
+    reading path read, one read in an older version), opened reading-path lines, the full-screen flowchart."""
     axe_installed()
     handbook = handbooks.get(name)
     path_pages = sorted(p for p in handbook.html_pages() if p.startswith("onboarding/") and p != "onboarding/index.html")
@@ -101,6 +102,15 @@ def test_read_and_updated_marks_keep_their_contrast(handbooks: Handbooks, page, 
     for summary in page.locator(".pm-reading-path > summary").all():
         summary.click()
     findings += in_both_palettes(page, f"{name} {page.url} read, paths opened")[0]
+
+    # The flowchart's full-screen view (a modal dialog: the palette is switched between two openings).
+    for round_ in range(2):
+        page.locator(".pm-flowchart-open").first.click()
+        page.locator("dialog.pm-viewer[open]").wait_for()
+        findings += run_axe(page, f"{name} {page.url} full-screen flowchart ({palette(page)})")
+        page.keyboard.press("Escape")
+        if round_ == 0:
+            switch_palette(page)
     assert not findings, f"{len(findings)} serious/critical axe finding(s):\n" + describe(findings)
 
 

@@ -1,5 +1,5 @@
-"""A reader without a mouse: Tab and Enter only, from the home page to a process, its "Mark as read" button
-and its flowchart's step links — every stop with a visible focus ring and a name a screen reader can say.
+"""A reader without a mouse: Tab and Enter only, from the home page to a process, its "Mark as read" button,
+its flowchart's full-screen view and its step links — every stop with a visible focus ring.
 
 The walk is a list of steps (WALK); each takes the page at the previous step's end and leaves it for the
 next. A new keyboard-reachable part of a process page joins the walk as one more step in the list."""
@@ -29,15 +29,19 @@ _FOCUSED = """
   const style = getComputedStyle(el);
   const box = el.getBoundingClientRect();
   const host = el.getRootNode() instanceof ShadowRoot ? el.getRootNode().host : null;
+  // A step link of a flowchart shows its focus on the shape it holds (a thicker, accent-coloured border).
+  const shape = el instanceof SVGElement ? el.querySelector("rect, polygon, path") : null;
   return {
     tag: el.tagName.toLowerCase(),
     // Links of the page resolved (el.href); links of an SVG as written.
     href: (typeof el.href === "string" ? el.href : "") || el.getAttribute("href") || el.getAttributeNS(XLINK, "href") || "",
     text: (el.textContent || "").replace(/\\s+/g, " ").trim(),
     label: el.getAttribute("aria-label") || "",
-    inDiagram: !!(host && host.classList.contains("mermaid")),
+    inDiagram: !!(el.closest(".pm-flowchart-canvas") || (host && host.classList.contains("mermaid"))),
+    inViewer: !!el.closest("dialog.pm-viewer"),
     classes: typeof el.className === "string" ? el.className : (el.getAttribute("class") || ""),
-    ring: (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== "none",
+    ring: (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== "none"
+      || (!!shape && parseFloat(getComputedStyle(shape).strokeWidth) >= 3),
     visible: box.width > 0 && box.height > 0,
   };
 }
@@ -106,6 +110,27 @@ def mark_as_read(walk: Walk) -> None:
         f"after Enter the focus should stay on the button, now named for the new state: {after}"
 
 
+def full_screen_view(walk: Walk) -> None:
+    """Tab to the flowchart's full-screen button, press Enter: a dialog that zooms by key; Escape closes it and
+    gives the focus back to the button."""
+    opener = walk.tab_to(lambda f: f["tag"] == "button" and "pm-flowchart-open" in f["classes"],
+                         "the flowchart's full-screen button")
+    walk.page.keyboard.press("Enter")
+    viewer = walk.page.locator("dialog.pm-viewer[open]")
+    expect(viewer).to_have_count(1)
+    inside = walk.focused()
+    assert inside and inside["inViewer"], f"the full-screen view did not take the focus: {inside}"
+    zoom = float(viewer.get_attribute("data-pm-zoom") or 0)
+    walk.page.keyboard.press("+")
+    expect(viewer).not_to_have_attribute("data-pm-zoom", f"{zoom:.3f}")
+    assert float(viewer.get_attribute("data-pm-zoom") or 0) > zoom, "+ did not zoom in"
+    walk.page.keyboard.press("Escape")
+    expect(walk.page.locator("dialog.pm-viewer")).to_have_count(0)
+    back = walk.focused()
+    assert back and back["tag"] == "button" and back["text"] == opener["text"], \
+        f"closing the full-screen view should give the focus back to its button, not to {back}"
+
+
 def diagram_step_link(walk: Walk) -> None:
     """Tab into the flowchart to a step's link, press Enter: the page shows that step."""
     link = walk.tab_to(lambda f: f["inDiagram"] and f["href"].startswith("#step-"), "a step link in the flowchart")
@@ -115,12 +140,12 @@ def diagram_step_link(walk: Walk) -> None:
     expect(target).to_be_in_viewport()
 
 
-# In order; the flowchart's full-screen view joins as a step of its own after diagram_step_link.
-WALK: list[Callable[[Walk], None]] = [from_home_to_a_process, mark_as_read, diagram_step_link]
+# In the order the parts come on a process page.
+WALK: list[Callable[[Walk], None]] = [from_home_to_a_process, mark_as_read, full_screen_view, diagram_step_link]
 
 
 @pytest.mark.parametrize("name", sorted(HANDBOOKS))
-def test_keyboard_walk_from_home_to_a_process_its_flowchart_and_mark_as_read(handbooks: Handbooks, page,
+def test_keyboard_walk_from_home_to_mark_as_read_the_full_screen_flowchart_and_a_step(handbooks: Handbooks, page,
                                                                                name: str) -> None:
     handbook = handbooks.get(name)
     page.goto(handbook.base_url)
