@@ -79,12 +79,12 @@
 
   /* The element this script owns inside `host` (created once). Buttons in it are updated in place, never
    * re-created, so that a keyboard user's focus stays on the button they pressed. */
-  function ownPart(host, className, before, tag) {
+  function ownPart(host, className, first, tag) {
     var part = host.querySelector(":scope > ." + className);
     if (!part) {
       part = document.createElement(tag || "div");
       part.className = className;
-      if (before) host.insertBefore(part, before === true ? host.firstChild : before); else host.appendChild(part);
+      if (first) host.insertBefore(part, host.firstChild); else host.appendChild(part);
     }
     return part;
   }

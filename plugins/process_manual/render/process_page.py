@@ -45,7 +45,7 @@ def _header(ctx: RenderContext, source: ProcessSource, page: str) -> list[str]:
              (lab.owner, _role_links(ctx, page, [process.owner])),
              (lab.effective, str(process.effective or "—")),
              (lab.next_review, review_text)]
-    # A list of name/value pairs rather than a one-row table: it wraps onto two columns on a phone
+    # A list of name/value pairs rather than a one-row table: on a phone it wraps onto three columns
     # instead of scrolling sideways (process-manual.css).
     out += ['<dl class="pm-facts" markdown>']
     out += [f'<div markdown><dt>{name}</dt><dd markdown="span">{value}</dd></div>' for name, value in facts]
