@@ -5,7 +5,8 @@ installed by `npm ci`; it is never committed and never served by a handbook. It 
 shadow roots only: pages opened by the harness have every shadow root forced open, so the Mermaid
 diagrams Material draws are checked too.
 
-    run_axe(page)              the serious and critical findings on the current page, as Finding
+    axe_installed()            fails the test, saying how to install axe-core, when it is missing
+    run_axe(page, where)       the serious and critical findings on the current page, as Finding
     switch_palette(page)       click Material's palette toggle and wait until the new colours hold
     describe(findings)         one readable line per element: rule, element, contrast values
 """
@@ -15,6 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from browser_harness import ROOT
 
@@ -133,7 +136,5 @@ def describe(findings: list[Finding]) -> str:
 def axe_installed() -> Path:
     """axe.min.js, or a failure that says how to install it."""
     if not AXE_JS.is_file():
-        import pytest
-
         pytest.fail(f"{AXE_JS} is missing: run `npm ci` (the Makefile's test target does)", pytrace=False)
     return AXE_JS
