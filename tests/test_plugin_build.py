@@ -119,6 +119,9 @@ def test_labels_follow_the_site_language(site_root: Path) -> None:
     for label in ("流程图", "责任矩阵 (RACI)", "变更记录", "流程负责人"):
         assert label in html
     assert "Change log" not in html
+    # Material writes lang="zh"; screen readers and fonts need the script (Simplified), on every page.
+    for page in ("processes/pur-001/index.html", "index.html", "404.html"):
+        assert '<html lang="zh-Hans"' in (site_root / "site" / page).read_text(encoding="utf-8"), page
 
 
 ARCHIVE_FILE = "facilities/records-archiving.yml"

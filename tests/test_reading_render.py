@@ -69,7 +69,9 @@ def test_process_pages_carry_id_version_and_their_place_on_each_path(tmp_path: P
     assert [p for p, _ in paths] == ["new-buyer", "facilities-basics"]
     assert json.loads(unescape(paths[0][1])) == [["process:PUR-001", "1.2"], ["page:glossary.md", ""],
                                                  ["process:FAC-003", "1.0"]]
-    assert "(3/3) — Last item of the path." in page and "(1/1)" in page
+    # One closed line per path: the path and the place on it; opened, what comes next.
+    assert '<summary><span class="pm-path-title">Reading path: Your first weeks as a buyer</span> (3/3)</summary>' in page
+    assert "Last item of the path." in page and "(1/1)</summary>" in page
     assert 'data-pm-root="../../"' in page
 
 

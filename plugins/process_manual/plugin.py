@@ -51,6 +51,15 @@ FLOWCHART_SCRIPTS = {
 # Our pages use tables, attribute lists ({ #step-id }), admonitions (banners), definition lists
 # (glossary) and Markdown inside HTML (breadcrumb); they are switched on whatever mkdocs.yml says.
 _REQUIRED_EXTENSIONS = ("tables", "attr_list", "admonition", "def_list", "md_in_html", "toc")
+# Material writes its theme language into <html lang>; "zh" does not say which script, and screen readers and
+# fonts need to know: its "zh" texts (and ours) are Simplified Chinese. zh-Hant and zh-TW are already exact.
+_PAGE_LANGUAGES = {"zh": "zh-Hans"}
+
+
+def with_page_language(html: str, theme_language: str) -> str:
+    """The page with `<html lang>` made exact for the theme's language (unchanged when it already is)."""
+    exact = _PAGE_LANGUAGES.get(theme_language)
+    return html.replace(f'<html lang="{theme_language}"', f'<html lang="{exact}"', 1) if exact else html
 
 
 def _find_mermaid_bundle(start: Path) -> Path | None:
@@ -235,6 +244,14 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
             page.edit_url = self.edit_urls[page.file.src_uri]
         markdown += self.reading_blocks.get(page.file.src_uri, "")  # "mark as read" on pages of reading paths
         return self.banner + markdown
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        return with_page_language(output, config.theme.get("language") or "") if self.config.enabled else None
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str | None:
+        if not self.config.enabled or not template_name.endswith(".html"):  # 404.html; not sitemap.xml
+            return None
+        return with_page_language(output_content, config.theme.get("language") or "")
 
     # Before Material's search (priority 0) writes its index: in a dirty build it must hold every page.
     @event_priority(50)

@@ -42,6 +42,13 @@ def test_marking_read_persists_across_reloads_and_shows_progress(handbooks: Hand
     expect(item(page, "process:SAL-001")).to_have_attribute("data-pm-state", "read")
     expect(item(page, "process:CUS-001")).to_have_attribute("data-pm-state", "unread")
     assert page.locator(".pm-path progress").evaluate("bar => [bar.value, bar.max]") == [2, 4]
+    # What a screen reader says: the bar's name and value, and which item each button marks.
+    expect(page.locator(".pm-path progress")).to_have_accessible_name("Your progress")
+    assert page.locator(".pm-path progress").get_attribute("aria-valuetext") == "2 of 4 read"
+    expect(item(page, "process:CUS-001").locator("button.pm-mark")).to_have_accessible_name("Mark as read")
+    expect(item(page, "process:CUS-001").locator("button.pm-mark")).to_have_accessible_description(
+        "CUS-001 Customer communication")
+    expect(item(page, "process:SAL-001").locator('[role="status"]')).to_have_text("Read")
     assert "Continue with: CUS-001 Customer communication" in page.locator(".pm-continue").inner_text()
 
     # The process page knows it too, after a full load and after Material's instant navigation.
@@ -49,14 +56,20 @@ def test_marking_read_persists_across_reloads_and_shows_progress(handbooks: Hand
     block = page.locator(".pm-reading")
     expect(block).to_have_attribute("data-pm-state", "read")
     expect(block.locator(".pm-status")).to_have_text("Read")
+    # One closed line per path, with the progress in words; opened, the bar and what comes next.
+    line = block.locator(".pm-reading-path > summary")
+    expect(line).to_have_text("Reading path: Your first weeks in sales (1/4) · 2 of 4 read")
+    expect(line.locator("..")).not_to_have_attribute("open", "")
+    line.click()
     expect(block.locator(".pm-progress-text")).to_have_text("2 of 4 read")
+    expect(block.locator("progress")).to_have_accessible_name("Reading path: Your first weeks in sales")
     assert "Next in your path: CUS-001 Customer communication" in block.inner_text()
     page.locator(".pm-reading-path a", has_text="CUS-001 Customer communication").click()
     page.wait_for_url("**/processes/cus-001/")
     block = page.locator('.pm-reading[data-pm-item="process:CUS-001"]')  # once instant navigation swapped the page
     expect(block).to_have_attribute("data-pm-state", "unread")
     block.locator("button.pm-mark").click()
-    expect(block.locator(".pm-progress-text")).to_have_text("3 of 4 read")
+    expect(block.locator(".pm-reading-path > summary")).to_contain_text("3 of 4 read")
 
     # Unmarking works, and a hand-written page on a path has its own button.
     page.goto(handbook.url(SALES_PATH))

@@ -77,15 +77,15 @@
     return pairs.filter(function (pair) { return state(marks, pair[0], pair[1]) === "read"; }).length;
   }
 
-  /* The element this script owns inside `host` (created once; emptied on every render). */
-  function ownPart(host, className, before) {
+  /* The element this script owns inside `host` (created once). Buttons in it are updated in place, never
+   * re-created, so that a keyboard user's focus stays on the button they pressed. */
+  function ownPart(host, className, first, tag) {
     var part = host.querySelector(":scope > ." + className);
     if (!part) {
-      part = document.createElement("div");
+      part = document.createElement(tag || "div");
       part.className = className;
-      if (before) host.insertBefore(part, host.firstChild); else host.appendChild(part);
+      if (first) host.insertBefore(part, host.firstChild); else host.appendChild(part);
     }
-    part.textContent = "";
     return part;
   }
 
@@ -96,48 +96,78 @@
     return node;
   }
 
-  function progressBar(labels, read, total) {
+  function progressText(labels, read, total) {
+    return read >= total && total > 0 ? labels.all_read : fill(labels.progress_of, { read: read, total: total });
+  }
+
+  /* A progress bar named after its path, whose value a screen reader speaks as "2 of 4 read"; the same
+   * words beside it are for the eye only. */
+  function progressBar(labels, read, total, name) {
     var wrap = element("span", "pm-progress");
     var bar = element("progress");
+    var text = progressText(labels, read, total);
     bar.max = Math.max(total, 1);
     bar.value = read;
-    bar.setAttribute("aria-label", labels.progress || "");
+    bar.setAttribute("aria-label", name || labels.progress || "");
+    bar.setAttribute("aria-valuetext", text);
     wrap.appendChild(bar);
-    wrap.appendChild(element("span", "pm-progress-text",
-      read >= total && total > 0 ? labels.all_read : fill(labels.progress_of, { read: read, total: total })));
+    var shown = element("span", "pm-progress-text", text);
+    shown.setAttribute("aria-hidden", "true");
+    wrap.appendChild(shown);
     return wrap;
   }
 
-  function statusBadge(labels, current, mark) {
-    var text = current === "read" ? labels.read : current === "updated"
-      ? labels.updated + " (" + fill(labels.updated_from, { version: mark && mark.v }) + ")" : labels.unread;
-    return element("span", "pm-status pm-status--" + current, text);
+  function textOf(node) {
+    return node ? node.textContent.replace(/\s+/g, " ").trim() : "";
   }
 
-  function toggleButton(labels, root, key, version, current) {
-    var button = element("button", "md-button pm-mark" + (current === "read" ? "" : " md-button--primary"),
-      current === "read" ? labels.mark_unread : labels.mark_read);
-    button.type = "button";
-    button.setAttribute("data-pm-toggle", key);
-    button.addEventListener("click", function () { toggle(root, key, version); });
-    return button;
+  function replaceContent(host, child) {
+    host.textContent = "";
+    host.appendChild(child);
+  }
+
+  /* The status ("Read", "Not read yet", ...) and the button that toggles it, inside `line`. The status is a
+   * live region: pressing the button makes a screen reader say the new state. */
+  function statusAndButton(line, labels, root, key, version, marks, describedBy) {
+    var current = state(marks, key, version);
+    var mark = marks[key];
+    var status = ownPart(line, "pm-status", true, "span");
+    status.setAttribute("role", "status");
+    status.className = "pm-status pm-status--" + current;
+    status.textContent = current === "read" ? labels.read : current === "updated"
+      ? labels.updated + " (" + fill(labels.updated_from, { version: mark && mark.v }) + ")" : labels.unread;
+    var button = line.querySelector(":scope > button.pm-mark");
+    if (!button) {
+      button = element("button");
+      button.type = "button";
+      button.setAttribute("data-pm-toggle", key);
+      if (describedBy) button.setAttribute("aria-describedby", describedBy);
+      button.addEventListener("click", function () { toggle(root, key, version); });
+      line.appendChild(button);
+    }
+    button.className = "md-button pm-mark" + (current === "read" ? "" : " md-button--primary");
+    button.textContent = current === "read" ? labels.mark_unread : labels.mark_read;
+    return current;
   }
 
   /* A process page or hand-written page on one or more paths. */
   function renderReading(block) {
     var root = block.getAttribute("data-pm-root");
     var key = block.getAttribute("data-pm-item");
-    var version = block.getAttribute("data-pm-version") || "";
     var labels = labelsOf(block);
     var marks = load(root);
-    var current = state(marks, key, version);
-    block.setAttribute("data-pm-state", current);
     var bar = ownPart(block, "pm-reading-bar", true);
-    bar.appendChild(statusBadge(labels, current, marks[key]));
-    bar.appendChild(toggleButton(labels, root, key, version, current));
+    block.setAttribute("data-pm-state",
+      statusAndButton(bar, labels, root, key, block.getAttribute("data-pm-version") || "", marks));
     block.querySelectorAll(".pm-reading-path").forEach(function (path) {
       var pairs = itemsOf(path);
-      ownPart(path, "pm-reading-progress").appendChild(progressBar(labels, count(marks, pairs), pairs.length));
+      var read = count(marks, pairs);
+      var summary = path.querySelector(":scope > summary");
+      if (summary) {  /* the progress in words on the closed line too */
+        ownPart(summary, "pm-summary-progress", false, "span").textContent = " · " + progressText(labels, read, pairs.length);
+      }
+      replaceContent(ownPart(path, "pm-reading-progress"),
+        progressBar(labels, read, pairs.length, textOf(path.querySelector(":scope > summary > .pm-path-title"))));
     });
   }
 
@@ -148,27 +178,26 @@
     var marks = load(root);
     var pairs = itemsOf(panel);
     var part = ownPart(panel, "pm-path-panel");
+    part.textContent = "";
     part.appendChild(progressBar(labels, count(marks, pairs), pairs.length));
     var list = panel.parentNode.querySelector(".pm-path-items");
     if (!list) return;
     var next = null;
-    list.querySelectorAll("li[data-pm-item]").forEach(function (item) {
+    list.querySelectorAll("li[data-pm-item]").forEach(function (item, index) {
       var key = item.getAttribute("data-pm-item");
-      var version = item.getAttribute("data-pm-version") || "";
-      var current = state(marks, key, version);
+      var link = item.querySelector("a[href]");
+      if (link && !link.id) link.id = "pm-item-" + (index + 1);  /* names what each button marks */
+      var line = ownPart(item, "pm-item-state", false, "span");
+      var current = statusAndButton(line, labels, root, key, item.getAttribute("data-pm-version") || "", marks,
+        link ? link.id : "");
       item.setAttribute("data-pm-state", current);
-      if (!next && current !== "read") next = item.querySelector("a[href]");
-      var line = item.querySelector(":scope > .pm-item-state") || element("span", "pm-item-state");
-      line.textContent = "";
-      line.appendChild(statusBadge(labels, current, marks[key]));
-      line.appendChild(toggleButton(labels, root, key, version, current));
-      item.appendChild(line);
+      if (!next && current !== "read") next = link;
     });
     if (next) {
       var onward = element("p", "pm-continue", labels.continue_with + ": ");
-      var link = element("a", "", next.textContent);
-      link.href = next.href;
-      onward.appendChild(link);
+      var onwardLink = element("a", "", next.textContent);
+      onwardLink.href = next.href;
+      onward.appendChild(onwardLink);
       part.appendChild(onward);
     }
   }
@@ -177,7 +206,9 @@
     var labels = labelsOf(cell);
     var pairs = itemsOf(cell);
     cell.textContent = "";
-    cell.appendChild(progressBar(labels, count(load(cell.getAttribute("data-pm-root")), pairs), pairs.length));
+    var row = cell.closest("tr");  /* named after the path in the row's first cell */
+    cell.appendChild(progressBar(labels, count(load(cell.getAttribute("data-pm-root")), pairs), pairs.length,
+      textOf(row && row.querySelector("td a"))));
   }
 
   /* Printed pages name the process, its version and effective date at the top of every sheet

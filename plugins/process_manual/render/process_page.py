@@ -34,19 +34,22 @@ def _header(ctx: RenderContext, source: ProcessSource, page: str) -> list[str]:
     trail = ctx.area_trail(process.area)
     if trail:
         crumbs = " › ".join(f"[{plain(a.name)}]({paths.link(page, paths.LANDSCAPE, 'area-' + a.id)})" for a in trail)
-        out += [f'<nav class="pm-breadcrumb" markdown>{crumbs}</nav>', ""]
+        out += [f'<nav class="pm-breadcrumb" aria-label="{lab.area}" markdown>{crumbs}</nav>', ""]
     review = ctx.next_review(process)
     review_text = str(review) if review else "—"
     if review and review < ctx.today and process.status != "retired":
         review_text = f'<span class="pm-overdue">{review} ({lab.overdue})</span>'
-    out += [
-        f"| {lab.id} | {lab.version} | {lab.status} | {lab.owner} | {lab.effective} | {lab.next_review} |",
-        "|---|---|---|---|---|---|",
-        f"| {plain(process.id)} | {plain(process.version)} ([{lab.history_link}]({_history_link(process)})) | "
-        f"{lab.status_name(process.status)} | "
-        f"{_role_links(ctx, page, [process.owner])} | {process.effective or '—'} | {review_text} |",
-        "",
-    ]
+    facts = [(lab.id, plain(process.id)),
+             (lab.version, f"{plain(process.version)} ([{lab.history_link}]({_history_link(process)}))"),
+             (lab.status, lab.status_name(process.status)),
+             (lab.owner, _role_links(ctx, page, [process.owner])),
+             (lab.effective, str(process.effective or "—")),
+             (lab.next_review, review_text)]
+    # A list of name/value pairs rather than a one-row table: on a phone it wraps onto three columns
+    # instead of scrolling sideways (process-manual.css).
+    out += ['<dl class="pm-facts" markdown>']
+    out += [f'<div markdown><dt>{name}</dt><dd markdown="span">{value}</dd></div>' for name, value in facts]
+    out += ["</dl>", ""]
     return out + source_link_lines(ctx.source_links, source, lab)
 
 

@@ -90,13 +90,17 @@ def reading_block(ctx: RenderContext, page: str, key: str, version: str = "") ->
            f'data-pm-item="{attribute(key)}" data-pm-version="{attribute(version)}" '
            f'data-pm-labels="{_labels_json(ctx)}" data-search-exclude="" markdown>', ""]
     for path, position in memberships:
+        # One compact line per path (a <summary>): the purpose and the flowchart stay on the first screen
+        # of a phone. Opened, it shows the progress bar (process-manual.js), what comes next and the path.
         items = ctx.reading.items[path.id]
-        link = f"[{lab.reading_path_n.format(title=plain(path.title))}]({paths.link(page, paths.reading_path_page(path.id))})"
+        title = lab.reading_path_n.format(title=plain(path.title))
         after = (lab.next_in_path.format(title=_item_link(ctx, page, items[position + 1]))
                  if position + 1 < len(items) else lab.path_done)
-        out += [f'<div class="pm-reading-path" data-pm-path="{attribute(path.id)}" '
-                f'data-pm-items="{_items_json(ctx, path)}" markdown>', "",
-                f"**{link}** ({position + 1}/{len(items)}) — {after}", "", "</div>", ""]
+        out += [f'<details class="pm-reading-path" data-pm-path="{attribute(path.id)}" '
+                f'data-pm-items="{_items_json(ctx, path)}" markdown>',
+                f'<summary><span class="pm-path-title">{title}</span> ({position + 1}/{len(items)})</summary>', "",
+                f"{after} · [{lab.path_all_items}]({paths.link(page, paths.reading_path_page(path.id))})", "",
+                "</details>", ""]
     return out + ["</div>", ""]
 
 
