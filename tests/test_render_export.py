@@ -140,6 +140,21 @@ def test_render_refuses_to_overwrite_the_sources(tmp_path: Path, capsys: pytest.
     config = write_site_config(tmp_path)
     copy_handbook(tmp_path)
     before = (tmp_path / "docs" / "index.md").read_text(encoding="utf-8")
-    assert main(["render", "--config", str(config), "--out", str(tmp_path)]) == 1
-    assert "overwrite" in capsys.readouterr().err
+    for out in (tmp_path, tmp_path / "docs" / "rendered", tmp_path / "handbook" / "rendered"):
+        assert main(["render", "--config", str(config), "--out", str(out)]) == 1
+        assert "overwrite" in capsys.readouterr().err
     assert (tmp_path / "docs" / "index.md").read_text(encoding="utf-8") == before
+    assert not (tmp_path / "docs" / "rendered").exists() and not (tmp_path / "handbook" / "rendered").exists()
+    # A folder beside the sources, inside the repository, is where render belongs.
+    assert main(["render", "--config", str(config), "--out", str(tmp_path / "build" / "handbook")]) == 0
+
+
+def test_without_mermaid_render_says_how_to_install_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = write_site_config(tmp_path)
+    copy_handbook(tmp_path)
+    config.write_text(config.read_text(encoding="utf-8").replace(str(MERMAID_BUNDLE), "missing/mermaid.min.js"),
+                      encoding="utf-8")
+    assert main(["render", "--config", str(config), "--out", str(tmp_path / "out")]) == 1
+    message = capsys.readouterr().err
+    assert "missing/mermaid.min.js" in message and "npm ci" in message, message
+    assert not (tmp_path / "out").exists()

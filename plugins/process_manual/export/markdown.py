@@ -235,12 +235,15 @@ def _checked_handbook(config_path: Path, config: dict[str, Any], options: Plugin
 
 
 def _guard_out(out: Path, config_path: Path, docs_dir: Path, folder: Path) -> None:
-    """Refuse an output folder that would overwrite the sources it is rendered from."""
+    """Refuse an output folder that would overwrite the sources it is rendered from, or write into them."""
     out = out.resolve()
-    for source in (config_path.parent.resolve(), docs_dir.resolve(), folder):
-        if out == source or source.is_relative_to(out / "docs") or out.is_relative_to(source):
-            raise RenderRefused(f"--out {out}: it would overwrite the handbook's own files ({source}) — "
-                                "render into a folder of its own, e.g. --out build/handbook")
+    clashes = [source for source in (docs_dir.resolve(), folder)
+               if out.is_relative_to(source) or source.is_relative_to(out / "docs")]
+    if out == config_path.resolve().parent:
+        clashes.append(config_path.resolve())
+    if clashes:
+        raise RenderRefused(f"--out {out}: it would overwrite or write into the handbook's own files ({clashes[0]}) — "
+                            "render into a folder of its own, e.g. --out build/handbook")
 
 
 def render_handbook(config_path: Path, out: Path) -> RenderResult:
