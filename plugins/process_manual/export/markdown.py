@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from ..handbook import load_handbook
+from ..handbook import Handbook, load_handbook
 from ..problems import Problem, relative_path
 from ..render.assets import MermaidBundleMissing, find_mermaid_bundle, script_paths, site_assets, stylesheet_paths
 from ..render.context import RenderContext
@@ -222,7 +222,8 @@ class RenderResult:
     warnings: list[str]
 
 
-def _checked_handbook(config_path: Path, config: dict[str, Any], options: PluginOptions, docs_dir: Path):
+def _checked_handbook(config_path: Path, options: PluginOptions, docs_dir: Path) -> tuple[Path, Handbook, list[str]]:
+    """The handbook folder, the loaded handbook and its warnings; every problem, when it has an error."""
     folder = (config_path.parent / options.processes).resolve()
     handbook = load_handbook(folder, shown_base=Path.cwd())
     problems: list[Problem] = validate(handbook, Settings(vague_owners=tuple(options.vague_owners),
@@ -257,7 +258,7 @@ def render_handbook(config_path: Path, out: Path) -> RenderResult:
     docs_dir = (config_path.parent / str(config.get("docs_dir") or "docs")).resolve()
     if not docs_dir.is_dir():
         raise RenderRefused(f"{config_path}: docs_dir {docs_dir} is not a folder — create it or fix docs_dir")
-    folder, handbook, warnings = _checked_handbook(config_path, config, options, docs_dir)
+    folder, handbook, warnings = _checked_handbook(config_path, options, docs_dir)
     _guard_out(out, config_path, docs_dir, folder)
     try:
         bundle = find_mermaid_bundle(config_path.parent.resolve(), options.mermaid_bundle)
