@@ -9,42 +9,21 @@ handbooks avoid it by serving Mermaid themselves; this test cuts the network off
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from offline import offline_prefix
+
 ROOT = Path(__file__).resolve().parents[1]
 HANDBOOKS = {"en": ROOT / "mkdocs.yml", "zh": ROOT / "examples" / "zh" / "mkdocs.yml"}
 
 
-def _unshare_prefix() -> list[str] | None:
-    """A working way to run a command without network: `unshare -n` as root, else `unshare -rn`."""
-    if shutil.which("unshare") is None:
-        return None
-    for prefix in (["unshare", "-n"], ["unshare", "-r", "-n"]):
-        probe = subprocess.run([*prefix, "true"], capture_output=True, check=False)
-        if probe.returncode == 0:
-            return prefix
-    return None
-
-
 @pytest.fixture(scope="module")
 def offline() -> list[str]:
-    prefix = _unshare_prefix()
-    if prefix is None:
-        reason = "`unshare -n true` fails here (no permission for a network namespace)"
-        if os.environ.get("CI"):
-            pytest.fail(f"CI is set and {reason}", pytrace=False)
-        pytest.skip(reason)
-    # Inside the namespace there is no interface to the outside at all (only a loopback, down).
-    probe = subprocess.run([*prefix, sys.executable, "-c",
-                            "import socket; socket.create_connection(('1.1.1.1', 80), timeout=3)"],
-                           capture_output=True, text=True, check=False)
-    assert probe.returncode != 0, "the network namespace still reaches the internet"
-    return prefix
+    return offline_prefix()
 
 
 @pytest.mark.parametrize("name", sorted(HANDBOOKS))

@@ -35,7 +35,7 @@ class ProcessManualConfig(Config):
     turns it off."""
 
     mermaid_bundle = opt.Optional(opt.Type(str))
-    """Path to Mermaid's `mermaid.min.js`; by default `node_modules/mermaid/dist/mermaid.min.js` in the
+    """Path to Mermaid's `mermaid.min.js`, relative to the folder of mkdocs.yml (or absolute); by default `node_modules/mermaid/dist/mermaid.min.js` in the
     folder of mkdocs.yml or any folder above it (installed by `npm ci`)."""
 
     mermaid2_page_pass = opt.Type(bool, default=False)

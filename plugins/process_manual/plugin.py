@@ -17,40 +17,20 @@ from mkdocs.structure.pages import Page
 
 from .config import ProcessManualConfig
 from .dirtyreload import ChangeTracker, TrackedPageFile, merge_search_index
-from .githistory import HistoryUnavailable, ProcessHistory, read_history
-from .handbook import Handbook, ParseCache, load_handbook
+from .handbook import ParseCache, load_handbook
 from .problems import Problem, relative_path
+from .render.assets import MermaidBundleMissing, find_mermaid_bundle, script_paths, site_assets, stylesheet_paths
 from .render.context import RenderContext
-from .render.feed import render_feed
 from .render.labels import Labels
 from .render.paths import FEED
-from .render.preview import problem_banner, stand_in_pages
-from .render.reading import docs_reading_blocks
-from .render.site import hidden_pages, navigation, render_pages
-from .render.source_links import SourceLinks, edit_template, edit_urls, issue_template
-from .repository import repository_root
+from .render.preview import problem_banner
+from .render.site import MARKDOWN_EXTENSIONS, RenderedSite, docs_pages, history_or_reason, render_site
+from .render.source_links import source_links
 from .schema import SITE_PATH as SCHEMA_SITE_PATH
-from .schema import process_schema, schema_text
 from .validate import Settings, today, validate
 
 log = get_plugin_logger(__name__)
 
-MERMAID_SITE_PATH = "assets/javascripts/mermaid.min.js"
-CSS_SITE_PATH = "assets/stylesheets/process-manual.css"
-_CSS_SOURCE = Path(__file__).parent / "assets" / "process-manual.css"
-JS_SITE_PATH = "assets/javascripts/process-manual.js"
-_JS_SOURCE = Path(__file__).parent / "assets" / "process-manual.js"
-FLOWCHART_CSS_SITE_PATH = "assets/stylesheets/process-manual-flowchart.css"
-_FLOWCHART_CSS_SOURCE = Path(__file__).parent / "assets" / "process-manual-flowchart.css"
-# The swimlane layout registers itself with Mermaid, so it comes after mermaid.min.js; the drawing
-# script uses both.
-FLOWCHART_SCRIPTS = {
-    "assets/javascripts/process-manual-lanes.js": Path(__file__).parent / "assets" / "process-manual-lanes.js",
-    "assets/javascripts/process-manual-flowchart.js": Path(__file__).parent / "assets" / "process-manual-flowchart.js",
-}
-# Our pages use tables, attribute lists ({ #step-id }), admonitions (banners), definition lists
-# (glossary) and Markdown inside HTML (breadcrumb); they are switched on whatever mkdocs.yml says.
-_REQUIRED_EXTENSIONS = ("tables", "attr_list", "admonition", "def_list", "md_in_html", "toc")
 # Material writes its theme language into <html lang>; "zh" does not say which script, and screen readers and
 # fonts need to know: its "zh" texts (and ours) are Simplified Chinese. zh-Hant and zh-TW are already exact.
 _PAGE_LANGUAGES = {"zh": "zh-Hans"}
@@ -60,14 +40,6 @@ def with_page_language(html: str, theme_language: str) -> str:
     """The page with `<html lang>` made exact for the theme's language (unchanged when it already is)."""
     exact = _PAGE_LANGUAGES.get(theme_language)
     return html.replace(f'<html lang="{theme_language}"', f'<html lang="{exact}"', 1) if exact else html
-
-
-def _find_mermaid_bundle(start: Path) -> Path | None:
-    for folder in (start, *start.parents):
-        candidate = folder / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
-        if candidate.is_file():
-            return candidate
-    return None
 
 
 def _mermaid_fence_format(config: MkDocsConfig) -> Any:
@@ -90,26 +62,11 @@ def _inserts_unescaped(fence_format: Any) -> bool:
     return getattr(function, "__module__", "").startswith("mermaid2")
 
 
-def _docs_pages(docs_dir: Path) -> list[str]:
-    pages = sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md"))
-    return sorted(pages, key=lambda p: (p != "index.md", p.count("/"), p))
-
-
-def _source_links(config: MkDocsConfig, options: ProcessManualConfig, config_dir: Path) -> SourceLinks:
-    """Where "Edit this process" and "Suggest a change" lead: the plugin's options, else repo_url/edit_uri."""
-    root = repository_root(config_dir)
-    edit = options.edit_url if options.edit_url is not None else edit_template(
-        config.repo_url, config.edit_uri, Path(config.docs_dir), root)
-    issue = options.issue_url if options.issue_url is not None else issue_template(config.repo_url)
-    return SourceLinks(root, edit or None, issue or None)
-
-
 class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
     def __init__(self) -> None:
-        self.pages: dict[str, str] = {}
-        self.hidden: set[str] = set()
+        self.site: RenderedSite | None = None
+        """What the handbook generates for this build (render/site.py)."""
         self.mermaid_bundle: Path | None = None
-        self.feed = ""
         self.serving = False
         self.dirty = False
         """`mkdocs serve --dirty`: only pages whose Markdown changed since the previous build are rebuilt."""
@@ -119,12 +76,8 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
         self.banner = ""
         """The box listing `preview_problems` (Markdown) that tops every page; empty when there are none."""
         self.labels = Labels("en")
-        self.edit_urls: dict[str, str] = {}
-        self.schema = ""
         self.parse_cache: ParseCache = {}
         """Parsed YAML kept across `mkdocs serve` rebuilds (the instance persists: see on_startup)."""
-        self.reading_blocks: dict[str, str] = {}
-        """Hand-written pages on a reading path -> their "mark as read" block (appended to the page)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this instance across the rebuilds of `mkdocs serve`.
@@ -155,94 +108,78 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
         if errors:
             log.error(f"{len(errors)} error(s) in the handbook: the preview shows them on every page")
 
-        self.mermaid_bundle = (Path(self.config.mermaid_bundle) if self.config.mermaid_bundle
-                               else _find_mermaid_bundle(config_dir))
-        if self.mermaid_bundle is None or not self.mermaid_bundle.is_file():
-            raise PluginError("Mermaid's JavaScript bundle is not installed (node_modules/mermaid/dist/mermaid.min.js)"
-                              " — run `npm ci` in the repository (or `make site`), or set `mermaid_bundle`")
+        try:
+            self.mermaid_bundle = find_mermaid_bundle(config_dir, self.config.mermaid_bundle)
+        except MermaidBundleMissing as missing:
+            raise PluginError(str(missing)) from None
         fence_format = _mermaid_fence_format(config)
         if fence_format is None:
             log.warning("flowcharts will show as code: add the `mermaid` custom fence of pymdownx.superfences "
                         "(format: !!python/name:mermaid2.fence_mermaid_custom) to markdown_extensions")
         if not self.config.mermaid2_page_pass and config.theme.name == "material" and _inserts_unescaped(fence_format):
             _skip_mermaid2_page_pass(config)
-        for extension in _REQUIRED_EXTENSIONS:
+        for extension in MARKDOWN_EXTENSIONS:
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
-        for stylesheet in (CSS_SITE_PATH, FLOWCHART_CSS_SITE_PATH):
+        for stylesheet in stylesheet_paths():
             if stylesheet not in config.extra_css:
                 config.extra_css.append(stylesheet)
         scripts = [str(script) for script in config.extra_javascript]
-        for script in [MERMAID_SITE_PATH, JS_SITE_PATH, *FLOWCHART_SCRIPTS]:
+        for script in script_paths():
             if script not in scripts:  # Mermaid, reading progress and printed headers, the flowcharts
                 config.extra_javascript.append(script)
 
         language = self.config.language or config.theme.get("language") or "en"
         self.labels = Labels(language)
         self.banner = problem_banner(self.preview_problems, self.labels) if self.preview_problems else ""
+        links = source_links(config_dir, Path(config.docs_dir), config.repo_url, config.edit_uri,
+                             self.config.edit_url, self.config.issue_url)
         context = RenderContext(handbook, self.labels, today(), directory_urls=config.use_directory_urls,
-                                publish_drafts=self.config.publish_drafts,
-                                source_links=_source_links(config, self.config, config_dir))
-        self.pages = render_pages(context, self._history(folder, handbook))
-        self.reading_blocks = docs_reading_blocks(context)
-        self.feed = render_feed(context, site_name=config.site_name, site_url=config.site_url)
-        # While previewing, a process whose file cannot be loaded keeps its page: it says why it is empty.
-        stand_ins = stand_in_pages(handbook.unloaded_ids, self.pages, self.labels) if self.preview_problems else {}
-        self.pages.update(stand_ins)
-        self.edit_urls = edit_urls(context.source_links, context.published)
-        self.schema = schema_text(process_schema(handbook))
-        self.hidden = hidden_pages(context) | set(stand_ins)
-        nav: list[Any] = list(config.nav) if config.nav else _docs_pages(Path(config.docs_dir))
-        config.nav = nav + navigation(context)
+                                publish_drafts=self.config.publish_drafts, source_links=links)
+        history, unavailable = history_or_reason(folder, handbook, self.config.git_history)
+        if unavailable:
+            log.warning(unavailable)
+        self.site = render_site(context, history, site_name=config.site_name, site_url=config.site_url,
+                                stand_ins=bool(self.preview_problems))
+        nav: list[Any] = list(config.nav) if config.nav else docs_pages(Path(config.docs_dir))
+        config.nav = nav + self.site.nav
         return config
-
-    def _history(self, folder: Path, handbook: Handbook) -> dict[str, ProcessHistory] | None:
-        """What git knows of each process; None, with one warning, when git cannot tell."""
-        if not self.config.git_history:
-            return None
-        try:
-            return read_history(folder, handbook)
-        except HistoryUnavailable as reason:
-            log.warning(f"the version history pages show the change log alone: {reason} — build from a full "
-                        "clone (`git fetch --unshallow`; GitHub Actions: `fetch-depth: 0`) to show what changed "
-                        "in each version, or set `git_history: false` for the process-manual plugin")
-            return None
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return None
+        site = self.site
+        assert site is not None and self.mermaid_bundle is not None
         if self.dirty:
             for page in files.documentation_pages():
-                changed = self.changes.changed(page.src_uri, self.reading_blocks.get(page.src_uri, ""), self.banner)
+                changed = self.changes.changed(page.src_uri, site.reading_blocks.get(page.src_uri, ""), self.banner)
                 files.remove(page)
                 files.append(TrackedPageFile.copy_of(page, changed or page.is_modified()))
-        for src_uri, markdown in self.pages.items():
-            inclusion = InclusionLevel.NOT_IN_NAV if src_uri in self.hidden else InclusionLevel.UNDEFINED
+        for src_uri, markdown in site.pages.items():
+            inclusion = InclusionLevel.NOT_IN_NAV if src_uri in site.hidden else InclusionLevel.UNDEFINED
             if files.get_file_from_path(src_uri) is not None:
                 raise PluginError(f"docs/{src_uri} clashes with a page the handbook generates — rename or remove it")
             page_file = TrackedPageFile.generated(config, src_uri, content=markdown, inclusion=inclusion)
             if self.dirty:
-                page_file.changed = self.changes.changed(src_uri, markdown, self.reading_blocks.get(src_uri, ""),
+                page_file.changed = self.changes.changed(src_uri, markdown, site.reading_blocks.get(src_uri, ""),
                                                          self.banner)
             files.append(page_file)
-        assert self.mermaid_bundle is not None
-        files.append(File.generated(config, MERMAID_SITE_PATH, abs_src_path=str(self.mermaid_bundle)))
-        files.append(File.generated(config, CSS_SITE_PATH, abs_src_path=str(_CSS_SOURCE)))
-        files.append(File.generated(config, FLOWCHART_CSS_SITE_PATH, abs_src_path=str(_FLOWCHART_CSS_SOURCE)))
-        files.append(File.generated(config, JS_SITE_PATH, abs_src_path=str(_JS_SOURCE)))
-        for site_path, source in FLOWCHART_SCRIPTS.items():
+        for site_path, source in site_assets(self.mermaid_bundle).items():
             files.append(File.generated(config, site_path, abs_src_path=str(source)))
         if files.get_file_from_path(FEED) is not None:
             raise PluginError(f"docs/{FEED} clashes with the handbook's Atom feed of changes — rename or remove it")
-        files.append(File.generated(config, FEED, content=self.feed))
+        files.append(File.generated(config, FEED, content=site.feed))
         if files.get_file_from_path(SCHEMA_SITE_PATH) is None:  # the handbook's own schema, for editors
-            files.append(File.generated(config, SCHEMA_SITE_PATH, content=self.schema))
+            files.append(File.generated(config, SCHEMA_SITE_PATH, content=site.schema))
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        if page.file.src_uri in self.edit_urls:  # Material's edit button opens the YAML, not a generated page
-            page.edit_url = self.edit_urls[page.file.src_uri]
-        markdown += self.reading_blocks.get(page.file.src_uri, "")  # "mark as read" on pages of reading paths
+        site = self.site
+        if site is None:
+            return None
+        if page.file.src_uri in site.edit_urls:  # Material's edit button opens the YAML, not a generated page
+            page.edit_url = site.edit_urls[page.file.src_uri]
+        markdown += site.reading_blocks.get(page.file.src_uri, "")  # "mark as read" on pages of reading paths
         return self.banner + markdown
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:

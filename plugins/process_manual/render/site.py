@@ -1,17 +1,32 @@
-"""The whole handbook: every generated page, and the navigation by area."""
+"""The whole handbook: every generated page, and the navigation by area.
+
+:func:`render_site` is everything a handbook site carries besides the hand-written pages; the MkDocs
+plugin hands it to MkDocs, `process-manual render` writes it out as files. Nothing here imports MkDocs.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-from ..githistory import ProcessHistory
+from ..githistory import HistoryUnavailable, ProcessHistory, read_history
+from ..handbook import Handbook
+from ..schema import process_schema, schema_text
 from . import paths
 from .context import RenderContext
+from .feed import render_feed
 from .handbook_pages import HandbookPages
 from .history_page import render_histories
+from .preview import stand_in_pages
 from .process_page import render_process
-from .reading import render_reading_pages
+from .reading import docs_reading_blocks, render_reading_pages
+from .source_links import edit_urls
+
+# Our pages use tables, attribute lists ({ #step-id }), admonitions (banners), definition lists
+# (glossary) and Markdown inside HTML (breadcrumb); a site switches them on whatever mkdocs.yml says.
+MARKDOWN_EXTENSIONS = ("tables", "attr_list", "admonition", "def_list", "md_in_html", "toc")
 
 
 def nav_title(text: str) -> str:
@@ -30,6 +45,12 @@ def render_pages(ctx: RenderContext, history: Mapping[str, ProcessHistory] | Non
     pages.update(render_histories(ctx, history))
     pages.update(render_reading_pages(ctx))
     return pages
+
+
+def docs_pages(docs_dir: Path) -> list[str]:
+    """The hand-written pages as a navigation when mkdocs.yml has none: the home page first, then by depth."""
+    pages = sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md"))
+    return sorted(pages, key=lambda p: (p != "index.md", p.count("/"), p))
 
 
 def hidden_pages(ctx: RenderContext) -> set[str]:
@@ -66,3 +87,51 @@ def navigation(ctx: RenderContext) -> list[dict[str, Any]]:
     reading = [{lab.reading_paths: [paths.ONBOARDING_INDEX] + [
         {nav_title(p.title): paths.reading_path_page(p.id)} for p in ctx.reading.paths]}] if ctx.reading.paths else []
     return reading + [{lab.processes: by_area}, {lab.handbook: handbook}]
+
+
+@dataclass
+class RenderedSite:
+    """What the handbook adds to a site: generated pages and files, and where hand-written pages change."""
+
+    pages: dict[str, str]
+    """Source path (as if under docs/) -> Markdown of every generated page."""
+    hidden: set[str]
+    """Generated pages that stay out of the navigation (:func:`hidden_pages`, and preview stand-ins)."""
+    nav: list[dict[str, Any]]
+    """Navigation entries that follow the hand-written pages' (:func:`navigation`)."""
+    reading_blocks: dict[str, str]
+    """Hand-written pages on a reading path -> the "mark as read" block appended to them."""
+    edit_urls: dict[str, str]
+    """Generated process page -> the URL that edits its YAML file."""
+    feed: str
+    """The Atom feed of changes, served at :data:`paths.FEED`."""
+    schema: str
+    """The handbook's own JSON Schema of a process file, served at `schema.SITE_PATH`."""
+
+
+def render_site(ctx: RenderContext, history: Mapping[str, ProcessHistory] | None, *, site_name: str,
+                site_url: str | None, stand_ins: bool = False) -> RenderedSite:
+    """Everything the handbook generates for one site. `stand_ins`: while previewing a handbook with errors,
+    each process whose file cannot be loaded keeps a page that says why it is empty."""
+    pages = render_pages(ctx, history)
+    stand_in = stand_in_pages(ctx.handbook.unloaded_ids, pages, ctx.labels) if stand_ins else {}
+    pages.update(stand_in)
+    return RenderedSite(
+        pages=pages, hidden=hidden_pages(ctx) | set(stand_in), nav=navigation(ctx),
+        reading_blocks=docs_reading_blocks(ctx), edit_urls=edit_urls(ctx.source_links, ctx.published),
+        feed=render_feed(ctx, site_name=site_name, site_url=site_url),
+        schema=schema_text(process_schema(ctx.handbook)))
+
+
+def history_or_reason(folder: Path, handbook: Handbook, enabled: bool = True) -> tuple[
+        dict[str, ProcessHistory] | None, str | None]:
+    """What git knows of each process, or None and a warning to show once when git cannot tell (None and
+    no warning when reading git is off: the `git_history` option)."""
+    if not enabled:
+        return None, None
+    try:
+        return read_history(folder, handbook), None
+    except HistoryUnavailable as reason:
+        return None, (f"the version history pages show the change log alone: {reason} — build from a full "
+                      "clone (`git fetch --unshallow`; GitHub Actions: `fetch-depth: 0`) to show what changed "
+                      "in each version, or set `git_history: false` for the process-manual plugin")

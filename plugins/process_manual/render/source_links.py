@@ -13,7 +13,7 @@ from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 from ..handbook import ProcessSource
-from ..repository import repository_path
+from ..repository import repository_path, repository_root
 from . import paths
 from .labels import Labels
 
@@ -83,6 +83,16 @@ class SourceLinks:
         body = labels.suggest_body.format(**fields)
         url = self.issue_url.replace("{title}", quote(title, safe="")).replace("{body}", quote(body, safe=""))
         return _url(url)
+
+
+def source_links(config_dir: Path, docs_dir: Path, repo_url: str | None, edit_uri: str | None,
+                 edit_url: str | None = None, issue_url: str | None = None) -> SourceLinks:
+    """Where "Edit this process" and "Suggest a change" lead: the plugin's `edit_url`/`issue_url` options
+    when set (an empty string turns a link off), else derived from the site's `repo_url` and `edit_uri`."""
+    root = repository_root(config_dir)
+    edit = edit_url if edit_url is not None else edit_template(repo_url, edit_uri, docs_dir, root)
+    issue = issue_url if issue_url is not None else issue_template(repo_url)
+    return SourceLinks(root, edit or None, issue or None)
 
 
 def source_link_lines(links: SourceLinks | None, source: ProcessSource, labels: Labels) -> list[str]:
