@@ -1,0 +1,239 @@
+"""Where each shape of an exported BPMN diagram goes: swimlanes as horizontal bands, nodes in
+columns by their rank along the flow, edges with orthogonal waypoints.
+
+Pure geometry: it knows nodes, lanes and edges by id, nothing of XML or of the process model.
+The rules, so that a modeler draws the file tidily:
+
+- one lane per role, top to bottom in the order the roles first act; the start event sits in the
+  lane of the first step, an end event in the lane of the step that leads to it;
+- a node's column is its longest distance from the start, back edges (loops) not counted, so
+  every forward arrow points right;
+- nodes that share a lane and a column are stacked in rows inside the lane;
+- forward edges leave a task to the right (a gateway by its top or bottom corner towards the
+  target's row) and bend at right angles; loops run back above the nodes;
+- a step's artifacts (forms, the archive) sit under it, joined by a vertical line.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field
+
+# Sizes bpmn-js and most modelers use for their default shapes.
+SIZES = {"task": (100, 80), "gateway": (50, 50), "event": (36, 36), "data": (36, 50), "store": (50, 50)}
+POOL_HEADER = 30
+LANE_HEADER = 30
+COLUMN = 170
+ROW = 130
+ARTIFACT_ROW = 90
+"""Extra height of a row whose nodes have forms or an archive under them."""
+MARGIN = 50
+NODE_Y = 65
+"""Centre of a node below the top of its row: room above it for loops running back."""
+
+
+@dataclass(frozen=True)
+class Box:
+    x: float
+    y: float
+    width: float
+    height: float
+
+    @property
+    def cx(self) -> float:
+        return self.x + self.width / 2
+
+    @property
+    def cy(self) -> float:
+        return self.y + self.height / 2
+
+    @property
+    def right(self) -> float:
+        return self.x + self.width
+
+    @property
+    def bottom(self) -> float:
+        return self.y + self.height
+
+
+Point = tuple[float, float]
+
+
+@dataclass
+class Node:
+    id: str
+    shape: str
+    """A key of SIZES (never "data" or "store": those are artifacts)."""
+    lane: str | None
+    """The lane's key; None = the lane of the node that leads to it (ends), else of the first node."""
+    artifacts: list[tuple[str, str]] = field(default_factory=list)
+    """(artifact id, "data" or "store") drawn under the node."""
+
+
+@dataclass
+class Edge:
+    id: str
+    source: str
+    target: str
+    label: str | None = None
+
+
+@dataclass
+class Layout:
+    pool: Box
+    lanes: dict[str, Box]
+    shapes: dict[str, Box]
+    """Nodes and artifacts by id."""
+    edges: dict[str, list[Point]]
+    """Sequence flows and artifact links by id."""
+    labels: dict[str, Box]
+    """Where a named edge's label goes, by edge id."""
+    lane_order: list[str]
+    node_lane: dict[str, str]
+
+
+def _ranks(nodes: list[Node], edges: list[Edge]) -> tuple[dict[str, int], set[str]]:
+    """Each node's column, and the ids of the back edges (those that close a loop)."""
+    out: dict[str, list[Edge]] = {n.id: [] for n in nodes}
+    for edge in edges:
+        if edge.source in out and edge.target in out:
+            out[edge.source].append(edge)
+    back: set[str] = set()
+    state: dict[str, int] = {}  # 1 = on the depth-first path, 2 = done
+    for root in [n.id for n in nodes]:  # nodes unreachable from the first still get a column
+        if root in state:
+            continue
+        state[root] = 1
+        stack = [(root, iter(out[root]))]
+        while stack:
+            node, pending = stack[-1]
+            edge = next(pending, None)
+            if edge is None:
+                state[node] = 2
+                stack.pop()
+            elif state.get(edge.target) == 1:
+                back.add(edge.id)
+            elif edge.target not in state:
+                state[edge.target] = 1
+                stack.append((edge.target, iter(out[edge.target])))
+    indegree = {n.id: 0 for n in nodes}
+    for edges_out in out.values():
+        for edge in edges_out:
+            if edge.id not in back:
+                indegree[edge.target] += 1
+    rank = {n.id: 0 for n in nodes}
+    ready = deque(n.id for n in nodes if indegree[n.id] == 0)
+    while ready:  # longest path over the forward edges (they form a DAG)
+        node = ready.popleft()
+        for edge in out[node]:
+            if edge.id in back:
+                continue
+            rank[edge.target] = max(rank[edge.target], rank[node] + 1)
+            indegree[edge.target] -= 1
+            if indegree[edge.target] == 0:
+                ready.append(edge.target)
+    return rank, back
+
+
+def _lanes_of(nodes: list[Node], edges: list[Edge]) -> dict[str, str]:
+    first_lane = next((n.lane for n in nodes if n.lane is not None), "")
+    lane = {n.id: n.lane for n in nodes if n.lane is not None}
+    for node in nodes:
+        if node.id not in lane:
+            source = next((e.source for e in edges if e.target == node.id and e.source in lane), None)
+            lane[node.id] = lane[source] if source else first_lane
+    return lane
+
+
+def layout(nodes: list[Node], edges: list[Edge], *, lane_order: list[str], origin: Point = (160, 80)) -> Layout:
+    """Place every node, lane and edge. `nodes` come in reading order (start first); `lane_order`
+    lists the lanes top to bottom (lanes without nodes are left out)."""
+    rank, back = _ranks(nodes, edges)
+    node_lane = _lanes_of(nodes, edges)
+    lanes = [key for key in lane_order if key in node_lane.values()]
+    lanes += [key for key in dict.fromkeys(node_lane.values()) if key not in lanes]
+    by_id = {n.id: n for n in nodes}
+    cells: dict[tuple[str, int], list[str]] = {}
+    for node in nodes:
+        cells.setdefault((node_lane[node.id], rank[node.id]), []).append(node.id)
+    row_of = {nid: i for ids in cells.values() for i, nid in enumerate(ids)}
+    columns = max(rank.values(), default=0) + 1
+    width = POOL_HEADER + LANE_HEADER + MARGIN + columns * COLUMN
+    x0, y = origin
+    lane_boxes: dict[str, Box] = {}
+    shapes: dict[str, Box] = {}
+    for key in lanes:
+        rows = max((len(ids) for (lane, _), ids in cells.items() if lane == key), default=1)
+        row_tops, top = [], y
+        for row in range(rows):
+            row_tops.append(top)
+            has_artifacts = any(by_id[nid].artifacts for (lane, _), ids in cells.items() if lane == key
+                                for nid in ids[row:row + 1])
+            top += ROW + (ARTIFACT_ROW if has_artifacts else 0)
+        lane_boxes[key] = Box(x0 + POOL_HEADER, y, width - POOL_HEADER, top - y)
+        for (lane, column), ids in cells.items():
+            if lane != key:
+                continue
+            for nid in ids:
+                w, h = SIZES[by_id[nid].shape]
+                cx = x0 + POOL_HEADER + LANE_HEADER + MARGIN + column * COLUMN + SIZES["task"][0] / 2
+                cy = row_tops[row_of[nid]] + NODE_Y
+                box = Box(cx - w / 2, cy - h / 2, w, h)
+                shapes[nid] = box
+                _place_artifacts(by_id[nid], box, shapes)
+        y = top
+    pool = Box(x0, origin[1], width, y - origin[1])
+    routes, labels = _route(edges, shapes, {n.id: n.shape for n in nodes}, back, rank)
+    for node in nodes:
+        for artifact_id, _ in node.artifacts:
+            a, b = shapes[node.id], shapes[artifact_id]
+            routes[f"{artifact_id}.link"] = [(b.cx, a.bottom), (b.cx, b.y)]
+    return Layout(pool, lane_boxes, shapes, routes, labels, lanes, node_lane)
+
+
+def _place_artifacts(node: Node, box: Box, shapes: dict[str, Box]) -> None:
+    """Forms and the archive side by side under the node, centred on it."""
+    if not node.artifacts:
+        return
+    gap = 14
+    sizes = [SIZES[kind] for _, kind in node.artifacts]
+    total = sum(w for w, _ in sizes) + gap * (len(sizes) - 1)
+    x = box.cx - total / 2
+    for (artifact_id, _), (w, h) in zip(node.artifacts, sizes):
+        shapes[artifact_id] = Box(x, box.bottom + 30, w, h)
+        x += w + gap
+
+
+def _route(edges: list[Edge], shapes: dict[str, Box], kinds: dict[str, str], back: set[str],
+           rank: dict[str, int]) -> tuple[dict[str, list[Point]], dict[str, Box]]:
+    routes: dict[str, list[Point]] = {}
+    labels: dict[str, Box] = {}
+    loops_into: dict[str, int] = {}
+    for edge in edges:
+        if edge.source not in shapes or edge.target not in shapes:
+            continue
+        s, t = shapes[edge.source], shapes[edge.target]
+        gateway = kinds[edge.source] == "gateway"
+        if edge.id in back or rank[edge.target] <= rank[edge.source]:
+            # A loop runs back above both nodes, each into the same target a little higher.
+            lift = 18 + 8 * loops_into.get(edge.target, 0)
+            loops_into[edge.target] = loops_into.get(edge.target, 0) + 1
+            top = min(s.y, t.y) - lift
+            points = [(s.cx, s.y), (s.cx, top), (t.cx, top), (t.cx, t.y)]
+            label_at: Point = (s.cx + 6, top - 16)
+        elif abs(s.cy - t.cy) < 1:
+            points = [(s.right, s.cy), (t.x, t.cy)]
+            label_at = (s.right + 6, s.cy - 18)
+        elif gateway:  # leave by the corner that faces the target's row, then straight in
+            corner = (s.cx, s.y) if t.cy < s.cy else (s.cx, s.bottom)
+            points = [corner, (s.cx, t.cy), (t.x, t.cy)]
+            label_at = (s.cx + 6, t.cy - 18)
+        else:
+            bend = t.x - 25
+            points = [(s.right, s.cy), (bend, s.cy), (bend, t.cy), (t.x, t.cy)]
+            label_at = (s.right + 6, s.cy - 18)
+        routes[edge.id] = points
+        if edge.label:
+            width = min(110.0, 7.0 * len(edge.label) + 8)
+            labels[edge.id] = Box(label_at[0], label_at[1], width, 14)
+    return routes, labels
