@@ -74,6 +74,9 @@ class Ids:
     def archive(self, step_id: str) -> str:
         return f"{self.process}.archive.{step_id}"
 
+    def store(self, step_id: str) -> str:
+        return f"{self.process}.store.{step_id}"
+
     @staticmethod
     def resource(role: str) -> str:
         return f"resource.{role}"
@@ -171,6 +174,9 @@ def process_xml(process: Process, *, role_names: Mapping[str, str], form_names: 
         "exporter": EXPORTER, "exporterVersion": __version__})
     for role in dict.fromkeys(r for s in process.steps for r in s.responsible):
         _sub(root, "resource", id=Ids.resource(role), name=role_names.get(role, role))
+    for step in process.steps:
+        if step.kind == "archive":
+            _sub(root, "dataStore", id=ids.store(step.id), name=step.title)
     collaboration = _sub(root, "collaboration", id=ids.collaboration)
     _sub(collaboration, "participant", id=ids.participant, name=process.title, processRef=ids.process)
     element = _sub(root, "process", id=ids.process, name=process.title, isExecutable="false")
@@ -192,7 +198,9 @@ def process_xml(process: Process, *, role_names: Mapping[str, str], form_names: 
         attributes = {"id": edge.id, "sourceRef": edge.source, "targetRef": edge.target}
         if edge.label:
             attributes["name"] = edge.label
-        _sub(element, "sequenceFlow", **attributes)
+        flow = _sub(element, "sequenceFlow", **attributes)
+        if edge.label:  # the outcome, as a natural-language condition (tExpression): tools that check
+            _sub(flow, "conditionExpression", edge.label)  # that every exclusive branch has one are satisfied
     for step in process.steps:
         for form in dict.fromkeys(step.forms):
             if step.kind in ("decision", "end"):
@@ -200,7 +208,8 @@ def process_xml(process: Process, *, role_names: Mapping[str, str], form_names: 
             _sub(element, "dataObjectReference", id=ids.form_reference(step.id, form), name=form_names.get(form, form),
                  dataObjectRef=ids.form_object(form))
         if step.kind == "archive":
-            _sub(element, "dataStoreReference", id=ids.archive(step.id), name=step.title)
+            _sub(element, "dataStoreReference", id=ids.archive(step.id), name=step.title,
+                 dataStoreRef=ids.store(step.id))
     for form in dict.fromkeys(f for s in process.steps for f in s.forms):
         _sub(element, "dataObject", id=ids.form_object(form), name=form_names.get(form, form))
     for step in process.steps:
@@ -239,6 +248,8 @@ def _diagram(root: ET.Element, ids: Ids, placed: Layout, edges: list[Edge]) -> N
     for element_id, box in placed.shapes.items():
         shape = _sub(plane, "BPMNShape", namespace=BPMNDI, id=f"{element_id}.di", bpmnElement=element_id)
         _bounds(shape, box)
+        if element_id in placed.labels:
+            _bounds(_sub(shape, "BPMNLabel", namespace=BPMNDI), placed.labels[element_id])
     for edge_id, points in placed.edges.items():
         edge = _sub(plane, "BPMNEdge", namespace=BPMNDI, id=f"{edge_id}.di", bpmnElement=edge_id)
         for x, y in points:

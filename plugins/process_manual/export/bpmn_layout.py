@@ -16,6 +16,7 @@ The rules, so that a modeler draws the file tidily:
 
 from __future__ import annotations
 
+import unicodedata
 from collections import deque
 from dataclasses import dataclass, field
 
@@ -23,13 +24,15 @@ from dataclasses import dataclass, field
 SIZES = {"task": (100, 80), "gateway": (50, 50), "event": (36, 36), "data": (36, 50), "store": (50, 50)}
 POOL_HEADER = 30
 LANE_HEADER = 30
-COLUMN = 170
-ROW = 130
+COLUMN = 190
+ROW = 140
 ARTIFACT_ROW = 90
 """Extra height of a row whose nodes have forms or an archive under them."""
 MARGIN = 50
-NODE_Y = 65
+NODE_Y = 80
 """Centre of a node below the top of its row: room above it for loops running back."""
+LABEL = (120, 40)
+"""The label under a gateway or an event (room for three lines)."""
 
 
 @dataclass(frozen=True)
@@ -87,7 +90,7 @@ class Layout:
     edges: dict[str, list[Point]]
     """Sequence flows and artifact links by id."""
     labels: dict[str, Box]
-    """Where a named edge's label goes, by edge id."""
+    """Where the label of a named edge, gateway or event goes, by element id."""
     lane_order: list[str]
     node_lane: dict[str, str]
 
@@ -158,10 +161,11 @@ def layout(nodes: list[Node], edges: list[Edge], *, lane_order: list[str], origi
         cells.setdefault((node_lane[node.id], rank[node.id]), []).append(node.id)
     row_of = {nid: i for ids in cells.values() for i, nid in enumerate(ids)}
     columns = max(rank.values(), default=0) + 1
-    width = POOL_HEADER + LANE_HEADER + MARGIN + columns * COLUMN
+    width = POOL_HEADER + LANE_HEADER + 2 * MARGIN + (columns - 1) * COLUMN + SIZES["task"][0]
     x0, y = origin
     lane_boxes: dict[str, Box] = {}
     shapes: dict[str, Box] = {}
+    labels: dict[str, Box] = {}
     for key in lanes:
         rows = max((len(ids) for (lane, _), ids in cells.items() if lane == key), default=1)
         row_tops, top = [], y
@@ -180,27 +184,37 @@ def layout(nodes: list[Node], edges: list[Edge], *, lane_order: list[str], origi
                 cy = row_tops[row_of[nid]] + NODE_Y
                 box = Box(cx - w / 2, cy - h / 2, w, h)
                 shapes[nid] = box
-                _place_artifacts(by_id[nid], box, shapes)
+                below = box.bottom
+                if by_id[nid].shape in ("gateway", "event"):  # its name is written under it
+                    labels[nid] = Box(box.cx - LABEL[0] / 2, box.bottom + 4, *LABEL)
+                    below = box.bottom + LABEL[1]
+                _place_artifacts(by_id[nid], box, below, shapes, labels)
         y = top
     pool = Box(x0, origin[1], width, y - origin[1])
-    routes, labels = _route(edges, shapes, {n.id: n.shape for n in nodes}, back, rank)
+    routes, edge_labels = _route(edges, shapes, {n.id: n.shape for n in nodes}, back, rank)
+    labels.update(edge_labels)
     for node in nodes:
         for artifact_id, _ in node.artifacts:
             a, b = shapes[node.id], shapes[artifact_id]
-            routes[f"{artifact_id}.link"] = [(b.cx, a.bottom), (b.cx, b.y)]
+            if node.shape == "task":
+                routes[f"{artifact_id}.link"] = [(b.cx, a.bottom), (b.cx, b.y)]
+            else:  # from the lower left side of the diamond or circle
+                routes[f"{artifact_id}.link"] = [(a.cx - a.width / 4, a.cy + a.height / 4), (b.cx, b.y)]
     return Layout(pool, lane_boxes, shapes, routes, labels, lanes, node_lane)
 
 
-def _place_artifacts(node: Node, box: Box, shapes: dict[str, Box]) -> None:
-    """Forms and the archive side by side under the node, centred on it."""
+def _place_artifacts(node: Node, box: Box, below: float, shapes: dict[str, Box], labels: dict[str, Box]) -> None:
+    """Forms and the archive side by side under a task, centred on it; under and left of a gateway or
+    event, whose bottom corner is where its arrows to lower rows leave."""
     if not node.artifacts:
         return
-    gap = 14
+    gap = 30  # room for the names modelers write under data objects
     sizes = [SIZES[kind] for _, kind in node.artifacts]
     total = sum(w for w, _ in sizes) + gap * (len(sizes) - 1)
-    x = box.cx - total / 2
+    x = box.cx - total / 2 if node.shape == "task" else box.cx - 30 - total
     for (artifact_id, _), (w, h) in zip(node.artifacts, sizes):
-        shapes[artifact_id] = Box(x, box.bottom + 30, w, h)
+        shapes[artifact_id] = Box(x, below + 24, w, h)
+        labels[artifact_id] = Box(x - gap / 2 + 2, below + 24 + h + 4, w + gap - 4, 40)
         x += w + gap
 
 
@@ -209,6 +223,7 @@ def _route(edges: list[Edge], shapes: dict[str, Box], kinds: dict[str, str], bac
     routes: dict[str, list[Point]] = {}
     labels: dict[str, Box] = {}
     loops_into: dict[str, int] = {}
+    bends: dict[int, int] = {}
     for edge in edges:
         if edge.source not in shapes or edge.target not in shapes:
             continue
@@ -216,24 +231,41 @@ def _route(edges: list[Edge], shapes: dict[str, Box], kinds: dict[str, str], bac
         gateway = kinds[edge.source] == "gateway"
         if edge.id in back or rank[edge.target] <= rank[edge.source]:
             # A loop runs back above both nodes, each into the same target a little higher.
-            lift = 18 + 8 * loops_into.get(edge.target, 0)
+            lift = 14 + 8 * loops_into.get(edge.target, 0)
             loops_into[edge.target] = loops_into.get(edge.target, 0) + 1
             top = min(s.y, t.y) - lift
             points = [(s.cx, s.y), (s.cx, top), (t.cx, top), (t.cx, t.y)]
-            label_at: Point = (s.cx + 6, top - 16)
+            label_at: Point = (s.cx + 6, s.y - 18) if s.y - top > 30 else (s.cx + 6, top - 16)
         elif abs(s.cy - t.cy) < 1:
             points = [(s.right, s.cy), (t.x, t.cy)]
             label_at = (s.right + 6, s.cy - 18)
-        elif gateway:  # leave by the corner that faces the target's row, then straight in
+        elif gateway and not _blocked(s.cx, s.cy, t.cy, shapes, {edge.source, edge.target}):
+            # leave by the corner that faces the target's row, then straight in
             corner = (s.cx, s.y) if t.cy < s.cy else (s.cx, s.bottom)
             points = [corner, (s.cx, t.cy), (t.x, t.cy)]
             label_at = (s.cx + 6, t.cy - 18)
-        else:
-            bend = t.x - 25
+        else:  # right, down or up just before the target's column (each arrow into a column its own line), in
+            column = round(t.cx)
+            bend = t.x - 16 - 10 * bends.get(column, 0)
+            bends[column] = bends.get(column, 0) + 1
             points = [(s.right, s.cy), (bend, s.cy), (bend, t.cy), (t.x, t.cy)]
-            label_at = (s.right + 6, s.cy - 18)
+            # a gateway's arrows share their first stretch: each label goes by its own vertical stretch
+            label_at = ((bend - min(110.0, text_width(edge.label or "") + 8) - 3, (s.cy + t.cy) / 2 - 7) if gateway
+                        else (s.right + 6, s.cy - 18))
         routes[edge.id] = points
         if edge.label:
-            width = min(110.0, 7.0 * len(edge.label) + 8)
+            width = min(110.0, text_width(edge.label) + 8)
             labels[edge.id] = Box(label_at[0], label_at[1], width, 14)
     return routes, labels
+
+
+def text_width(text: str) -> float:
+    """About how wide a modeler writes `text` in its 11 px label font (CJK characters are twice as wide)."""
+    return sum(12.0 if unicodedata.east_asian_width(c) in "WF" else 6.5 for c in text)
+
+
+def _blocked(x: float, y0: float, y1: float, shapes: dict[str, Box], ends: set[str]) -> bool:
+    """Whether a vertical line at `x` from `y0` to `y1` would run through a shape other than its ends."""
+    low, high = min(y0, y1), max(y0, y1)
+    return any(box.x - 4 <= x <= box.right + 4 and box.y < high and box.bottom > low
+               for shape_id, box in shapes.items() if shape_id not in ends)
