@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from . import __version__, codeowners, newprocess, pdf
+from .export import bpmn_cli
 from .handbook import load_handbook
 from .problems import format_github, format_human, format_json
 from .schema import SITE_PATH as SCHEMA_PATH
@@ -81,6 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     newprocess.add_parser(commands)
     codeowners.add_parser(commands)
     pdf.add_parser(commands)
+    bpmn_cli.add_parser(commands)
     return parser
 
 

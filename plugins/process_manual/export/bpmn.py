@@ -25,6 +25,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 
 from .. import __version__
+from ..handbook import Handbook, ProcessSource
 from ..model import Process, Step
 from .bpmn_layout import Box, Edge, Layout, Node, layout
 
@@ -256,3 +257,11 @@ def _diagram(root: ET.Element, ids: Ids, placed: Layout, edges: list[Edge]) -> N
             _sub(edge, "waypoint", namespace=DI, x=_n(x), y=_n(y))
         if edge_id in placed.labels:
             _bounds(_sub(edge, "BPMNLabel", namespace=BPMNDI), placed.labels[edge_id])
+
+
+def handbook_files(sources: list[ProcessSource], handbook: Handbook, *, start_label: str) -> dict[str, str]:
+    """`<ID>.bpmn` -> its XML, for each process given (names from the handbook's catalogs)."""
+    role_names = {r: role.name for r, role in handbook.roles.items()}
+    form_names = {f: form.name for f, form in handbook.forms.items()}
+    return {f"{s.process.id}.bpmn": process_xml(s.process, role_names=role_names, form_names=form_names,
+                                                start_label=start_label) for s in sources}

@@ -250,7 +250,7 @@ def _route(edges: list[Edge], shapes: dict[str, Box], kinds: dict[str, str], bac
             bends[column] = bends.get(column, 0) + 1
             points = [(s.right, s.cy), (bend, s.cy), (bend, t.cy), (t.x, t.cy)]
             # a gateway's arrows share their first stretch: each label goes by its own vertical stretch
-            label_at = ((bend - min(110.0, text_width(edge.label or "") + 8) - 3, (s.cy + t.cy) / 2 - 7) if gateway
+            label_at = ((bend - min(110.0, text_width(edge.label or "") + 8) - 3, s.cy - 18) if gateway
                         else (s.right + 6, s.cy - 18))
         routes[edge.id] = points
         if edge.label:
