@@ -10,8 +10,9 @@ The mapping (docs/bpmn.md says the same for process owners):
 - an archive step is a user task that writes to a data store reference (the archive);
 - an end step is an end event; a start event leads to the first step;
 - step details become `documentation`, forms become data object references the step writes to;
-- what BPMN has no word for (accountable, consulted, informed, the time limit) is kept in an
-  extension element `pm:step` that other tools keep and ignore.
+- what BPMN has no word for (accountable, consulted, informed, the time limit, the roles of a
+  decision taken by several) is kept in an extension element `pm:step` that other tools keep and
+  ignore.
 
 Element ids come from the process and step ids (`ADM-004.step.submit`), so they stay the same from
 one export to the next. Author text only ever becomes XML text or attribute values, escaped by the
@@ -140,7 +141,10 @@ def _step_element(parent: ET.Element, step: Step, ids: Ids, edges: list[Edge]) -
         element.set("calledElement", step.process)
     if step.details:
         _sub(element, "documentation", step.details, textFormat="text/markdown")
-    extension = {k: v for k, v in (("accountable", step.accountable or ""), ("consulted", " ".join(step.consulted)),
+    # A gateway has no performers: a decision taken by several roles names them here.
+    several = " ".join(step.responsible) if step.kind == "decision" and len(step.responsible) > 1 else ""
+    extension = {k: v for k, v in (("responsible", several), ("accountable", step.accountable or ""),
+                                   ("consulted", " ".join(step.consulted)),
                                    ("informed", " ".join(step.informed)), ("within", step.within or "")) if v}
     if extension:
         _sub(_sub(element, "extensionElements"), "step", namespace=PM, **extension)

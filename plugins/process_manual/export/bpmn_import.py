@@ -397,7 +397,8 @@ class _Mapper:
         if node.tag in GATEWAYS:
             labelled = [(self.branch_label(f, node), self.successor(f)) for f in self.out[node.id]]
             step = {"id": step_id, "name": node.name, "kind": "decision"}
-            self.describe_step(step, node, [self.lane_role(node.id)], [])
+            several = node.extension.get("responsible", "").split() if self.own_export else []
+            self.describe_step(step, node, several or [self.lane_role(node.id)], [])
             step["branches"] = self.branches(labelled)
             return [step]
         step = {"id": step_id, "name": node.name, "kind": "task"}
