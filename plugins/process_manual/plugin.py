@@ -17,13 +17,14 @@ from mkdocs.structure.pages import Page
 
 from .config import ProcessManualConfig
 from .dirtyreload import ChangeTracker, TrackedPageFile, merge_search_index
+from .export.bpmn import handbook_files as bpmn_files
 from .githistory import HistoryUnavailable, ProcessHistory, read_history
 from .handbook import Handbook, ParseCache, load_handbook
 from .problems import Problem, relative_path
 from .render.context import RenderContext
 from .render.feed import render_feed
 from .render.labels import Labels
-from .render.paths import FEED
+from .render.paths import FEED, bpmn_file
 from .render.preview import problem_banner, stand_in_pages
 from .render.reading import docs_reading_blocks
 from .render.site import hidden_pages, navigation, render_pages
@@ -125,6 +126,8 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
         """Parsed YAML kept across `mkdocs serve` rebuilds (the instance persists: see on_startup)."""
         self.reading_blocks: dict[str, str] = {}
         """Hand-written pages on a reading path -> their "mark as read" block (appended to the page)."""
+        self.bpmn: dict[str, str] = {}
+        """`<ID>.bpmn` -> the process as BPMN 2.0, published under bpmn/ (linked from each process page)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this instance across the rebuilds of `mkdocs serve`.
@@ -186,6 +189,7 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
         self.pages = render_pages(context, self._history(folder, handbook))
         self.reading_blocks = docs_reading_blocks(context)
         self.feed = render_feed(context, site_name=config.site_name, site_url=config.site_url)
+        self.bpmn = bpmn_files(context.published, handbook, start_label=self.labels.start)
         # While previewing, a process whose file cannot be loaded keeps its page: it says why it is empty.
         stand_ins = stand_in_pages(handbook.unloaded_ids, self.pages, self.labels) if self.preview_problems else {}
         self.pages.update(stand_ins)
@@ -235,6 +239,8 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
         if files.get_file_from_path(FEED) is not None:
             raise PluginError(f"docs/{FEED} clashes with the handbook's Atom feed of changes — rename or remove it")
         files.append(File.generated(config, FEED, content=self.feed))
+        for name, xml in self.bpmn.items():
+            files.append(File.generated(config, bpmn_file(name.removesuffix(".bpmn")), content=xml))
         if files.get_file_from_path(SCHEMA_SITE_PATH) is None:  # the handbook's own schema, for editors
             files.append(File.generated(config, SCHEMA_SITE_PATH, content=self.schema))
         return files

@@ -22,13 +22,13 @@ serializer, with the characters XML 1.0 cannot carry removed.
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 
 from .. import __version__
 from ..handbook import Handbook, ProcessSource
 from ..model import Process, Step
 from .bpmn_layout import Box, Edge, Layout, Node, layout
+from .xmlwrite import Element, document
 
 BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL"
 BPMNDI = "http://www.omg.org/spec/BPMN/20100524/DI"
@@ -38,15 +38,22 @@ PM = "urn:process-manual:bpmn:1"
 """Our extension namespace (a URN: it names no host)."""
 EXPORTER = "process-manual"
 
-for _prefix, _uri in (("bpmn", BPMN), ("bpmndi", BPMNDI), ("dc", DC), ("di", DI), ("pm", PM)):
-    ET.register_namespace(_prefix, _uri)
+_PREFIXES = {BPMN: "bpmn", BPMNDI: "bpmndi", DC: "dc", DI: "di", PM: "pm"}
 
+_SLUG = re.compile(r"[a-z0-9][a-z0-9_-]*")
+_UNSAFE_ID = re.compile(r"[^A-Za-z0-9_-]")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def xml_text(text: object) -> str:
     """Author text as XML 1.0 can carry it (control characters other than tab and newline dropped)."""
     return _NOT_XML.sub("", str(text))
+
+
+def _id_part(text: str) -> str:
+    """A role id as part of an element id. Valid roles are slugs already; what an unfinished file
+    names (shown while previewing) must not break the file."""
+    return text if _SLUG.fullmatch(text) else _UNSAFE_ID.sub("_", text)
 
 
 class Ids:
@@ -62,7 +69,7 @@ class Ids:
         self.plane = f"{process_id}.plane"
 
     def lane(self, role: str) -> str:
-        return f"{self.process}.lane.{role}"
+        return f"{self.process}.lane.{_id_part(role)}"
 
     def step(self, step_id: str) -> str:
         return f"{self.process}.step.{step_id}"
@@ -81,18 +88,13 @@ class Ids:
 
     @staticmethod
     def resource(role: str) -> str:
-        return f"resource.{role}"
+        return f"resource.{_id_part(role)}"
 
 
-def _q(namespace: str, tag: str) -> str:
-    return f"{{{namespace}}}{tag}"
-
-
-def _sub(parent: ET.Element, tag: str, text: str | None = None, namespace: str = BPMN, **attributes: str) -> ET.Element:
-    element = ET.SubElement(parent, _q(namespace, tag), {k: xml_text(v) for k, v in attributes.items()})
-    if text is not None:
-        element.text = xml_text(text)
-    return element
+def _sub(parent: Element, tag: str, text: str | None = None, namespace: str = BPMN, **attributes: str) -> Element:
+    """A child element. Attribute values and text are escaped by the writer; author text must have
+    passed through :func:`xml_text` (ids and numbers are ours and need not)."""
+    return parent.add(f"{_PREFIXES[namespace]}:{tag}", text, **attributes)
 
 
 def _lane_of(step: Step) -> str | None:
@@ -134,20 +136,20 @@ def _roles_in_order(process: Process) -> list[str]:
     return list(dict.fromkeys(r for s in process.steps if (r := _lane_of(s))))
 
 
-def _step_element(parent: ET.Element, step: Step, ids: Ids, edges: list[Edge]) -> ET.Element:
+def _step_element(parent: Element, step: Step, ids: Ids, edges: list[Edge]) -> Element:
     tag = {"decision": "exclusiveGateway", "subprocess": "callActivity", "end": "endEvent"}.get(step.kind, "userTask")
-    element = _sub(parent, tag, id=ids.step(step.id), name=step.title)
+    element = _sub(parent, tag, id=ids.step(step.id), name=xml_text(step.title))
     if step.kind == "subprocess" and step.process:
-        element.set("calledElement", step.process)
+        element.attributes["calledElement"] = step.process
     if step.details:
-        _sub(element, "documentation", step.details, textFormat="text/markdown")
+        _sub(element, "documentation", xml_text(step.details), textFormat="text/markdown")
     # A gateway has no performers: a decision taken by several roles names them here.
     several = " ".join(step.responsible) if step.kind == "decision" and len(step.responsible) > 1 else ""
     extension = {k: v for k, v in (("responsible", several), ("accountable", step.accountable or ""),
                                    ("consulted", " ".join(step.consulted)),
                                    ("informed", " ".join(step.informed)), ("within", step.within or "")) if v}
     if extension:
-        _sub(_sub(element, "extensionElements"), "step", namespace=PM, **extension)
+        _sub(_sub(element, "extensionElements"), "step", namespace=PM, **{k: xml_text(v) for k, v in extension.items()})
     me = ids.step(step.id)
     for edge in edges:
         if edge.target == me:
@@ -174,65 +176,65 @@ def process_xml(process: Process, *, role_names: Mapping[str, str], form_names: 
     edges = _flows(process, ids)
     roles = _roles_in_order(process)
     placed = layout(_nodes(process, ids), edges, lane_order=roles)
-    root = ET.Element(_q(BPMN, "definitions"), {
+    root = Element("bpmn:definitions", {
+        **{f"xmlns:{prefix}": uri for uri, prefix in _PREFIXES.items()},
         "id": f"{process.id}.definitions", "targetNamespace": f"urn:process-manual:process:{xml_text(process.id)}",
         "exporter": EXPORTER, "exporterVersion": __version__})
     for role in dict.fromkeys(r for s in process.steps for r in s.responsible):
-        _sub(root, "resource", id=Ids.resource(role), name=role_names.get(role, role))
+        _sub(root, "resource", id=Ids.resource(role), name=xml_text(role_names.get(role, role)))
     for step in process.steps:
         if step.kind == "archive":
-            _sub(root, "dataStore", id=ids.store(step.id), name=step.title)
+            _sub(root, "dataStore", id=ids.store(step.id), name=xml_text(step.title))
     collaboration = _sub(root, "collaboration", id=ids.collaboration)
-    _sub(collaboration, "participant", id=ids.participant, name=process.title, processRef=ids.process)
-    element = _sub(root, "process", id=ids.process, name=process.title, isExecutable="false")
+    _sub(collaboration, "participant", id=ids.participant, name=xml_text(process.title), processRef=ids.process)
+    element = _sub(root, "process", id=ids.process, name=xml_text(process.title), isExecutable="false")
     if process.purpose:
-        _sub(element, "documentation", process.purpose, textFormat="text/markdown")
+        _sub(element, "documentation", xml_text(process.purpose), textFormat="text/markdown")
     lane_set = _sub(element, "laneSet", id=ids.lanes)
     for role in placed.lane_order:
-        lane = _sub(lane_set, "lane", id=ids.lane(role), name=role_names.get(role, role))
+        lane = _sub(lane_set, "lane", id=ids.lane(role), name=xml_text(role_names.get(role, role)))
         for node_id, node_lane in placed.node_lane.items():
             if node_lane == role:
                 _sub(lane, "flowNodeRef", node_id)
-    start = _sub(element, "startEvent", id=ids.start, name=start_label)
+    start = _sub(element, "startEvent", id=ids.start, name=xml_text(start_label))
     if process.triggers:
-        _sub(start, "documentation", "\n".join(process.triggers))
+        _sub(start, "documentation", xml_text("\n".join(process.triggers)))
     _sub(start, "outgoing", edges[0].id)
     for step in process.steps:
         _step_element(element, step, ids, edges)
     for edge in edges:
         attributes = {"id": edge.id, "sourceRef": edge.source, "targetRef": edge.target}
         if edge.label:
-            attributes["name"] = edge.label
+            attributes["name"] = xml_text(edge.label)
         flow = _sub(element, "sequenceFlow", **attributes)
         if edge.label:  # the outcome, as a natural-language condition (tExpression): tools that check
-            _sub(flow, "conditionExpression", edge.label)  # that every exclusive branch has one are satisfied
+            _sub(flow, "conditionExpression", xml_text(edge.label))  # that every exclusive branch has one are satisfied
     for step in process.steps:
         for form in dict.fromkeys(step.forms):
             if step.kind in ("decision", "end"):
                 continue  # a gateway or event writes nothing: its forms are linked by an association below
-            _sub(element, "dataObjectReference", id=ids.form_reference(step.id, form), name=form_names.get(form, form),
+            _sub(element, "dataObjectReference", id=ids.form_reference(step.id, form), name=xml_text(form_names.get(form, form)),
                  dataObjectRef=ids.form_object(form))
         if step.kind == "archive":
-            _sub(element, "dataStoreReference", id=ids.archive(step.id), name=step.title,
+            _sub(element, "dataStoreReference", id=ids.archive(step.id), name=xml_text(step.title),
                  dataStoreRef=ids.store(step.id))
     for form in dict.fromkeys(f for s in process.steps for f in s.forms):
-        _sub(element, "dataObject", id=ids.form_object(form), name=form_names.get(form, form))
+        _sub(element, "dataObject", id=ids.form_object(form), name=xml_text(form_names.get(form, form)))
     for step in process.steps:
         if step.kind in ("decision", "end"):
             for form in dict.fromkeys(step.forms):
                 _sub(element, "dataObjectReference", id=ids.form_reference(step.id, form),
-                     name=form_names.get(form, form), dataObjectRef=ids.form_object(form))
+                     name=xml_text(form_names.get(form, form)), dataObjectRef=ids.form_object(form))
     for step in process.steps:  # artifacts come after every flow element (the schema's order)
         if step.kind in ("decision", "end"):
             for form in dict.fromkeys(step.forms):
                 _sub(element, "association", id=f"{ids.form_reference(step.id, form)}.link",
                      sourceRef=ids.step(step.id), targetRef=ids.form_reference(step.id, form))
     _diagram(root, ids, placed, edges)
-    ET.indent(root, space="  ")
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    return document(root)
 
 
-def _bounds(parent: ET.Element, box: Box) -> None:
+def _bounds(parent: Element, box: Box) -> None:
     _sub(parent, "Bounds", namespace=DC, x=_n(box.x), y=_n(box.y), width=_n(box.width), height=_n(box.height))
 
 
@@ -240,7 +242,7 @@ def _n(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
 
 
-def _diagram(root: ET.Element, ids: Ids, placed: Layout, edges: list[Edge]) -> None:
+def _diagram(root: Element, ids: Ids, placed: Layout, edges: list[Edge]) -> None:
     diagram = _sub(root, "BPMNDiagram", namespace=BPMNDI, id=ids.diagram)
     plane = _sub(diagram, "BPMNPlane", namespace=BPMNDI, id=ids.plane, bpmnElement=ids.collaboration)
     pool = _sub(plane, "BPMNShape", namespace=BPMNDI, id=f"{ids.participant}.di", bpmnElement=ids.participant,
