@@ -92,6 +92,10 @@ def describe(node: FlowNode) -> str:
     return f"{node.tag} '{node.name}'" if node.name else node.tag
 
 
+def _named(node: FlowNode) -> str:
+    return f" '{node.name}'" if node.name else ""
+
+
 def duration_text(iso: str | None, language: str) -> str | None:
     """An ISO 8601 duration (PT24H, P2D, P1W) as the handbook writes a time limit, or None."""
     match = re.fullmatch(r"P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?)?", (iso or "").strip())
@@ -275,7 +279,7 @@ class _Mapper:
             elif node.tag in ("intermediateCatchEvent", "intermediateThrowEvent"):
                 self.passed.add(node.id)
                 wait = f" (wait {node.timer})" if node.timer else ""
-                self.warn(node.id, f"intermediate {_event_kind(node)} event {describe(node)}{wait}: left out, "
+                self.warn(node.id, f"intermediate {_event_kind(node)} event{_named(node)}{wait}: left out, "
                           "the flow goes straight on to the next step")
             elif node.tag in SUBPROCESSES:
                 self.warn(node.id, f"{describe(node)} is imported as one step; the {node.children} element(s) "
@@ -408,7 +412,7 @@ class _Mapper:
         ways += [(f, b) for b in boundaries for f in self.out[b.id]]
         for boundary in boundaries:
             if not self.out[boundary.id]:
-                self.warn(boundary.id, f"boundary {_event_kind(boundary)} event {describe(boundary)} leads nowhere: "
+                self.warn(boundary.id, f"boundary {_event_kind(boundary)} event{_named(boundary)} leads nowhere: "
                           "left out" + (" (its duration is the step's time limit)" if step.get("within") else ""))
         if len(ways) == 1 and ways[0][1] is None:
             step["next"] = self.successor(ways[0][0])
@@ -427,7 +431,7 @@ class _Mapper:
                                                        else self.branch_label(flow, node))
             else:
                 label = boundary.name or _event_kind(boundary)
-                self.warn(boundary.id, f"boundary {_event_kind(boundary)} event {describe(boundary)} on "
+                self.warn(boundary.id, f"boundary {_event_kind(boundary)} event{_named(boundary)} on "
                           f"'{node.name or node.id}': the decision '{decision_id}' after the step takes the "
                           f"branch '{label}' when it happens")
             labelled.append((label, self.successor(flow)))
@@ -542,6 +546,9 @@ def import_process(definitions: Definitions, handbook: Handbook, options: Import
     mapper = _Mapper(definitions, process, handbook, owner=options.owner, role_map=options.role_map,
                      language=language, own_export=definitions.exporter == "process-manual")
     mapper.result.warnings += notes
+    if not process.lanes:
+        mapper.warn(process.id, f"the process has no lanes: every step is done by the owner '{options.owner}' — "
+                    "change `responsible` where another role does the step")
     mapper.classify()
     steps = mapper.steps()
     change = ("从 {name} 导入（BPMN 2.0）" if language == "zh" else "Imported from {name} (BPMN 2.0)")
