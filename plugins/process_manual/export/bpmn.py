@@ -1,6 +1,6 @@
 """One process as a BPMN 2.0 file, with its diagram (BPMN DI), for modelers and auditors' tools.
 
-The mapping (docs/bpmn.md says the same for process owners):
+The mapping (README.md and docs/process-owners.md say the same for users):
 
 - the process is a pool (a collaboration with one participant) with one lane per responsible role;
 - a task step is a user task performed by its role(s): the lane is its first responsible role, and

@@ -1,7 +1,7 @@
 """A BPMN process as a handbook process: what maps, what is approximated (with the element id and
 how), and what cannot be mapped at all.
 
-The mapping (docs/bpmn.md says the same for process owners):
+The mapping (README.md and docs/process-owners.md say the same for users):
 
 - lanes -> roles, matched by name (or id) to _roles.yml, or as mapped by the user; performers
   (humanPerformer, potentialOwner) name the responsible roles when a step has several;
