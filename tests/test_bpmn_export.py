@@ -13,6 +13,7 @@ from lxml import etree
 from bpmn_support import EXAMPLES, NS, export, spiff_spec, xsd_errors
 from fixtures.util import copy_handbook, edit
 from process_manual.cli import main
+from process_manual.export.bpmn import ExportCache, handbook_files
 from process_manual.handbook import load_handbook
 
 
@@ -153,3 +154,17 @@ def test_export_refuses_a_handbook_with_errors_and_writes_nothing(tmp_path: Path
     assert main(["bpmn", "export", str(root), "--out", str(tmp_path / "out")]) == 1
     assert not (tmp_path / "out").exists()
     assert "unknown step 'manager-reveiw'" in capsys.readouterr().err
+
+
+def test_the_preview_exports_again_only_what_changed(tmp_path: Path) -> None:
+    root = copy_handbook(tmp_path)
+    handbook, cache = load_handbook(root), ExportCache()
+    first = handbook_files(handbook.processes, handbook, start_label="Start", cache=cache)
+    assert cache.exports == len(handbook.processes)
+    assert handbook_files(handbook.processes, handbook, start_label="Start", cache=cache) == first
+    assert cache.exports == len(handbook.processes)  # nothing changed: nothing exported again
+    edit(root, "purchasing/purchase-request.yml", "name: Compare three quotes", "name: Compare four quotes")
+    handbook = load_handbook(root)
+    again = handbook_files(handbook.processes, handbook, start_label="Start", cache=cache)
+    assert cache.exports == len(handbook.processes) + 1 and "Compare four quotes" in again["PUR-001.bpmn"]
+    assert handbook_files(handbook.processes, handbook, start_label="开始", cache=cache) != again

@@ -32,3 +32,12 @@ def test_each_process_page_links_its_bpmn_file_published_with_the_site(language:
     assert link.get_text() == ("Download as BPMN 2.0" if language == "en" else "下载 BPMN 2.0 文件")
     start = (site / "bpmn/PUR-001.bpmn").read_text(encoding="utf-8")
     assert ('name="Start"' if language == "en" else 'name="开始"') in start
+
+
+def test_bpmn_false_publishes_no_file_and_no_link(tmp_path: Path) -> None:
+    copy_handbook(tmp_path)
+    write_site_config(tmp_path, options="bpmn: false")
+    result = mkdocs_build(tmp_path, "--strict")
+    assert result.returncode == 0, result.stderr
+    assert not (tmp_path / "site" / "bpmn").exists()
+    assert "pm-bpmn" not in (tmp_path / "site/processes/pur-001/index.html").read_text(encoding="utf-8")

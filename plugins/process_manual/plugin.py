@@ -17,7 +17,7 @@ from mkdocs.structure.pages import Page
 
 from .config import ProcessManualConfig
 from .dirtyreload import ChangeTracker, TrackedPageFile, merge_search_index
-from .export.bpmn import handbook_files as bpmn_files
+from .export.bpmn import ExportCache, handbook_files as bpmn_files
 from .githistory import HistoryUnavailable, ProcessHistory, read_history
 from .handbook import Handbook, ParseCache, load_handbook
 from .problems import Problem, relative_path
@@ -128,6 +128,8 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
         """Hand-written pages on a reading path -> their "mark as read" block (appended to the page)."""
         self.bpmn: dict[str, str] = {}
         """`<ID>.bpmn` -> the process as BPMN 2.0, published under bpmn/ (linked from each process page)."""
+        self.bpmn_cache = ExportCache()
+        """Exported files kept across `mkdocs serve` rebuilds: only changed processes are exported again."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this instance across the rebuilds of `mkdocs serve`.
@@ -185,11 +187,13 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
         self.banner = problem_banner(self.preview_problems, self.labels) if self.preview_problems else ""
         context = RenderContext(handbook, self.labels, today(), directory_urls=config.use_directory_urls,
                                 publish_drafts=self.config.publish_drafts,
-                                source_links=_source_links(config, self.config, config_dir))
+                                source_links=_source_links(config, self.config, config_dir),
+                                bpmn_downloads=self.config.bpmn)
         self.pages = render_pages(context, self._history(folder, handbook))
         self.reading_blocks = docs_reading_blocks(context)
         self.feed = render_feed(context, site_name=config.site_name, site_url=config.site_url)
-        self.bpmn = bpmn_files(context.published, handbook, start_label=self.labels.start)
+        self.bpmn = bpmn_files(context.published, handbook, start_label=self.labels.start,
+                               cache=self.bpmn_cache if self.serving else None) if self.config.bpmn else {}
         # While previewing, a process whose file cannot be loaded keeps its page: it says why it is empty.
         stand_ins = stand_in_pages(handbook.unloaded_ids, self.pages, self.labels) if self.preview_problems else {}
         self.pages.update(stand_ins)

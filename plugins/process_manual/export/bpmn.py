@@ -22,7 +22,7 @@ serializer, with the characters XML 1.0 cannot carry removed.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from .. import __version__
 from ..handbook import Handbook, ProcessSource
@@ -265,9 +265,35 @@ def _diagram(root: Element, ids: Ids, placed: Layout, edges: list[Edge]) -> None
             _bounds(_sub(edge, "BPMNLabel", namespace=BPMNDI), placed.labels[edge_id])
 
 
-def handbook_files(sources: list[ProcessSource], handbook: Handbook, *, start_label: str) -> dict[str, str]:
+class ExportCache:
+    """Files exported before, by what they were made from: `mkdocs serve` re-exports only the
+    processes that changed (a file takes a few milliseconds; a large handbook has a thousand)."""
+
+    def __init__(self) -> None:
+        self._made: dict[str, tuple[tuple[str, int, str], str]] = {}
+        self.exports = 0
+        """How many files were made (not taken from the cache)."""
+
+    def get(self, process: Process, names: int, start_label: str, make: Callable[[], str]) -> str:
+        key = (process.model_dump_json(), names, start_label)
+        made = self._made.get(process.id)
+        if made is None or made[0] != key:
+            made = (key, make())
+            self.exports += 1
+            self._made[process.id] = made
+        return made[1]
+
+
+def handbook_files(sources: list[ProcessSource], handbook: Handbook, *, start_label: str,
+                   cache: ExportCache | None = None) -> dict[str, str]:
     """`<ID>.bpmn` -> its XML, for each process given (names from the handbook's catalogs)."""
     role_names = {r: role.name for r, role in handbook.roles.items()}
     form_names = {f: form.name for f, form in handbook.forms.items()}
-    return {f"{s.process.id}.bpmn": process_xml(s.process, role_names=role_names, form_names=form_names,
-                                                start_label=start_label) for s in sources}
+    cache = cache or ExportCache()
+    names = hash((tuple(role_names.items()), tuple(form_names.items())))
+    files = {}
+    for source in sources:
+        process = source.process
+        files[f"{process.id}.bpmn"] = cache.get(process, names, start_label, lambda: process_xml(
+            process, role_names=role_names, form_names=form_names, start_label=start_label))
+    return files

@@ -51,7 +51,8 @@ def _header(ctx: RenderContext, source: ProcessSource, page: str) -> list[str]:
     out += ['<dl class="pm-facts" markdown>']
     out += [f'<div markdown><dt>{name}</dt><dd markdown="span">{value}</dd></div>' for name, value in facts]
     out += ["</dl>", ""]
-    return out + source_link_lines(ctx.source_links, source, lab) + _bpmn_link(page, process, lab)
+    return out + source_link_lines(ctx.source_links, source, lab) + (
+        _bpmn_link(page, process, lab) if ctx.bpmn_downloads else [])
 
 
 def _bpmn_link(page: str, process: Process, lab: Labels) -> list[str]:
