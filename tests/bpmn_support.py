@@ -3,6 +3,7 @@ check a BPMN file (the OMG XSD with DI through lxml, SpiffWorkflow's parser)."""
 
 from __future__ import annotations
 
+import hashlib
 from functools import cache
 from pathlib import Path
 
@@ -66,3 +67,9 @@ def export(handbook: Path, out: Path) -> list[Path]:
     assert main(["bpmn", "export", str(handbook), "--out", str(out)]) == 0
     return sorted(out.glob("*.bpmn"))
 
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    """Every file under `folder` and its hash: what a refused import must leave unchanged."""
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}

@@ -4,13 +4,12 @@ past the size limit."""
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 from pathlib import Path
 
 import pytest
 
-from bpmn_support import EXAMPLES
+from bpmn_support import EXAMPLES, tree_digest
 from process_manual.cli import main
 
 BPMN = 'xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"'
@@ -39,10 +38,6 @@ HOSTILE = {
 }
 
 
-def _digest(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
-
 
 @pytest.fixture
 def handbook(tmp_path: Path) -> Path:
@@ -52,7 +47,7 @@ def handbook(tmp_path: Path) -> Path:
 
 
 def _refused(path: Path, handbook: Path, capsys) -> str:
-    before = _digest(handbook)
+    before = tree_digest(handbook)
     code = main(["bpmn", "import", str(path), "--dir", str(handbook), "--area", "administration",
                  "--owner", "admin-manager", "--id", "ADM-099"])
     captured = capsys.readouterr()
@@ -60,7 +55,7 @@ def _refused(path: Path, handbook: Path, capsys) -> str:
     assert code == 1 and captured.out == ""
     assert len(lines) == 1, lines
     assert lines[0].startswith("process-manual bpmn: ") and lines[0].endswith("nothing written"), lines[0]
-    assert _digest(handbook) == before
+    assert tree_digest(handbook) == before
     return lines[0]
 
 
@@ -96,10 +91,10 @@ def test_a_process_with_nothing_to_map_names_the_element_and_writes_nothing(hand
     path = tmp_path / "start-only.bpmn"
     path.write_text(f'<definitions {BPMN} id="d"><process id="p"><startEvent id="s"/></process></definitions>',
                     encoding="utf-8")
-    before = _digest(handbook)
+    before = tree_digest(handbook)
     assert main(["bpmn", "import", str(path), "--dir", str(handbook), "--area", "administration",
                  "--owner", "admin-manager", "--id", "ADM-099"]) == 1
     err = capsys.readouterr().err.splitlines()
     assert "error: s: no step follows the start: there is nothing to import" in err
     assert err[-1] == "process-manual bpmn: nothing written"
-    assert _digest(handbook) == before
+    assert tree_digest(handbook) == before

@@ -4,7 +4,6 @@ cannot be mapped writes nothing."""
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 from pathlib import Path
 
@@ -12,7 +11,7 @@ import pytest
 import yaml
 from lxml import etree
 
-from bpmn_support import EXAMPLES, FIXTURES, NS, export
+from bpmn_support import EXAMPLES, FIXTURES, NS, export, tree_digest
 from process_manual.cli import main
 from process_manual.handbook import load_handbook
 from process_manual.model import Process
@@ -22,10 +21,6 @@ def _example_ids() -> list[tuple[str, str]]:
     return [(language, s.process.id) for language in sorted(EXAMPLES)
             for s in load_handbook(EXAMPLES[language]).processes]
 
-
-def _digest(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def _shape(process: Process, *, with_extensions: bool = True) -> list[tuple]:
@@ -101,17 +96,17 @@ def _copy(language: str, dest: Path) -> Path:
 
 
 def _written(root: Path, before: dict[str, str]) -> list[str]:
-    return sorted(set(_digest(root)) - set(before))
+    return sorted(set(tree_digest(root)) - set(before))
 
 
 def test_a_camunda_collaboration_imports_once_its_new_lane_is_a_role(tmp_path: Path, capsys) -> None:
     root = _copy("en", tmp_path)
-    before = _digest(root)
+    before = tree_digest(root)
     bpmn = FIXTURES / "camunda-purchase-collaboration.bpmn"
     assert _import(bpmn, root, "--area", "administration", "--owner", "admin-manager") == 1
     err = capsys.readouterr().err
     assert "1 lane(s) match no role" in err and "- {id: purchasing-agent, name: Purchasing agent}" in err
-    assert _digest(root) == before  # nothing written
+    assert tree_digest(root) == before  # nothing written
 
     assert _import(bpmn, root, "--area", "administration", "--owner", "admin-manager",
                    "--role", "Purchasing agent=admin-office") == 0
@@ -190,8 +185,8 @@ def test_a_chinese_model_without_lanes_imports_into_the_chinese_handbook(tmp_pat
                                   ("--area", "administration", "--owner", "admin-manager", "--process", "Nope")])
 def test_wrong_options_write_nothing(args: tuple[str, ...], tmp_path: Path, capsys) -> None:
     root = _copy("en", tmp_path)
-    before = _digest(root)
+    before = tree_digest(root)
     assert _import(FIXTURES / "camunda-purchase-collaboration.bpmn", root, *args) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith("process-manual bpmn: ") and err[0].endswith("nothing written")
-    assert _digest(root) == before
+    assert tree_digest(root) == before
