@@ -30,7 +30,8 @@ from collections import deque
 from dataclasses import dataclass, field
 
 from ..handbook import Handbook
-from .bpmn_read import GATEWAYS, SUBPROCESSES, TASKS, BpmnProcess, Definitions, Flow, FlowNode
+from .bpmn_flow import FlowGraph, Note, describe, event_kind, named
+from .bpmn_read import GATEWAYS, BpmnProcess, Definitions, Flow, FlowNode
 
 _WORDS = {
     "en": {"completed": "completed", "otherwise": "otherwise", "end": "End", "outcome": "{name}: outcome",
@@ -38,26 +39,12 @@ _WORDS = {
     "zh": {"completed": "完成", "otherwise": "其他情况", "end": "结束", "outcome": "{name}：结果",
            "choice": "{name}：下一步", "uses": "使用：{names}", "to": "转至{name}"},
 }
-_EVENT_WORDS = {"timerEventDefinition": "timer", "messageEventDefinition": "message",
-                "signalEventDefinition": "signal", "errorEventDefinition": "error",
-                "escalationEventDefinition": "escalation", "conditionalEventDefinition": "condition",
-                "compensateEventDefinition": "compensation", "cancelEventDefinition": "cancel",
-                "terminateEventDefinition": "terminate", "linkEventDefinition": "link"}
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _GENERIC_START = {"start", "开始", "start event", "begin"}
 
 
 class ImportRefused(Exception):
     """Nothing can be imported; the message says why (one line)."""
-
-
-@dataclass
-class Note:
-    element: str
-    text: str
-
-    def line(self, kind: str) -> str:
-        return f"{kind}: {self.element}: {self.text}" if self.element else f"{kind}: {self.text}"
 
 
 @dataclass
@@ -84,18 +71,6 @@ def slug(text: str, fallback: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fallback.lower()).strip("-")[:40].rstrip("-") or "step"
 
 
-def _event_kind(node: FlowNode) -> str:
-    return ", ".join(_EVENT_WORDS.get(e, e.removesuffix("EventDefinition")) for e in node.events) or "none"
-
-
-def describe(node: FlowNode) -> str:
-    return f"{node.tag} '{node.name}'" if node.name else node.tag
-
-
-def _named(node: FlowNode) -> str:
-    return f" '{node.name}'" if node.name else ""
-
-
 def duration_text(iso: str | None, language: str) -> str | None:
     """An ISO 8601 duration (PT24H, P2D, P1W) as the handbook writes a time limit, or None."""
     match = re.fullmatch(r"P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?)?", (iso or "").strip())
@@ -110,38 +85,21 @@ def duration_text(iso: str | None, language: str) -> str | None:
     return ("" if language == "zh" else " ").join(parts)
 
 
-class _Mapper:
+class _Mapper(FlowGraph):
     """One BPMN process mapped onto the handbook's contract."""
 
     def __init__(self, definitions: Definitions, process: BpmnProcess, handbook: Handbook, *, owner: str,
                  role_map: dict[str, str], language: str, own_export: bool):
-        self.defs, self.bpmn, self.handbook = definitions, process, handbook
+        super().__init__(process)
+        self.defs, self.handbook = definitions, handbook
         self.owner, self.role_map, self.own_export = owner, role_map, own_export
         self.words = _WORDS[language]
         self.language = language
-        self.result = Imported({})
-        self.out: dict[str, list[Flow]] = {nid: [] for nid in process.nodes}
-        self.into: dict[str, list[Flow]] = {nid: [] for nid in process.nodes}
-        for flow in process.flows:
-            if flow.source in self.out and flow.target in self.out:
-                self.out[flow.source].append(flow)
-                self.into[flow.target].append(flow)
-            else:
-                self.warn(flow.id, "this sequence flow joins elements outside the process: left out")
-        self.redirect: dict[str, str] = {}
-        """Flow id -> the node it leads to instead (parallel branches run one after another)."""
-        self.passed: set[str] = set()
-        """Nodes that are not steps: their incoming flows lead on to their one successor."""
+        self.new_roles: dict[str, str] = {}
         self.step_ids: dict[str, str] = {}
         self.extra: list[dict] = []
         """Steps that BPMN had no element for (an added end)."""
         self.start_event: FlowNode | None = None
-
-    def warn(self, element: str, text: str) -> None:
-        self.result.warnings.append(Note(element, text))
-
-    def error(self, element: str, text: str) -> None:
-        self.result.errors.append(Note(element, text))
 
     # ---------------------------------------------------------------- roles and forms
 
@@ -157,13 +115,13 @@ class _Mapper:
         for role in self.handbook.roles.values():
             if _norm(role.name) == wanted or _norm(role.id) == wanted:
                 return role.id
-        for role_id, role_name in self.result.new_roles.items():
+        for role_id, role_name in self.new_roles.items():
             if role_name == name:
                 return role_id
         role_id = slug(name, f"role-{element}")
-        while role_id in self.handbook.roles or role_id in self.result.new_roles:
+        while role_id in self.handbook.roles or role_id in self.new_roles:
             role_id += "-2"
-        self.result.new_roles[role_id] = name
+        self.new_roles[role_id] = name
         return role_id
 
     def lane_role(self, node_id: str) -> str:
@@ -204,111 +162,6 @@ class _Mapper:
                               "and to the step's `forms` to link it)")
         return list(dict.fromkeys(forms)), archive, unknown
 
-    # ---------------------------------------------------------------- the graph
-
-    def target(self, flow: Flow) -> str:
-        return self.redirect.get(flow.id, flow.target)
-
-    def resolve(self, node_id: str) -> str | None:
-        """The step a flow into `node_id` really reaches (passing merges and intermediate events)."""
-        seen = set()
-        while node_id in self.passed:
-            if node_id in seen:
-                return None
-            seen.add(node_id)
-            outgoing = self.out[node_id]
-            if not outgoing:
-                return None
-            node_id = self.target(outgoing[0])
-        return node_id
-
-    def reach(self, start: str, stop: str) -> list[str]:
-        order, seen, queue = [], {start}, deque([start])
-        while queue:
-            node = queue.popleft()
-            order.append(node)
-            if node == stop:
-                continue
-            for flow in self.out[node]:
-                if flow.target not in seen:
-                    seen.add(flow.target)
-                    queue.append(flow.target)
-        return order
-
-    def sequence_parallel(self, split: FlowNode) -> None:
-        """Run a parallel split's branches one after another up to the gateway where they join."""
-        targets = [flow.target for flow in self.out[split.id]]
-        reaches = [self.reach(t, "") for t in targets]
-        common = [n for n in reaches[0] if all(n in r for r in reaches[1:])
-                  and self.bpmn.nodes[n].tag == "parallelGateway"]
-        if not common:
-            self.warn(split.id, f"{describe(split)} has no joining parallel gateway: its branches are shown as "
-                      "the outcomes of a decision (in the model they all run)")
-            self.passed.discard(split.id)
-            return
-        join = common[0]
-        branches = [t for t in targets if t != join]
-        for i, start in enumerate(branches[:-1]):
-            inside = set(self.reach(start, join)) - {join}
-            for flow in self.into[join]:
-                if flow.source in inside:
-                    self.redirect[flow.id] = branches[i + 1]
-        if branches and branches[0] != targets[0]:
-            self.redirect[self.out[split.id][0].id] = branches[0]
-        names = ", ".join(self.bpmn.nodes[b].name or b for b in branches)
-        self.warn(split.id, f"parallel gateway: its {len(branches)} branches ({names}) run one after another in "
-                  f"the handbook, in the order of the file, up to the join {join} (the contract has no parallel steps)")
-
-    # ---------------------------------------------------------------- classification
-
-    def classify(self) -> None:
-        """Decide which nodes are steps and which are passed through (warning for each approximation)."""
-        for node in self.bpmn.nodes.values():
-            outgoing = self.out[node.id]
-            if node.tag in GATEWAYS:
-                if len(outgoing) <= 1:
-                    self.passed.add(node.id)  # a merge (or a join): no step of its own
-                    if node.tag != "exclusiveGateway" and len(self.into[node.id]) <= 1 and not outgoing:
-                        self.warn(node.id, f"{describe(node)} leads nowhere: left out")
-                elif node.tag == "parallelGateway":
-                    self.passed.add(node.id)
-                elif node.tag != "exclusiveGateway":
-                    self.warn(node.id, f"{describe(node)}: a decision in the handbook, one branch taken "
-                              "(in the model " + ("several branches may run)" if node.tag != "eventBasedGateway"
-                                                  else "the first event to happen decides)"))
-            elif node.tag in ("intermediateCatchEvent", "intermediateThrowEvent"):
-                self.passed.add(node.id)
-                wait = f" (wait {node.timer})" if node.timer else ""
-                self.warn(node.id, f"intermediate {_event_kind(node)} event{_named(node)}{wait}: left out, "
-                          "the flow goes straight on to the next step")
-            elif node.tag in SUBPROCESSES:
-                self.warn(node.id, f"{describe(node)} is imported as one step; the {node.children} element(s) "
-                          "inside it are not (describe them in the step's details, or make it a process of its own)")
-            elif node.tag in TASKS and node.tag not in ("task", "userTask", "manualTask"):
-                self.warn(node.id, f"{node.tag} '{node.name or node.id}': a step done by its lane's role")
-        for node in self.bpmn.nodes.values():  # after every merge is known: splits look past them
-            if node.tag == "parallelGateway" and len(self.out[node.id]) > 1:
-                self.sequence_parallel(node)
-
-    def first_step(self) -> tuple[FlowNode | None, str | None]:
-        """The start event (if any) and the node of the first step."""
-        starts = [n for n in self.bpmn.nodes.values() if n.tag == "startEvent"]
-        if not starts:
-            roots = [n for n in self.bpmn.nodes.values() if not self.into[n.id] and n.tag != "boundaryEvent"]
-            if roots:
-                self.warn(roots[0].id, f"the process has no start event: it starts at {describe(roots[0])}")
-                return None, self.resolve(roots[0].id)
-            return None, None
-        for other in starts[1:]:
-            self.warn(other.id, f"another start event ({_event_kind(other)}): the handbook starts at "
-                      f"{starts[0].id} only")
-        if starts[0].events:
-            self.warn(starts[0].id, f"{_event_kind(starts[0])} start event: kept as the process's trigger")
-        outgoing = self.out[starts[0].id]
-        if len(outgoing) > 1:
-            self.warn(starts[0].id, "the start event has several outgoing flows: the handbook starts with the first")
-        return starts[0], self.resolve(self.target(outgoing[0])) if outgoing else None
-
     # ---------------------------------------------------------------- steps
 
     def assign_ids(self) -> None:
@@ -325,10 +178,13 @@ class _Mapper:
             self.step_ids[node.id] = step_id
 
     def end_step(self) -> str:
-        """The id of the end step added for flows that lead nowhere."""
-        if not any(s["id"] == "end" for s in self.extra):
-            self.extra.append({"id": "end", "name": self.words["end"], "kind": "end"})
-        return "end"
+        """The id of the end step added for flows that lead nowhere (made once)."""
+        if not self.extra:
+            end_id, taken = "end", set(self.step_ids.values())
+            while end_id in taken:
+                end_id += "-2"
+            self.extra.append({"id": end_id, "name": self.words["end"], "kind": "end"})
+        return self.extra[0]["id"]
 
     def successor(self, flow: Flow) -> str:
         node = self.resolve(self.target(flow))
@@ -396,7 +252,7 @@ class _Mapper:
         step_id = self.step_ids[node.id]
         if node.tag == "endEvent":
             if node.events:
-                self.warn(node.id, f"{_event_kind(node)} end event: an end step")
+                self.warn(node.id, f"{event_kind(node)} end event: an end step")
             return [{"id": step_id, "name": node.name, "kind": "end"}]
         if node.tag in GATEWAYS:
             labelled = [(self.branch_label(f, node), self.successor(f)) for f in self.out[node.id]]
@@ -412,7 +268,7 @@ class _Mapper:
         ways += [(f, b) for b in boundaries for f in self.out[b.id]]
         for boundary in boundaries:
             if not self.out[boundary.id]:
-                self.warn(boundary.id, f"boundary {_event_kind(boundary)} event{_named(boundary)} leads nowhere: "
+                self.warn(boundary.id, f"boundary {event_kind(boundary)} event{named(boundary)} leads nowhere: "
                           "left out" + (" (its duration is the step's time limit)" if step.get("within") else ""))
         if len(ways) == 1 and ways[0][1] is None:
             step["next"] = self.successor(ways[0][0])
@@ -430,8 +286,8 @@ class _Mapper:
                 label = flow.name or flow.condition or (self.words["completed"] if len(self.out[node.id]) == 1
                                                        else self.branch_label(flow, node))
             else:
-                label = boundary.name or _event_kind(boundary)
-                self.warn(boundary.id, f"boundary {_event_kind(boundary)} event{_named(boundary)} on "
+                label = boundary.name or event_kind(boundary)
+                self.warn(boundary.id, f"boundary {event_kind(boundary)} event{named(boundary)} on "
                           f"'{node.name or node.id}': the decision '{decision_id}' after the step takes the "
                           f"branch '{label}' when it happens")
             labelled.append((label, self.successor(flow)))
@@ -486,7 +342,7 @@ class _Mapper:
         if start.name and _norm(start.name) not in _GENERIC_START and not self.own_export:
             found.append(start.name)
         if start.timer:
-            found.append(f"{_event_kind(start)}: {start.timer}")
+            found.append(f"{event_kind(start)}: {start.timer}")
         return [t for t in (" ".join(line.split()) for line in found) if t]
 
 
@@ -545,7 +401,7 @@ def import_process(definitions: Definitions, handbook: Handbook, options: Import
                                     else "en")
     mapper = _Mapper(definitions, process, handbook, owner=options.owner, role_map=options.role_map,
                      language=language, own_export=definitions.exporter == "process-manual")
-    mapper.result.warnings += notes
+    mapper.warnings += notes
     if not process.lanes:
         mapper.warn(process.id, f"the process has no lanes: every step is done by the owner '{options.owner}' — "
                     "change `responsible` where another role does the step")
@@ -560,5 +416,5 @@ def import_process(definitions: Definitions, handbook: Handbook, options: Import
         "changelog": [{"version": "0.1", "date": options.today, "author": options.author,
                        "change": change.format(name=options.source_name or "a BPMN file")}],
     }
-    mapper.result.process = {k: v for k, v in content.items() if v not in (None, [], "")}
-    return mapper.result
+    return Imported({k: v for k, v in content.items() if v not in (None, [], "")}, mapper.new_roles,
+                    mapper.warnings, mapper.errors)
