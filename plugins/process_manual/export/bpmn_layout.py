@@ -16,6 +16,7 @@ The rules, so that a modeler draws the file tidily:
 
 from __future__ import annotations
 
+import math
 import unicodedata
 from collections import deque
 from dataclasses import dataclass, field
@@ -220,52 +221,58 @@ def _place_artifacts(node: Node, box: Box, below: float, shapes: dict[str, Box],
 
 def _route(edges: list[Edge], shapes: dict[str, Box], kinds: dict[str, str], back: set[str],
            rank: dict[str, int]) -> tuple[dict[str, list[Point]], dict[str, Box]]:
+    """Each edge takes the first of its candidate routes that runs through no other shape."""
     routes: dict[str, list[Point]] = {}
     labels: dict[str, Box] = {}
-    loops_into: dict[str, int] = {}
+    hops_into: dict[str, int] = {}
     bends: dict[int, int] = {}
     for edge in edges:
         if edge.source not in shapes or edge.target not in shapes:
             continue
         s, t = shapes[edge.source], shapes[edge.target]
         gateway = kinds[edge.source] == "gateway"
-        if edge.id in back or rank[edge.target] <= rank[edge.source]:
-            # A loop runs back above both nodes, each into the same target a little higher.
-            lift = 14 + 8 * loops_into.get(edge.target, 0)
-            loops_into[edge.target] = loops_into.get(edge.target, 0) + 1
-            top = min(s.y, t.y) - lift
-            points = [(s.cx, s.y), (s.cx, top), (t.cx, top), (t.cx, t.y)]
-            label_at: Point = (s.cx + 6, s.y - 18) if s.y - top > 30 else (s.cx + 6, top - 16)
-        elif abs(s.cy - t.cy) < 1:
-            points = [(s.right, s.cy), (t.x, t.cy)]
-            label_at = (s.right + 6, s.cy - 18)
-        elif gateway and not _blocked(s.cx, s.cy, t.cy, shapes, {edge.source, edge.target}):
-            # leave by the corner that faces the target's row, then straight in
+        width = min(110.0, text_width(edge.label or "") + 8)
+        others = [box for key, box in shapes.items() if key not in (edge.source, edge.target)]
+        candidates: list[tuple[list[Point], Point]] = []
+        forward = edge.id not in back and rank[edge.target] > rank[edge.source]
+        if forward and abs(s.cy - t.cy) < 1:  # straight on
+            candidates.append(([(s.right, s.cy), (t.x, t.cy)], (s.right + 6, s.cy - 18)))
+        if forward and gateway and abs(s.cy - t.cy) >= 1:  # by the corner facing the target's row, then in
             corner = (s.cx, s.y) if t.cy < s.cy else (s.cx, s.bottom)
-            points = [corner, (s.cx, t.cy), (t.x, t.cy)]
-            label_at = (s.cx + 6, t.cy - 18)
-        else:  # right, down or up just before the target's column (each arrow into a column its own line), in
+            candidates.append(([corner, (s.cx, t.cy), (t.x, t.cy)], (s.cx + 6, t.cy - 18)))
+        if forward and abs(s.cy - t.cy) >= 1:  # right, then up or down just before the target's column
             column = round(t.cx)
             bend = t.x - 16 - 10 * bends.get(column, 0)
-            bends[column] = bends.get(column, 0) + 1
-            points = [(s.right, s.cy), (bend, s.cy), (bend, t.cy), (t.x, t.cy)]
-            # a gateway's arrows share their first stretch: each label goes by its own vertical stretch
-            label_at = ((bend - min(110.0, text_width(edge.label or "") + 8) - 3, s.cy - 18) if gateway
-                        else (s.right + 6, s.cy - 18))
+            # a gateway's arrows share their first stretch: each label goes by its own turn
+            candidates.append(([(s.right, s.cy), (bend, s.cy), (bend, t.cy), (t.x, t.cy)],
+                               (bend - width - 3, s.cy - 18) if gateway else (s.right + 6, s.cy - 18)))
+        # over the top: up, across above both nodes, down into the target (loops always go this way)
+        lift = 14 + 8 * hops_into.get(edge.target, 0)
+        top = min(s.y, t.y) - lift
+        hop = [(s.cx, s.y), (s.cx, top), (t.cx, top), (t.cx, t.y)]
+        candidates.append((hop, (s.cx + 6, s.y - 18) if s.y - top > 30 else (s.cx + 6, top - 16)))
+        points, label_at = next(((p, at) for p, at in candidates if not _crosses(p, others)), candidates[0])
+        if points is hop:
+            hops_into[edge.target] = hops_into.get(edge.target, 0) + 1
+        elif len(points) == 4:
+            bends[round(t.cx)] = bends.get(round(t.cx), 0) + 1
         routes[edge.id] = points
-        if edge.label:
-            width = min(110.0, text_width(edge.label) + 8)
-            labels[edge.id] = Box(label_at[0], label_at[1], width, 14)
+        if edge.label:  # labels sit above their line: a label of several lines grows upwards
+            lines = math.ceil((text_width(edge.label) + 8) / 110)
+            labels[edge.id] = Box(label_at[0], label_at[1] - 14 * (lines - 1), width, 14 * lines)
     return routes, labels
+
+
+def _crosses(points: list[Point], boxes: list[Box]) -> bool:
+    """Whether the orthogonal line through `points` runs through any of `boxes` (a margin of 3 px)."""
+    for (x0, y0), (x1, y1) in zip(points, points[1:]):
+        left, right, low, high = min(x0, x1), max(x0, x1), min(y0, y1), max(y0, y1)
+        if any(box.x - 3 < right and left < box.right + 3 and box.y - 3 < high and low < box.bottom + 3
+               for box in boxes):
+            return True
+    return False
 
 
 def text_width(text: str) -> float:
     """About how wide a modeler writes `text` in its 11 px label font (CJK characters are twice as wide)."""
     return sum(12.0 if unicodedata.east_asian_width(c) in "WF" else 6.5 for c in text)
-
-
-def _blocked(x: float, y0: float, y1: float, shapes: dict[str, Box], ends: set[str]) -> bool:
-    """Whether a vertical line at `x` from `y0` to `y1` would run through a shape other than its ends."""
-    low, high = min(y0, y1), max(y0, y1)
-    return any(box.x - 4 <= x <= box.right + 4 and box.y < high and box.bottom > low
-               for shape_id, box in shapes.items() if shape_id not in ends)
