@@ -14,6 +14,7 @@ from bpmn_support import EXAMPLES, NS, export, spiff_spec, xsd_errors
 from fixtures.util import copy_handbook, edit
 from process_manual.cli import main
 from process_manual.export.bpmn import ExportCache, handbook_files
+from process_manual.export.bpmn_layout import Edge, Node, layout
 from process_manual.handbook import load_handbook
 
 
@@ -168,3 +169,16 @@ def test_the_preview_exports_again_only_what_changed(tmp_path: Path) -> None:
     again = handbook_files(handbook.processes, handbook, start_label="Start", cache=cache)
     assert cache.exports == len(handbook.processes) + 1 and "Compare four quotes" in again["PUR-001.bpmn"]
     assert handbook_files(handbook.processes, handbook, start_label="开始", cache=cache) != again
+
+
+def test_an_arrow_that_would_run_through_a_node_goes_around_it() -> None:
+    # a -> b -> c in one row, and a -> c too: straight on, a's arrow to c would cross b
+    nodes = [Node("a", "gateway", "lane"), Node("b", "task", "lane"), Node("c", "task", "lane")]
+    edges = [Edge("ab", "a", "b"), Edge("bc", "b", "c"), Edge("ac", "a", "c", "skip")]
+    placed = layout(nodes, edges, lane_order=["lane"])
+    b = placed.shapes["b"]
+    route = placed.edges["ac"]
+    assert len(route) == 4 and route[1][1] < b.y  # over the top of b
+    for (x0, y0), (x1, y1) in zip(route, route[1:]):
+        assert not (b.x < max(x0, x1) and min(x0, x1) < b.right and b.y < max(y0, y1) and min(y0, y1) < b.bottom)
+    assert placed.labels["ac"].y < b.y  # its label too

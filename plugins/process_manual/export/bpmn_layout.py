@@ -192,7 +192,8 @@ def layout(nodes: list[Node], edges: list[Edge], *, lane_order: list[str], origi
                 _place_artifacts(by_id[nid], box, below, shapes, labels)
         y = top
     pool = Box(x0, origin[1], width, y - origin[1])
-    routes, edge_labels = _route(edges, shapes, {n.id: n.shape for n in nodes}, back, rank)
+    routes, edge_labels = _route(edges, shapes, {n.id: n.shape for n in nodes}, back, rank,
+                                 {n.id for n in nodes if n.artifacts})
     labels.update(edge_labels)
     for node in nodes:
         for artifact_id, _ in node.artifacts:
@@ -220,8 +221,8 @@ def _place_artifacts(node: Node, box: Box, below: float, shapes: dict[str, Box],
 
 
 def _route(edges: list[Edge], shapes: dict[str, Box], kinds: dict[str, str], back: set[str],
-           rank: dict[str, int]) -> tuple[dict[str, list[Point]], dict[str, Box]]:
-    """Each edge takes the first of its candidate routes that runs through no other shape."""
+           rank: dict[str, int], with_artifacts: set[str]) -> tuple[dict[str, list[Point]], dict[str, Box]]:
+    """Each edge takes the first of its candidate routes that runs through no other shape (or through fewest)."""
     routes: dict[str, list[Point]] = {}
     labels: dict[str, Box] = {}
     hops_into: dict[str, int] = {}
@@ -246,31 +247,44 @@ def _route(edges: list[Edge], shapes: dict[str, Box], kinds: dict[str, str], bac
             # a gateway's arrows share their first stretch: each label goes by its own turn
             candidates.append(([(s.right, s.cy), (bend, s.cy), (bend, t.cy), (t.x, t.cy)],
                                (bend - width - 3, s.cy - 18) if gateway else (s.right + 6, s.cy - 18)))
+            early = s.right + 16 + 10 * bends.get(round(s.cx), 0)  # or just after the source's
+            candidates.append(([(s.right, s.cy), (early, s.cy), (early, t.cy), (t.x, t.cy)],
+                               (early + 6, t.cy - 18)))
         # over the top: up, across above both nodes, down into the target (loops always go this way)
         lift = 14 + 8 * hops_into.get(edge.target, 0)
         top = min(s.y, t.y) - lift
         hop = [(s.cx, s.y), (s.cx, top), (t.cx, top), (t.cx, t.y)]
-        candidates.append((hop, (s.cx + 6, s.y - 18) if s.y - top > 30 else (s.cx + 6, top - 16)))
-        points, label_at = next(((p, at) for p, at in candidates if not _crosses(p, others)), candidates[0])
-        if points is hop:
+        candidates.append((hop, (s.cx + 6, s.y - 18) if s.y - top > 30 else (s.cx + 6, top + 3)))
+        low = max(s.bottom, t.bottom) + lift  # or under both, when the way over the top is taken
+        under = [(s.cx, s.bottom), (s.cx, low), (t.cx, low), (t.cx, t.bottom)]
+        candidates.append((under, (s.cx + 6, low + 2)))
+        # the first route that crosses nothing, else the one that crosses least
+        # (under a node, its forms' links would run along the line: that counts as a crossing too)
+        penalty = {id(under): 0.5 * len({edge.source, edge.target} & with_artifacts)}
+        points, label_at = min(candidates, key=lambda c: _crossings(c[0], others) + penalty.get(id(c[0]), 0))
+        if points is hop or points is under:
             hops_into[edge.target] = hops_into.get(edge.target, 0) + 1
         elif len(points) == 4:
-            bends[round(t.cx)] = bends.get(round(t.cx), 0) + 1
+            column = round(t.cx) if points[1][0] < t.x and points[1][0] > s.right + 40 else round(s.cx)
+            bends[column] = bends.get(column, 0) + 1
         routes[edge.id] = points
-        if edge.label:  # labels sit above their line: a label of several lines grows upwards
+        if edge.label:  # labels sit above their line (a long one grows upwards), under the way over the top
             lines = math.ceil((text_width(edge.label) + 8) / 110)
-            labels[edge.id] = Box(label_at[0], label_at[1] - 14 * (lines - 1), width, 14 * lines)
+            grow = 0 if label_at == (s.cx + 6, top + 3) else 14 * (lines - 1)
+            labels[edge.id] = Box(label_at[0], label_at[1] - grow, width, 14 * lines)
     return routes, labels
 
 
-def _crosses(points: list[Point], boxes: list[Box]) -> bool:
-    """Whether the orthogonal line through `points` runs through any of `boxes` (a margin of 3 px)."""
-    for (x0, y0), (x1, y1) in zip(points, points[1:]):
-        left, right, low, high = min(x0, x1), max(x0, x1), min(y0, y1), max(y0, y1)
-        if any(box.x - 3 < right and left < box.right + 3 and box.y - 3 < high and low < box.bottom + 3
-               for box in boxes):
-            return True
-    return False
+def _crossings(points: list[Point], boxes: list[Box]) -> int:
+    """How many of `boxes` the orthogonal line through `points` runs through (with a margin of 3 px)."""
+    crossed = 0
+    for box in boxes:
+        for (x0, y0), (x1, y1) in zip(points, points[1:]):
+            if (box.x - 3 < max(x0, x1) and min(x0, x1) < box.right + 3
+                    and box.y - 3 < max(y0, y1) and min(y0, y1) < box.bottom + 3):
+                crossed += 1
+                break
+    return crossed
 
 
 def text_width(text: str) -> float:
