@@ -187,8 +187,11 @@ def layout(nodes: list[Node], edges: list[Edge], *, lane_order: list[str], origi
                 shapes[nid] = box
                 below = box.bottom
                 if by_id[nid].shape in ("gateway", "event"):  # its name is written under it
-                    labels[nid] = Box(box.cx - LABEL[0] / 2, box.bottom + 4, *LABEL)
-                    below = box.bottom + LABEL[1]
+                    # a gateway's name goes below and to the left: its arrows leave by the bottom corner
+                    # and its forms hang to the right
+                    left = box.cx - LABEL[0] - 4 if by_id[nid].shape == "gateway" else box.cx - LABEL[0] / 2
+                    labels[nid] = Box(left, box.bottom + 4, *LABEL)
+                    below = box.bottom if by_id[nid].shape == "gateway" else box.bottom + LABEL[1]
                 _place_artifacts(by_id[nid], box, below, shapes, labels)
         y = top
     pool = Box(x0, origin[1], width, y - origin[1])
@@ -200,20 +203,20 @@ def layout(nodes: list[Node], edges: list[Edge], *, lane_order: list[str], origi
             a, b = shapes[node.id], shapes[artifact_id]
             if node.shape == "task":
                 routes[f"{artifact_id}.link"] = [(b.cx, a.bottom), (b.cx, b.y)]
-            else:  # from the lower left side of the diamond or circle
-                routes[f"{artifact_id}.link"] = [(a.cx - a.width / 4, a.cy + a.height / 4), (b.cx, b.y)]
+            else:  # from the lower right side of the diamond or circle
+                routes[f"{artifact_id}.link"] = [(a.cx + a.width / 4, a.cy + a.height / 4), (b.cx, b.y)]
     return Layout(pool, lane_boxes, shapes, routes, labels, lanes, node_lane)
 
 
 def _place_artifacts(node: Node, box: Box, below: float, shapes: dict[str, Box], labels: dict[str, Box]) -> None:
-    """Forms and the archive side by side under a task, centred on it; under and left of a gateway or
-    event, whose bottom corner is where its arrows to lower rows leave."""
+    """Forms and the archive side by side under a task, centred on it; under and right of a gateway or
+    event, whose bottom corner is where its arrows to lower rows leave (its name is on the left)."""
     if not node.artifacts:
         return
     gap = 30  # room for the names modelers write under data objects
     sizes = [SIZES[kind] for _, kind in node.artifacts]
     total = sum(w for w, _ in sizes) + gap * (len(sizes) - 1)
-    x = box.cx - total / 2 if node.shape == "task" else box.cx - 30 - total
+    x = box.cx - total / 2 if node.shape == "task" else box.cx + 30
     for (artifact_id, _), (w, h) in zip(node.artifacts, sizes):
         shapes[artifact_id] = Box(x, below + 24, w, h)
         labels[artifact_id] = Box(x - gap / 2 + 2, below + 24 + h + 4, w + gap - 4, 40)
