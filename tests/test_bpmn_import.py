@@ -105,7 +105,7 @@ def test_a_camunda_collaboration_imports_once_its_new_lane_is_a_role(tmp_path: P
     bpmn = FIXTURES / "camunda-purchase-collaboration.bpmn"
     assert _import(bpmn, root, "--area", "administration", "--owner", "admin-manager") == 1
     err = capsys.readouterr().err
-    assert "1 lane(s) match no role" in err and "- {id: purchasing-agent, name: Purchasing agent}" in err
+    assert "1 lane(s) match no role" in err and '  - {id: purchasing-agent, name: "Purchasing agent"}' in err
     assert tree_digest(root) == before  # nothing written
 
     assert _import(bpmn, root, "--area", "administration", "--owner", "admin-manager",
@@ -189,4 +189,21 @@ def test_wrong_options_write_nothing(args: tuple[str, ...], tmp_path: Path, caps
     assert _import(FIXTURES / "camunda-purchase-collaboration.bpmn", root, *args) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith("process-manual bpmn: ") and err[0].endswith("nothing written")
+    assert tree_digest(root) == before
+
+
+def test_an_import_that_would_not_validate_is_taken_back_with_the_roles_it_added(tmp_path: Path, capsys) -> None:
+    """A lane named "Relevant departments" is a vague owner: the file and the added role both go again."""
+    root = _copy("en", tmp_path)
+    before = tree_digest(root)
+    bpmn = tmp_path / "vague.bpmn"
+    bpmn.write_text(f"""<definitions xmlns="{NS['bpmn']}" id="d"><process id="p" name="Vague handling">
+  <laneSet id="ls"><lane id="l" name="Relevant departments"><flowNodeRef>s</flowNodeRef><flowNodeRef>t</flowNodeRef>
+  <flowNodeRef>e</flowNodeRef></lane></laneSet>
+  <startEvent id="s"/><task id="t" name="Handle it"/><endEvent id="e" name="Handled"/>
+  <sequenceFlow id="f1" sourceRef="s" targetRef="t"/><sequenceFlow id="f2" sourceRef="t" targetRef="e"/>
+</process></definitions>""", encoding="utf-8")
+    assert _import(bpmn, root, "--area", "administration", "--owner", "admin-manager", "--add-roles") == 1
+    err = capsys.readouterr().err
+    assert "vague owner" in err and err.strip().endswith("the imported process does not validate (see above); nothing written")
     assert tree_digest(root) == before

@@ -23,7 +23,7 @@ from ..validate import Settings, today, validate
 from .bpmn import handbook_files
 from .bpmn_import import ImportOptions, ImportRefused, Imported, import_process
 from .bpmn_read import BpmnReadError, read_file
-from .bpmn_roles import append_roles
+from .bpmn_roles import append_roles, role_line
 
 PROG = "process-manual bpmn"
 
@@ -152,8 +152,7 @@ def import_(args: argparse.Namespace) -> int:
         _say(f"{len(result.new_roles)} lane(s) match no role of {folder.as_posix()}/_roles.yml; nothing written. "
              "Add them to _roles.yml, map them with --role 'Lane name=role-id', or rerun with --add-roles:")
         for role_id, name in result.new_roles.items():
-            print(f"  - {{id: {role_id}, name: {yaml.safe_dump(name, allow_unicode=True).strip().removesuffix('...').strip()}}}",
-                  file=sys.stderr)
+            print(f"  {role_line(role_id, name)}", file=sys.stderr)
         return 1
     if result.errors:
         _say("nothing written")
@@ -163,6 +162,7 @@ def import_(args: argparse.Namespace) -> int:
     schema = find_schema(folder)
     schema_ref = os.path.relpath(schema, path.parent.resolve()).replace(os.sep, "/") if schema else None
     text = _process_yaml(result.process, schema_ref, source.name)
+    new_folder = not path.parent.exists()
     path.parent.mkdir(parents=True, exist_ok=True)
     restore = append_roles(folder / "_roles.yml", result.new_roles) if result.new_roles else None
     try:
@@ -180,6 +180,8 @@ def import_(args: argparse.Namespace) -> int:
         for problem in problems:
             print(problem.text(), file=sys.stderr)
         path.unlink()
+        if new_folder:
+            path.parent.rmdir()
         if restore:
             restore()
         _say("the imported process does not validate (see above); nothing written")

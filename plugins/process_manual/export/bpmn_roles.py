@@ -10,6 +10,11 @@ from pathlib import Path
 _ITEM = re.compile(r"^(\s*)- ", re.MULTILINE)
 
 
+def role_line(role_id: str, name: str) -> str:
+    """`- {id: ..., name: "..."}`: the line of _roles.yml for a new role."""
+    return f"- {{id: {role_id}, name: {json.dumps(name, ensure_ascii=False)}}}"
+
+
 def append_roles(path: Path, roles: dict[str, str]) -> Callable[[], None]:
     """Add `- {id: ..., name: ...}` lines after the last role; returns what puts the file back.
 
@@ -22,7 +27,6 @@ def append_roles(path: Path, roles: dict[str, str]) -> Callable[[], None]:
     indent = items[-1] if items else "  "
     if not text.endswith("\n"):
         text += "\n"
-    text += "".join(f"{indent}- {{id: {role_id}, name: {json.dumps(name, ensure_ascii=False)}}}\n"
-                    for role_id, name in roles.items())
+    text += "".join(f"{indent}{role_line(role_id, name)}\n" for role_id, name in roles.items())
     path.write_text(text, encoding="utf-8", newline="\n")
     return lambda: path.write_bytes(original)
