@@ -392,6 +392,12 @@ class ImportOptions:
     source_name: str = ""
 
 
+def _our_ids(process: BpmnProcess) -> bool:
+    """Whether the process has our element ids (`ADM-004.step.submit`): exported by us, perhaps edited and
+    saved again by a modeler since (which keeps ids and extensions but writes its own `exporter`)."""
+    return any(node_id.startswith(f"{process.id}.step.") for node_id in process.nodes)
+
+
 def import_process(definitions: Definitions, handbook: Handbook, options: ImportOptions) -> Imported:
     """The process file's content for a BPMN file, with the new roles, warnings and errors."""
     process, notes = choose_process(definitions, options.process)
@@ -400,7 +406,7 @@ def import_process(definitions: Definitions, handbook: Handbook, options: Import
     language = options.language or ("zh" if _CJK.search(title + "".join(n.name or "" for n in process.nodes.values()))
                                     else "en")
     mapper = _Mapper(definitions, process, handbook, owner=options.owner, role_map=options.role_map,
-                     language=language, own_export=definitions.exporter == "process-manual")
+                     language=language, own_export=_our_ids(process))
     mapper.warnings += notes
     if not process.lanes:
         mapper.warn(process.id, f"the process has no lanes: every step is done by the owner '{options.owner}' — "
