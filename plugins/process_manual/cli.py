@@ -9,6 +9,7 @@ from pathlib import Path
 
 from . import __version__, codeowners, newprocess, pdf
 from .export import markdown as export_markdown
+from .export import bpmn_cli
 from .handbook import load_handbook
 from .problems import format_github, format_human, format_json
 from .schema import SITE_PATH as SCHEMA_PATH
@@ -83,6 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     codeowners.add_parser(commands)
     pdf.add_parser(commands)
     export_markdown.add_parser(commands)
+    bpmn_cli.add_parser(commands)
     return parser
 
 

@@ -18,11 +18,12 @@ from mkdocs.structure.pages import Page
 from .config import ProcessManualConfig
 from .dirtyreload import ChangeTracker, TrackedPageFile, merge_search_index
 from .handbook import ParseCache, load_handbook
+from .export.bpmn import ExportCache, handbook_files as bpmn_files
 from .problems import Problem, relative_path
 from .render.assets import MermaidBundleMissing, find_mermaid_bundle, script_paths, site_assets, stylesheet_paths
 from .render.context import RenderContext
 from .render.labels import Labels
-from .render.paths import FEED
+from .render.paths import FEED, bpmn_file
 from .render.preview import problem_banner
 from .render.site import MARKDOWN_EXTENSIONS, RenderedSite, docs_pages, history_or_reason, render_site
 from .render.source_links import source_links
@@ -78,6 +79,10 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
         self.labels = Labels("en")
         self.parse_cache: ParseCache = {}
         """Parsed YAML kept across `mkdocs serve` rebuilds (the instance persists: see on_startup)."""
+        self.bpmn: dict[str, str] = {}
+        """`<ID>.bpmn` -> the process as BPMN 2.0, published under bpmn/ (linked from each process page)."""
+        self.bpmn_cache = ExportCache()
+        """Exported files kept across `mkdocs serve` rebuilds: only changed processes are exported again."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this instance across the rebuilds of `mkdocs serve`.
@@ -135,12 +140,15 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
         links = source_links(config_dir, Path(config.docs_dir), config.repo_url, config.edit_uri,
                              self.config.edit_url, self.config.issue_url)
         context = RenderContext(handbook, self.labels, today(), directory_urls=config.use_directory_urls,
-                                publish_drafts=self.config.publish_drafts, source_links=links)
+                                publish_drafts=self.config.publish_drafts, source_links=links,
+                                bpmn_downloads=self.config.bpmn)
         history, unavailable = history_or_reason(folder, handbook, self.config.git_history)
         if unavailable:
             log.warning(unavailable)
         self.site = render_site(context, history, site_name=config.site_name, site_url=config.site_url,
                                 stand_ins=bool(self.preview_problems))
+        self.bpmn = bpmn_files(context.published, handbook, start_label=self.labels.start,
+                               cache=self.bpmn_cache if self.serving else None) if self.config.bpmn else {}
         nav: list[Any] = list(config.nav) if config.nav else docs_pages(Path(config.docs_dir))
         config.nav = nav + self.site.nav
         return config
@@ -169,6 +177,8 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
         if files.get_file_from_path(FEED) is not None:
             raise PluginError(f"docs/{FEED} clashes with the handbook's Atom feed of changes — rename or remove it")
         files.append(File.generated(config, FEED, content=site.feed))
+        for name, xml in self.bpmn.items():
+            files.append(File.generated(config, bpmn_file(name.removesuffix(".bpmn")), content=xml))
         if files.get_file_from_path(SCHEMA_SITE_PATH) is None:  # the handbook's own schema, for editors
             files.append(File.generated(config, SCHEMA_SITE_PATH, content=site.schema))
         return files

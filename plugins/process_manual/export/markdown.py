@@ -20,11 +20,12 @@ from typing import Any
 import yaml
 
 from ..handbook import Handbook, load_handbook
+from .bpmn import handbook_files
 from ..problems import Problem, relative_path
 from ..render.assets import MermaidBundleMissing, find_mermaid_bundle, script_paths, site_assets, stylesheet_paths
 from ..render.context import RenderContext
 from ..render.labels import Labels
-from ..render.paths import FEED
+from ..render.paths import FEED, bpmn_file
 from ..render.site import MARKDOWN_EXTENSIONS, RenderedSite, docs_pages, history_or_reason, render_site
 from ..render.source_links import source_links
 from ..schema import SITE_PATH as SCHEMA_SITE_PATH
@@ -124,6 +125,7 @@ class PluginOptions:
     mermaid_bundle: str | None = None
     mermaid2_page_pass: bool = False
     git_history: bool = True
+    bpmn: bool = True
 
     @classmethod
     def from_config(cls, config: dict[str, Any], path: Path) -> PluginOptions:
@@ -272,7 +274,7 @@ def render_handbook(config_path: Path, out: Path) -> RenderResult:
     links = source_links(config_path.parent.resolve(), docs_dir, _plain(repo_url), _plain(edit_uri),
                          options.edit_url, options.issue_url)
     context = RenderContext(handbook, labels, today(), directory_urls=config.get("use_directory_urls", True),
-                            publish_drafts=options.publish_drafts, source_links=links)
+                            publish_drafts=options.publish_drafts, source_links=links, bpmn_downloads=options.bpmn)
     history, unavailable = history_or_reason(folder, handbook, options.git_history)
     if unavailable:
         warnings.append(unavailable)
@@ -280,7 +282,9 @@ def render_handbook(config_path: Path, out: Path) -> RenderResult:
                        site_url=_plain(config.get("site_url")))
     hand_written = docs_pages(docs_dir)
     _refuse_clashes(docs_dir, site)
-    _write_docs(out / "docs", docs_dir, site, site_assets(bundle))
+    bpmn = {bpmn_file(name.removesuffix(".bpmn")): xml for name, xml in handbook_files(
+        context.published, handbook, start_label=labels.start).items()} if options.bpmn else {}
+    _write_docs(out / "docs", docs_dir, site, site_assets(bundle), bpmn)
     text = yaml.dump(site_config(config, site, hand_written), Dumper=_ConfigDumper, sort_keys=False,
                      allow_unicode=True, width=120)
     (out / "mkdocs.yml").write_text("# Written by `process-manual render`: the handbook as plain files, for any "
@@ -312,8 +316,9 @@ def _refuse_clashes(source_docs: Path, site: RenderedSite) -> None:
                             "or remove it")
 
 
-def _write_docs(docs: Path, source_docs: Path, site: RenderedSite, assets: dict[str, Path]) -> None:
-    """docs/: the hand-written pages, every generated page and file, and the reading blocks."""
+def _write_docs(docs: Path, source_docs: Path, site: RenderedSite, assets: dict[str, Path],
+                bpmn: dict[str, str]) -> None:
+    """docs/: the hand-written pages, every generated page and file (BPMN included), and the reading blocks."""
     if docs.exists():
         shutil.rmtree(docs)  # a page of a removed process must not linger
     shutil.copytree(source_docs, docs)
@@ -324,7 +329,7 @@ def _write_docs(docs: Path, source_docs: Path, site: RenderedSite, assets: dict[
     for page, block in site.reading_blocks.items():  # "mark as read" on pages of reading paths, of either kind
         target = docs / page
         target.write_text(target.read_text(encoding="utf-8") + block, encoding="utf-8")
-    generated = {FEED: site.feed}
+    generated = {FEED: site.feed, **bpmn}
     if not (docs / SCHEMA_SITE_PATH).exists():  # the handbook's own schema, for editors
         generated[SCHEMA_SITE_PATH] = site.schema
     for path, text in generated.items():

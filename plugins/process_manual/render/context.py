@@ -24,6 +24,8 @@ class RenderContext:
     publish_drafts: bool = False
     source_links: SourceLinks | None = None
     """"Edit this process" and "Suggest a change" on process pages (None: no repository to link to)."""
+    bpmn_downloads: bool = True
+    """Each process page links its BPMN 2.0 file (which the plugin publishes as bpmn/<ID>.bpmn)."""
     published: list[ProcessSource] = field(init=False)
     backlinks: dict[str, list[str]] = field(init=False)
     reading: ReadingIndex = field(init=False)

@@ -179,6 +179,9 @@ _LABELS: dict[str, tuple[str, str]] = {
     # back to the source (render/source_links.py); {id} {title} {version} {path} are filled in
     "edit_process": ("Edit this process", "编辑此流程"),
     "suggest_change": ("Suggest a change", "提出修改建议"),
+    "bpmn_download": ("Download as BPMN 2.0", "下载 BPMN 2.0 文件"),
+    "bpmn_hint": ("Opens in process modelers such as Camunda Modeler or Signavio",
+                  "可用 Camunda Modeler、Signavio 等流程建模工具打开"),
     "suggest_title": ("Change to {id} {title}", "修改建议：{id} {title}"),
     "suggest_body": ("Process: {id} {title}\nVersion: {version}\nFile: {path}\n\nWhat should change, and why:\n",
                      "流程：{id} {title}\n版本：{version}\n文件：{path}\n\n建议修改的内容及原因：\n"),

@@ -25,6 +25,11 @@ def history_page(process_id: str) -> str:
     return f"processes/{process_id.lower()}/history.md"
 
 
+def bpmn_file(process_id: str) -> str:
+    """The process as a BPMN 2.0 file, published with the site (`bpmn/ADM-004.bpmn`)."""
+    return f"bpmn/{process_id}.bpmn"
+
+
 def role_page(role_id: str) -> str:
     return f"roles/{role_id}.md"
 

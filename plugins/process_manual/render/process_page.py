@@ -6,6 +6,7 @@ from ..handbook import ProcessSource
 from ..model import Process, Step
 from . import paths
 from .context import RenderContext
+from .labels import Labels
 from .mermaid import flowchart, flowchart_block
 from .reading import page_meta, reading_block
 from .source_links import source_link_lines
@@ -50,7 +51,14 @@ def _header(ctx: RenderContext, source: ProcessSource, page: str) -> list[str]:
     out += ['<dl class="pm-facts" markdown>']
     out += [f'<div markdown><dt>{name}</dt><dd markdown="span">{value}</dd></div>' for name, value in facts]
     out += ["</dl>", ""]
-    return out + source_link_lines(ctx.source_links, source, lab)
+    return out + source_link_lines(ctx.source_links, source, lab) + (
+        _bpmn_link(page, process, lab) if ctx.bpmn_downloads else [])
+
+
+def _bpmn_link(page: str, process: Process, lab: Labels) -> list[str]:
+    """The download of the process as BPMN 2.0 (the plugin publishes the file beside the pages)."""
+    target = paths.link(page, paths.bpmn_file(process.id))
+    return [f'[{lab.bpmn_download}]({target}){{ .pm-bpmn download="{process.id}.bpmn" title="{lab.bpmn_hint}" }}', ""]
 
 
 def _text_sections(ctx: RenderContext, process: Process) -> list[str]:
