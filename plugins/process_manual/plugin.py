@@ -20,6 +20,7 @@ from .dirtyreload import ChangeTracker, TrackedPageFile, merge_search_index
 from .githistory import HistoryUnavailable, ProcessHistory, read_history
 from .handbook import Handbook, ParseCache, load_handbook
 from .problems import Problem, relative_path
+from .render.cjk_breaks import EXTENSION_NAME as CJK_LINE_BREAKS
 from .render.context import RenderContext
 from .render.feed import render_feed
 from .render.labels import Labels
@@ -51,6 +52,8 @@ FLOWCHART_SCRIPTS = {
 # Our pages use tables, attribute lists ({ #step-id }), admonitions (banners), definition lists
 # (glossary) and Markdown inside HTML (breadcrumb); they are switched on whatever mkdocs.yml says.
 _REQUIRED_EXTENSIONS = ("tables", "attr_list", "admonition", "def_list", "md_in_html", "toc")
+# Line breaks inside Chinese text vanish instead of showing as spaces, on generated and hand-written pages.
+_REQUIRED_EXTENSIONS += (CJK_LINE_BREAKS,)
 # Material writes its theme language into <html lang>; "zh" does not say which script, and screen readers and
 # fonts need to know: its "zh" texts (and ours) are Simplified Chinese. zh-Hant and zh-TW are already exact.
 _PAGE_LANGUAGES = {"zh": "zh-Hans"}

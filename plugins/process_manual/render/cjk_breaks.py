@@ -1,0 +1,184 @@
+"""A Python-Markdown extension: a line break inside Chinese (or Japanese) text vanishes instead of becoming a space.
+
+Markdown keeps a soft line break (a newline inside a paragraph) as a newline in the HTML, and the browser
+shows it as a space. Between English words that is right; in Chinese, which puts no spaces between words,
+the reader sees a stray space wherever the author's editor wrapped a line. The rule, one for every page:
+
+* The line break vanishes when the characters on both sides are CJK: Han ideographs, kana, full-width forms
+  and CJK punctuation ("办理时限，⏎使文件" -> "办理时限，使文件").
+* It vanishes next to CJK punctuation whatever the other side is: full-width punctuation carries its own
+  space ("…的文件。⏎ISO 9001…" -> "…的文件。ISO 9001…").
+* The quotation marks, dashes and ellipses Chinese shares with English (“ ” ‘ ’ — … ·) count as CJK
+  punctuation when the other side is a CJK character, and as English otherwise.
+* Between a CJK character and a Latin letter or a digit it stays one space ("在⏎3个工作日" -> "在 3个工作日",
+  "使用⏎ISO" -> "使用 ISO"): the space Chinese style guides ask for between Han and Western text, and the
+  rule of CSS Text Level 3 ("segment break transformation"). Between Latin words it stays a space.
+
+Hangul is not CJK here: Korean separates words with spaces. Code (inline and blocks), raw HTML and a
+line break after a hard break (`<br>`) are left as they are. The HTML is changed before MkDocs sees it,
+so the search index, which MkDocs plugins build from the HTML, and the printed pages carry the same text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from typing import Any
+
+from markdown import Extension, Markdown
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
+
+EXTENSION_NAME = "process_manual.render.cjk_breaks"
+"""How MkDocs (`markdown_extensions:`) and Python-Markdown name this extension."""
+
+_SHARED_PUNCTUATION = frozenset("“”‘’—…·")
+"""Punctuation of East Asian width "ambiguous" that Chinese uses too: it takes the side of its neighbour."""
+
+_HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7af\ud7b0-\ud7ff]")
+# Any CJK character at all: pages without one (most of an English handbook) are not walked.
+_ANY_CJK = re.compile("[\u2e80-\u2fdf\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+                      "\U00020000-\U0003134f]")
+_BREAK = re.compile(r"[ \t]*\n[ \t]*")
+
+# Elements whose content flows as one line of text with their parent's; any other element ends it.
+_INLINE = frozenset("a abbr b bdi bdo cite code del dfn em i ins kbd mark q s samp small span strong sub sup "
+                    "time u var".split())
+_VERBATIM = frozenset({"code", "kbd", "samp", "pre", "script", "style"})
+
+
+def is_cjk(char: str) -> bool:
+    """A character of Chinese or Japanese text: East Asian width wide, full-width or half-width, not Hangul."""
+    return unicodedata.east_asian_width(char) in ("W", "F", "H") and not _HANGUL.match(char)
+
+
+def _is_cjk_punctuation(char: str) -> bool:
+    return is_cjk(char) and unicodedata.category(char).startswith("P")
+
+
+def break_vanishes(before: str, after: str) -> bool:
+    """Whether a line break between the characters `before` and `after` is dropped (else it is a space)."""
+    if _is_cjk_punctuation(before) or _is_cjk_punctuation(after):
+        return True
+    if is_cjk(before):
+        return is_cjk(after) or after in _SHARED_PUNCTUATION
+    return before in _SHARED_PUNCTUATION and is_cjk(after)
+
+
+def join_lines(text: str) -> str:
+    """Plain text with its line breaks treated by the rule above (a space where one stays)."""
+    if "\n" not in text:
+        return text
+
+    def replace(match: re.Match[str]) -> str:
+        start, end = match.start(), match.end()
+        if start == 0 or end == len(text):
+            return match.group(0)
+        return "" if break_vanishes(text[start - 1], text[end]) else " "
+    return _BREAK.sub(replace, text)
+
+
+@dataclass
+class _Slot:
+    """One piece of text in the tree: an element's `text` or `tail`."""
+
+    element: ET.Element
+    attribute: str
+    editable: bool
+
+    @property
+    def value(self) -> str:
+        return getattr(self.element, self.attribute) or ""
+
+    @value.setter
+    def value(self, text: str) -> None:
+        old = getattr(self.element, self.attribute)
+        setattr(self.element, self.attribute, AtomicString(text) if isinstance(old, AtomicString) else text)
+
+
+def _inline_runs(block: ET.Element) -> list[list[_Slot | None]]:
+    """The runs of text that flow together inside `block` and each block nested in it.
+
+    A None inside a run stands for an element that is not text (an image, a line break): nothing joins
+    across it."""
+    runs: list[list[_Slot | None]] = []
+
+    def walk_block(element: ET.Element) -> None:
+        run: list[_Slot | None] = [_Slot(element, "text", element.tag not in _VERBATIM)]
+        for child in element:
+            run = walk_child(child, run, element.tag not in _VERBATIM)
+        runs.append(run)
+
+    def walk_child(child: ET.Element, run: list[_Slot | None], editable: bool) -> list[_Slot | None]:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag in _INLINE:
+            inner_editable = editable and tag not in _VERBATIM
+            run.append(_Slot(child, "text", inner_editable))
+            for grandchild in child:
+                run = walk_child(grandchild, run, inner_editable)
+        elif tag in ("pre", "script", "style") or not tag:
+            runs.append(run)
+            run = []
+        elif tag in ("br", "img", "hr", "input", "wbr"):
+            run.append(None)
+        else:
+            runs.append(run)
+            walk_block(child)
+            run = []
+        run.append(_Slot(child, "tail", editable))
+        return run
+
+    walk_block(block)
+    return runs
+
+
+def _neighbour(run: list[_Slot | None], index: int, step: int) -> str:
+    """The nearest character before (step -1) or after (step 1) the slot at `index`; "" at a boundary."""
+    index += step
+    while 0 <= index < len(run):
+        slot = run[index]
+        if slot is None:
+            return ""
+        if slot.value:
+            return slot.value[-1] if step < 0 else slot.value[0]
+        index += step
+    return ""
+
+
+def _join_run(run: list[_Slot | None]) -> None:
+    for index, slot in enumerate(run):
+        if slot is None or not slot.editable or "\n" not in slot.value:
+            continue
+        text = slot.value
+
+        def replace(match: re.Match[str], text: str = text, index: int = index) -> str:
+            start, end = match.start(), match.end()
+            before = text[start - 1] if start > 0 else _neighbour(run, index, -1)
+            after = text[end] if end < len(text) else _neighbour(run, index, 1)
+            if before and after and break_vanishes(before, after):
+                return ""
+            return match.group(0)
+
+        slot.value = _BREAK.sub(replace, text)
+
+
+class _JoinCjkLines(Treeprocessor):
+    def run(self, root: ET.Element) -> None:
+        if not any(_ANY_CJK.search(text) for text in root.itertext()):
+            return
+        for run in _inline_runs(root):
+            _join_run(run)
+
+
+class CjkLineBreaks(Extension):
+    """Drop soft line breaks inside CJK text (see the module's docstring for the rule)."""
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's name
+        # After the inline patterns (20), which make <em>, <a> and <code> of the text, before prettify (10).
+        md.treeprocessors.register(_JoinCjkLines(md), "cjk_line_breaks", 15)
+
+
+def makeExtension(**kwargs: Any) -> CjkLineBreaks:  # noqa: N802 - Python-Markdown looks this name up
+    return CjkLineBreaks(**kwargs)
