@@ -1,6 +1,11 @@
-"""Every word the plugin itself writes, in English and Chinese (chosen by the site's language)."""
+"""Every word the plugin itself writes, in English and Chinese (chosen by the site's language).
+
+Traditional Chinese (zh-TW, zh-HK, zh-Hant) has its own words in :mod:`.labels_hant`.
+"""
 
 from __future__ import annotations
+
+from .labels_hant import LABELS_HANT
 
 _LABELS: dict[str, tuple[str, str]] = {
     # process page
@@ -229,10 +234,22 @@ _LABELS: dict[str, tuple[str, str]] = {
 }
 
 
+def is_traditional_chinese(language: str) -> bool:
+    """zh-TW, zh-HK, zh-MO, zh-Hant (any case, `-` or `_`): a language written in traditional characters."""
+    tag = language.lower().replace("_", "-").split("-")
+    return tag[0] == "zh" and "hans" not in tag and any(part in ("hant", "tw", "hk", "mo") for part in tag[1:])
+
+
 class Labels:
-    """Attribute access to the labels of one language: `labels.purpose`."""
+    """Attribute access to the labels of one language: `labels.purpose`.
+
+    `language` is "en", "zh" (simplified) or "zh-Hant" (traditional), whatever the site's tag."""
 
     def __init__(self, language: str):
+        if is_traditional_chinese(language):
+            self.language = "zh-Hant"
+            self._texts = dict(LABELS_HANT)
+            return
         self.language = "zh" if language.lower().startswith("zh") else "en"
         index = 1 if self.language == "zh" else 0
         self._texts = {key: pair[index] for key, pair in _LABELS.items()}
