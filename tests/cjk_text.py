@@ -12,7 +12,7 @@ import re
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
-from process_manual.render.cjk_breaks import is_cjk
+from process_manual.cjk import is_cjk
 
 _INLINE = frozenset("a abbr b bdi bdo cite del dfn em i ins mark q s small span strong sub sup time u var".split())
 _CODE = frozenset({"code", "kbd", "samp"})
@@ -61,3 +61,17 @@ def stray_spaces(line: str) -> list[str]:
         if 0 < start and end < len(line) and _stray(line[start - 1], line[end]):
             found.append(line[max(0, start - 10):end + 10])
     return found
+
+
+def without_column(html: str, headers: set[str]) -> str:
+    """The page without the columns of its tables headed by one of `headers` (e.g. the old text a version
+    history quotes as it was)."""
+    soup = BeautifulSoup(html, "html.parser")
+    for table in soup.find_all("table"):
+        heads = [th.get_text(strip=True) for th in table.select("thead th")]
+        for index in sorted((i for i, text in enumerate(heads) if text in headers), reverse=True):
+            for row in table.find_all("tr"):
+                cells = row.find_all(["td", "th"], recursive=False)
+                if index < len(cells):
+                    cells[index].decompose()
+    return str(soup)

@@ -1,4 +1,4 @@
-"""Both handbooks build with `--strict` on a machine without any network.
+"""The example handbooks build with `--strict` on a machine without any network.
 
 mkdocs-mermaid2 checks its default Mermaid URL with `requests.get` and no timeout: offline that
 check fails the strict build, and on a network that drops packets it hangs (DESIGN.md). The
@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-HANDBOOKS = {"en": ROOT / "mkdocs.yml", "zh": ROOT / "examples" / "zh" / "mkdocs.yml"}
+HANDBOOKS = {"en": ROOT / "mkdocs.yml", "zh": ROOT / "examples" / "zh" / "mkdocs.yml",
+             "zh-hant": ROOT / "examples" / "zh-hant" / "mkdocs.yml"}
 
 
 def _unshare_prefix() -> list[str] | None:

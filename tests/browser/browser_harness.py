@@ -38,6 +38,7 @@ ROOT = Path(__file__).resolve().parents[2]
 HANDBOOKS = {
     "en": ROOT / "mkdocs.yml",
     "zh": ROOT / "examples" / "zh" / "mkdocs.yml",
+    "zh-hant": ROOT / "examples" / "zh-hant" / "mkdocs.yml",
 }
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]

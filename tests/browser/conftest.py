@@ -2,7 +2,7 @@
 
     handbooks   the session's builds: ``handbooks.get("en")`` builds (mkdocs build --strict) and
                 serves that handbook on 127.0.0.1 once per session, on first use
-    handbook    one built and served handbook, parametrised over "en" and "zh"
+    handbook    one built and served handbook, parametrised over "en", "zh" and "zh-hant"
     browser     Debian's Chromium (/usr/bin/chromium) driven by Playwright, headless, per session
     page        a fresh context and page: shadow roots forced open; ``watch_of(page)`` has its
                 console errors, page errors, failed requests and requests to other hosts

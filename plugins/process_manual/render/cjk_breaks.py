@@ -2,27 +2,16 @@
 
 Markdown keeps a soft line break (a newline inside a paragraph) as a newline in the HTML, and the browser
 shows it as a space. Between English words that is right; in Chinese, which puts no spaces between words,
-the reader sees a stray space wherever the author's editor wrapped a line. The rule, one for every page:
+the reader sees a stray space wherever the author's editor wrapped a line. The rule is :mod:`..cjk`'s.
 
-* The line break vanishes when the characters on both sides are CJK: Han ideographs, kana, full-width forms
-  and CJK punctuation ("办理时限，⏎使文件" -> "办理时限，使文件").
-* It vanishes next to CJK punctuation whatever the other side is: full-width punctuation carries its own
-  space ("…的文件。⏎ISO 9001…" -> "…的文件。ISO 9001…").
-* The quotation marks, dashes and ellipses Chinese shares with English (“ ” ‘ ’ — … ·) count as CJK
-  punctuation when the other side is a CJK character, and as English otherwise.
-* Between a CJK character and a Latin letter or a digit it stays one space ("在⏎3个工作日" -> "在 3个工作日",
-  "使用⏎ISO" -> "使用 ISO"): the space Chinese style guides ask for between Han and Western text, and the
-  rule of CSS Text Level 3 ("segment break transformation"). Between Latin words it stays a space.
-
-Hangul is not CJK here: Korean separates words with spaces. Code (inline and blocks), raw HTML and a
-line break after a hard break (`<br>`) are left as they are. The HTML is changed before MkDocs sees it,
-so the search index, which MkDocs plugins build from the HTML, and the printed pages carry the same text.
+Code (inline and blocks), raw HTML and a line break after a hard break (`<br>`) are left as they are. The
+HTML is changed before MkDocs sees it, so the search index, which MkDocs plugins build from the HTML, and
+the printed pages carry the same text.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from typing import Any
@@ -31,53 +20,17 @@ from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
+from ..cjk import ANY_CJK, break_vanishes
+
 EXTENSION_NAME = "process_manual.render.cjk_breaks"
 """How MkDocs (`markdown_extensions:`) and Python-Markdown name this extension."""
 
-_SHARED_PUNCTUATION = frozenset("“”‘’—…·")
-"""Punctuation of East Asian width "ambiguous" that Chinese uses too: it takes the side of its neighbour."""
-
-_HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7af\ud7b0-\ud7ff]")
-# Any CJK character at all: pages without one (most of an English handbook) are not walked.
-_ANY_CJK = re.compile("[\u2e80-\u2fdf\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
-                      "\U00020000-\U0003134f]")
 _BREAK = re.compile(r"[ \t]*\n[ \t]*")
 
 # Elements whose content flows as one line of text with their parent's; any other element ends it.
 _INLINE = frozenset("a abbr b bdi bdo cite code del dfn em i ins kbd mark q s samp small span strong sub sup "
                     "time u var".split())
 _VERBATIM = frozenset({"code", "kbd", "samp", "pre", "script", "style"})
-
-
-def is_cjk(char: str) -> bool:
-    """A character of Chinese or Japanese text: East Asian width wide, full-width or half-width, not Hangul."""
-    return unicodedata.east_asian_width(char) in ("W", "F", "H") and not _HANGUL.match(char)
-
-
-def _is_cjk_punctuation(char: str) -> bool:
-    return is_cjk(char) and unicodedata.category(char).startswith("P")
-
-
-def break_vanishes(before: str, after: str) -> bool:
-    """Whether a line break between the characters `before` and `after` is dropped (else it is a space)."""
-    if _is_cjk_punctuation(before) or _is_cjk_punctuation(after):
-        return True
-    if is_cjk(before):
-        return is_cjk(after) or after in _SHARED_PUNCTUATION
-    return before in _SHARED_PUNCTUATION and is_cjk(after)
-
-
-def join_lines(text: str) -> str:
-    """Plain text with its line breaks treated by the rule above (a space where one stays)."""
-    if "\n" not in text:
-        return text
-
-    def replace(match: re.Match[str]) -> str:
-        start, end = match.start(), match.end()
-        if start == 0 or end == len(text):
-            return match.group(0)
-        return "" if break_vanishes(text[start - 1], text[end]) else " "
-    return _BREAK.sub(replace, text)
 
 
 @dataclass
@@ -166,7 +119,7 @@ def _join_run(run: list[_Slot | None]) -> None:
 
 class _JoinCjkLines(Treeprocessor):
     def run(self, root: ET.Element) -> None:
-        if not any(_ANY_CJK.search(text) for text in root.itertext()):
+        if not any(ANY_CJK.search(text) for text in root.itertext()):
             return
         for run in _inline_runs(root):
             _join_run(run)

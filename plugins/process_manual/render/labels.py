@@ -89,6 +89,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "step_removed": ("Step removed", "删除步骤"),
     "step_name": ("name", "名称"),
     "steps_reordered": ("Order of the steps", "步骤顺序"),
+    "step_field": ("Step {step}: {field}", "步骤“{step}”：{field}"),
+    "kpi_field": ("KPI {kpi}: {field}", "指标“{kpi}”：{field}"),
     "form_added": ("form added", "新增表单"),
     "form_removed": ("form removed", "删除表单"),
     "kpi_added": ("KPI added", "新增指标"),

@@ -83,6 +83,8 @@ LABELS_HANT: dict[str, str] = {
     "step_removed": "刪除步驟",
     "step_name": "名稱",
     "steps_reordered": "步驟順序",
+    "step_field": "步驟「{step}」：{field}",
+    "kpi_field": "指標「{kpi}」：{field}",
     "form_added": "新增表單",
     "form_removed": "刪除表單",
     "kpi_added": "新增指標",

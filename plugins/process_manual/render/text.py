@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 
-from .cjk_breaks import join_lines
+from ..cjk import join_lines
 
 # Characters with an inline meaning in Markdown, its extensions (tables, attr_list, pymdownx) or HTML:
 # written as numeric character references, which Markdown passes through and the browser shows
@@ -23,7 +23,7 @@ _UNSAFE_REF_LINK = re.compile(r"^(\s{0,3})\[(?=[^\]]+\]:\s*<?\s*" + _SCHEMES + "
 
 def plain(text: object) -> str:
     """Author text shown as it is written, on one line, inside any Markdown context (headings, lists, tables).
-    A line break becomes a space, or nothing inside Chinese text (render/cjk_breaks.py)."""
+    A line break becomes a space, or nothing inside Chinese text (cjk.py)."""
     flat = " ".join(join_lines(str(text)).split())
     return "".join(f"&#{ord(c)};" if c in _INLINE_SPECIAL else c for c in flat)
 
