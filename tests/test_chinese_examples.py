@@ -114,6 +114,7 @@ def index_words(site: Path, location: str) -> set[str]:
 
 @pytest.mark.parametrize(("word", "process"), [("報銷", "fin-001"), ("審批", "adm-001"), ("社群", "mkt-001"),
                                                ("流程", "fin-001"), ("流程", "adm-001"), ("流程", "mkt-001"),
-                                               ("節點", "fin-001"), ("借鑒", "mkt-001")])
+                                               ("節點", "fin-001"),
+                                               ("借鑒", "mkt-001")])  # jieba's bundled dictionary cuts it "先借|鑒"
 def test_traditional_words_are_words_of_the_search_index(traditional: Path, word: str, process: str) -> None:
     assert word in index_words(traditional, f"processes/{process}/")

@@ -1,0 +1,44 @@
+"""What a reader of the Chinese handbooks sees in Chromium: no space inside Chinese text.
+
+The build-side test (tests/test_chinese_examples.py) reads the HTML; this one reads the text Chromium
+lays out (`innerText` of the article), which is what a reader, a copy-and-paste and a printed page get."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from browser_harness import Handbooks, watch_of
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from cjk_text import stray_spaces  # noqa: E402
+
+pytestmark = pytest.mark.browser
+
+# Code blocks are left as written; spaces around inline code are the author's to set (the code stands
+# apart in its own box): each counts as one non-Chinese character, as in tests/cjk_text.py.
+CODE_AS_PLACEHOLDER = """
+() => { for (const code of document.querySelectorAll("article pre, article code")) {
+  if (code.isConnected) code.textContent = "\ue000";
+} }
+"""
+
+
+@pytest.mark.parametrize("name", ["zh", "zh-hant"])
+def test_the_article_text_chromium_shows_has_no_space_inside_chinese(handbooks: Handbooks, page, name: str) -> None:
+    handbook = handbooks.get(name)
+    found = {}
+    for html_path in handbook.html_pages():
+        if "/history/" in html_path:  # quotes the text of earlier versions as it was written
+            continue
+        page.goto(handbook.page_url(html_path))
+        page.evaluate(CODE_AS_PLACEHOLDER)
+        text = page.locator("article").first.inner_text()
+        cells = [cell.strip() for line in text.splitlines() for cell in line.split("\t")]  # a tab parts table cells
+        spaces = [s for cell in cells for s in stray_spaces(cell)]
+        if spaces:
+            found[html_path] = spaces
+    assert found == {}
+    watch_of(page).assert_clean(f"{name}: every page")
