@@ -5,15 +5,10 @@ lays out (`innerText` of the article), which is what a reader, a copy-and-paste 
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
 from browser_harness import Handbooks, watch_of
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from cjk_text import stray_spaces  # noqa: E402
+from cjk_text import stray_spaces
 
 pytestmark = pytest.mark.browser
 
