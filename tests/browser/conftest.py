@@ -2,7 +2,7 @@
 
     handbooks   the session's builds: ``handbooks.get("en")`` builds (mkdocs build --strict) and
                 serves that handbook on 127.0.0.1 once per session, on first use
-    handbook    one built and served handbook, parametrised over "en", "zh" and "zh-hant"
+    handbook    one built and served handbook, parametrised over "en" and "zh"
     browser     Debian's Chromium (/usr/bin/chromium) driven by Playwright, headless, per session
     page        a fresh context and page: shadow roots forced open; ``watch_of(page)`` has its
                 console errors, page errors, failed requests and requests to other hosts
@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from browser_harness import (CHROMIUM, CHROMIUM_ARGS, HANDBOOKS, IN_CI, Handbook, Handbooks, no_browser_reason,
+from browser_harness import (CHROMIUM, CHROMIUM_ARGS, IN_CI, PARAMETRISED, Handbook, Handbooks, no_browser_reason,
                              open_watched_page)
 
 HERE = Path(__file__).resolve().parent
@@ -39,7 +39,7 @@ def handbooks(tmp_path_factory: pytest.TempPathFactory):
     books.close()
 
 
-@pytest.fixture(params=sorted(HANDBOOKS))
+@pytest.fixture(params=sorted(PARAMETRISED))
 def handbook(request: pytest.FixtureRequest, handbooks: Handbooks) -> Handbook:
     return handbooks.get(request.param)
 

@@ -7,10 +7,24 @@ from __future__ import annotations
 
 import pytest
 
-from browser_harness import Handbooks, watch_of
+from browser_harness import Handbook, Handbooks, watch_of
 from cjk_text import stray_spaces
+# The checks every example handbook gets (the `handbook` fixture runs them on "en" and "zh"), run here
+# on the traditional-Chinese one: its processes differ, so the tests that open named processes do not apply.
+from test_flowchart_lanes import test_every_example_flowchart_keeps_each_step_in_its_lane  # noqa: F401
+from test_navigation import (test_clicking_a_flowchart_node_lands_on_its_step,  # noqa: F401
+                             test_dark_palette_still_draws_the_diagrams,
+                             test_instant_navigation_draws_the_diagrams_without_any_outside_request)
+from test_pages import (test_every_page_loads_cleanly_and_draws_every_diagram,  # noqa: F401
+                        test_no_page_shows_markdown_syntax_as_text)
 
 pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def handbook(handbooks: Handbooks) -> Handbook:
+    """The traditional-Chinese handbook, for the checks imported above."""
+    return handbooks.get("zh-hant")
 
 # Code blocks are left as written; spaces around inline code are the author's to set (the code stands
 # apart in its own box): each counts as one non-Chinese character, as in tests/cjk_text.py. The
