@@ -72,6 +72,7 @@ LABELS_HANT: dict[str, str] = {
     "viewer_help": "拖曳或用方向鍵移動；滾輪、雙指或 + 與 − 縮放；Esc 關閉。",
     "flowchart_failed": "無法繪製流程圖；請參閱下方的步驟說明。",
     "process_count": "{count} 個流程",
+    "process_count_one": "1 個流程",
     # version history and the Atom feed
     "version_history": "版本沿革",
     "history_link": "沿革",
