@@ -87,7 +87,7 @@ def test_traditional_handbook_has_traditional_labels(traditional: Path) -> None:
     page = (traditional / "processes" / "fin-001" / "index.html").read_text(encoding="utf-8")
     for key in ("owner", "raci", "flowchart", "changelog", "kpis", "risks"):
         assert LABELS_HANT[key] in page, f"the label '{key}' is not in traditional characters"
-    assert '<html lang="zh-Hant"' in page or '<html lang="zh-TW"' in page
+    assert '<html lang="zh-Hant"' in page
 
 
 def test_no_page_of_the_traditional_handbook_has_a_simplified_character(traditional: Path) -> None:
