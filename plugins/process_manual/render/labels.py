@@ -209,7 +209,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "items": ("To read", "阅读篇数"),
     "progress": ("Your progress", "阅读进度"),
     "next_in_path": ("Next in your path: {title}", "路径中的下一篇：{title}"),
-    "path_done": ("Last item of the path.", "这是本路径的最后一篇。"),
+    "path_done": ("Last item of the path.", "这是本路径的最后一篇"),  # no 。: " · " follows it
     "path_all_items": ("All items of the path", "本路径全部篇目"),
     "start_here": ("Start here", "从这里开始"),
     "start_here_intro": ("New in this role? Read your reading path first, in order:",

@@ -183,7 +183,7 @@ LABELS_HANT: dict[str, str] = {
     "items": "閱讀篇數",
     "progress": "閱讀進度",
     "next_in_path": "路徑中的下一篇：{title}",
-    "path_done": "這是本路徑的最後一篇。",
+    "path_done": "這是本路徑的最後一篇",
     "path_all_items": "本路徑的全部篇目",
     "start_here": "從這裡開始",
     "start_here_intro": "剛接下這個職務？請先依序閱讀你的閱讀路徑：",
