@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 # Material prints a notice about MkDocs 2.0 on every run; it is noise in our logs.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve serve-zh test validate chromium clean
+.PHONY: site serve serve-zh serve-zh-hant test validate chromium clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,9 +28,11 @@ chromium:
 site: $(BIN)/.installed node_modules/.installed
 	$(BIN)/process-manual validate processes
 	$(BIN)/process-manual validate examples/zh/processes
+	$(BIN)/process-manual validate examples/zh-hant/processes
 	$(BIN)/mkdocs build --strict
 	cd examples/zh && ../../$(BIN)/mkdocs build --strict
-	@echo "Built: site/index.html and examples/zh/site/index.html"
+	cd examples/zh-hant && ../../$(BIN)/mkdocs build --strict
+	@echo "Built: site/index.html, examples/zh/site/index.html and examples/zh-hant/site/index.html"
 
 serve: $(BIN)/.installed node_modules/.installed
 	$(BIN)/mkdocs serve --dirty
@@ -38,12 +40,16 @@ serve: $(BIN)/.installed node_modules/.installed
 serve-zh: $(BIN)/.installed node_modules/.installed
 	cd examples/zh && ../../$(BIN)/mkdocs serve --dirty -a 127.0.0.1:8001
 
+serve-zh-hant: $(BIN)/.installed node_modules/.installed
+	cd examples/zh-hant && ../../$(BIN)/mkdocs serve --dirty -a 127.0.0.1:8002
+
 validate: $(BIN)/.installed
 	$(BIN)/process-manual validate processes
 	$(BIN)/process-manual validate examples/zh/processes
+	$(BIN)/process-manual validate examples/zh-hant/processes
 
 test: $(BIN)/.installed node_modules/.installed chromium
 	$(BIN)/python -m pytest -q
 
 clean:
-	rm -rf site examples/zh/site .pytest_cache
+	rm -rf site examples/zh/site examples/zh-hant/site .pytest_cache

@@ -46,6 +46,17 @@ from process_manual.durations import Duration, add_interval, parse_duration
     ("半天", 0.5, "day", False),
     ("当天", 0, "day", False),
     ("每月3个工作日内", 3, "working_day", False),
+    # Chinese in traditional characters (Taiwan, Hong Kong)
+    ("3個工作日", 3, "working_day", False),
+    ("3個工作天內", 3, "working_day", False),
+    ("提前3天", 3, "day", True),
+    ("24小時內", 24, "hour", False),
+    ("2個小時", 2, "hour", False),
+    ("30分鐘", 30, "minute", False),
+    ("兩週", 2, "week", False),
+    ("提前一個禮拜", 1, "week", True),
+    ("十二個月", 12, "month", False),
+    ("當天", 0, "day", False),
 ])
 def test_durations_are_recognised(text, amount, unit, before):
     assert parse_duration(text) == Duration(amount, unit, before)
@@ -60,6 +71,7 @@ def test_durations_are_recognised(text, amount, unit, before):
     "下班前",
     "每月5日前",          # by the 5th of each month: a date, not five days
     "2026年3月5日前提交",  # a date
+    "每月5號前",          # a date, in traditional characters
     "Banana day",         # not "a day"
     "1e9 days",           # not "9 days"
     "",
@@ -79,6 +91,18 @@ def test_text_that_is_not_a_duration(text):
 def test_labels(duration, en, zh):
     assert duration.label("en") == en
     assert duration.label("zh-CN") == zh
+
+
+@pytest.mark.parametrize("duration, hant", [
+    (Duration(2, "working_day"), "2個工作日"),
+    (Duration(3, "day", before=True), "提前3天"),
+    (Duration(1.5, "hour"), "1.5小時"),
+    (Duration(0, "day"), "當天"),
+    (Duration(2, "week"), "2週"),
+    (Duration(12, "month"), "12個月"),
+])
+def test_labels_in_traditional_characters(duration, hant):
+    assert duration.label("zh-Hant") == hant
 
 
 @pytest.mark.parametrize("start, interval, expected", [

@@ -1,4 +1,5 @@
-"""The example handbooks (English in processes/, Chinese in examples/zh/processes/) validate clean."""
+"""The example handbooks (English in processes/, Chinese in examples/zh/processes/, traditional Chinese in
+examples/zh-hant/processes/) validate clean."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = Path(sys.executable).parent / "process-manual"
 
 
-@pytest.mark.parametrize("folder", ["processes", "examples/zh/processes"])
+@pytest.mark.parametrize("folder", ["processes", "examples/zh/processes", "examples/zh-hant/processes"])
 def test_example_handbook_validates_clean(folder):
     run = subprocess.run([str(SCRIPT), "validate", folder], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert run.stderr == ""

@@ -19,7 +19,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parents[1]
-HANDBOOKS = {"en": ROOT / "mkdocs.yml", "zh": ROOT / "examples" / "zh" / "mkdocs.yml"}
+HANDBOOKS = {"en": ROOT / "mkdocs.yml", "zh": ROOT / "examples" / "zh" / "mkdocs.yml",
+             "zh-hant": ROOT / "examples" / "zh-hant" / "mkdocs.yml"}
 
 # Attributes whose URL the browser fetches by itself, per element.
 LOADING_ATTRIBUTES = {

@@ -1,4 +1,4 @@
-"""Both handbooks build with `--strict` on a machine without any network.
+"""The example handbooks build with `--strict` on a machine without any network.
 
 mkdocs-mermaid2 checks its default Mermaid URL with `requests.get` and no timeout: offline that
 check fails the strict build, and on a network that drops packets it hangs (DESIGN.md). The
@@ -18,7 +18,8 @@ import pytest
 from offline import offline_prefix
 
 ROOT = Path(__file__).resolve().parents[1]
-HANDBOOKS = {"en": ROOT / "mkdocs.yml", "zh": ROOT / "examples" / "zh" / "mkdocs.yml"}
+HANDBOOKS = {"en": ROOT / "mkdocs.yml", "zh": ROOT / "examples" / "zh" / "mkdocs.yml",
+             "zh-hant": ROOT / "examples" / "zh-hant" / "mkdocs.yml"}
 
 
 @pytest.fixture(scope="module")

@@ -30,7 +30,7 @@ def rendered(language: str) -> dict[str, str]:
     return render_pages(context)
 
 
-@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("language", ["en", "zh", "zh-Hant"])
 def test_pages_match_the_golden_files(language: str) -> None:
     pages = rendered(language)
     folder = GOLDEN / language

@@ -265,7 +265,8 @@ def test_two_responsible_and_no_accountable(tmp_path):
 VAGUE_FIX = "name the one definite role (a position in _roles.yml) that does the work"
 
 
-@pytest.mark.parametrize("word", ["相关部门", "有关部门", "各部门", "relevant departments"])
+@pytest.mark.parametrize("word", ["相关部门", "有关部门", "各部门", "relevant departments",
+                                  "相關部門", "有關部門", "各部門", "相關人員"])  # traditional characters
 def test_vague_owner_used_in_a_step_without_being_defined(tmp_path, word):
     outcome = inject(tmp_path, (PURCHASE, "    responsible: buyer\n    informed", f"    responsible: {word}\n    informed"))
     line, column = at(outcome, PURCHASE, word)

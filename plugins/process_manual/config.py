@@ -19,7 +19,8 @@ class ProcessManualConfig(Config):
     """Words that mark a vague owner ("relevant departments", "相关部门"): an error where a role uses them."""
 
     language = opt.Optional(opt.Type(str))
-    """Language of the labels the plugin writes (`en` or `zh`); defaults to `theme.language`."""
+    """Language of the labels the plugin writes (`en`, `zh`, or `zh-TW`/`zh-HK`/`zh-Hant` for traditional characters);
+    defaults to `theme.language`."""
 
     publish_drafts = opt.Type(bool, default=False)
     """Publish `status: draft` processes (with a banner); off for the production handbook."""

@@ -1,5 +1,7 @@
 """Recognise durations written in English or Chinese: "2 working days", "24 hours", "3个工作日", "提前3天".
 
+Chinese in traditional characters too: "3個工作日", "3個工作天", "24小時", "兩週", "當天".
+
 A time limit stays free text in the process file; this only finds the duration inside it, so pages
 can show it consistently and review intervals can be computed.
 """
@@ -17,6 +19,7 @@ Unit = Literal["minute", "hour", "day", "working_day", "week", "month", "year"]
 _EN_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "a": 1, "an": 1, "half a": 0.5}
 _ZH_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_ZH_DIGITS["兩"] = 2  # traditional
 
 _EN_UNITS: dict[str, Unit] = {
     "minute": "minute", "minutes": "minute", "min": "minute", "mins": "minute",
@@ -30,6 +33,9 @@ _ZH_UNITS: dict[str, Unit] = {
     "分钟": "minute", "小时": "hour", "个小时": "hour", "工作日": "working_day", "个工作日": "working_day",
     "天": "day", "日": "day", "周": "week", "个星期": "week", "星期": "week", "个月": "month", "月": "month",
     "年": "year",
+    # traditional characters, and Taiwan's 工作天 for a working day
+    "分鐘": "minute", "小時": "hour", "個小時": "hour", "個工作日": "working_day", "工作天": "working_day",
+    "個工作天": "working_day", "週": "week", "個星期": "week", "個禮拜": "week", "禮拜": "week", "個月": "month",
 }
 
 _NUMBER = r"\d+(?:\.\d+)?|" + "|".join(sorted(_EN_NUMBERS, key=len, reverse=True))
@@ -54,7 +60,11 @@ class Duration:
     def label(self, language: str) -> str:
         amount = int(self.amount) if self.amount == int(self.amount) else self.amount
         if amount == 0 and self.unit == "day":
-            return "当天" if language.startswith("zh") else "same day"
+            return ("當天" if language == "zh-Hant" else "当天") if language.startswith("zh") else "same day"
+        if language == "zh-Hant":
+            unit = {"minute": "分鐘", "hour": "小時", "day": "天", "working_day": "個工作日", "week": "週",
+                    "month": "個月", "year": "年"}[self.unit]
+            return f"{'提前' if self.before else ''}{amount}{unit}"
         if language.startswith("zh"):
             unit = {"minute": "分钟", "hour": "小时", "day": "天", "working_day": "个工作日", "week": "周",
                     "month": "个月", "year": "年"}[self.unit]
@@ -78,12 +88,12 @@ def _zh_number(text: str) -> float:
 _IDIOMS: list[tuple[re.Pattern[str], Duration]] = [
     (re.compile(r"半年"), Duration(6, "month")),
     (re.compile(r"半天"), Duration(0.5, "day")),
-    (re.compile(r"当天|当日|same[ -]day", re.I), Duration(0, "day")),
+    (re.compile(r"当天|当日|當天|當日|same[ -]day", re.I), Duration(0, "day")),
     (re.compile(r"\bhalf a year\b", re.I), Duration(6, "month")),
 ]
 
 
-_DAY_OF_MONTH = re.compile(r"\s*(?:\d+|[一二三四五六七八九十]+)\s*[日号]")
+_DAY_OF_MONTH = re.compile(r"\s*(?:\d+|[一二三四五六七八九十]+)\s*[日号號]")
 
 
 def _is_date(text: str, match: re.Match[str]) -> bool:

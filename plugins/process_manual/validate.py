@@ -26,6 +26,7 @@ DEFAULT_VAGUE_OWNERS = (
     "relevant department", "relevant departments", "related departments", "concerned departments",
     "all departments", "relevant personnel", "relevant staff", "responsible department",
     "相关部门", "有关部门", "各部门", "相关人员", "有关人员", "相关单位", "有关单位",
+    "相關部門", "有關部門", "相關人員", "有關人員", "各部門", "相關單位", "有關單位",  # traditional characters
 )
 WARN = Severity.WARNING
 

@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from .cjk import FOLDED_STYLES, refold
 from .problems import Problem, Severity
 
 try:  # libyaml is ten times faster (DESIGN.md: 0.45 s vs 4.6 s for 1,000 files)
@@ -264,8 +265,9 @@ def _construct_scalar(node: yaml.ScalarNode) -> Any:
 class _Converter:
     """Builds the plain data of a composed document, refusing what a process file may not hold."""
 
-    def __init__(self, shown_path: str):
+    def __init__(self, shown_path: str, text: str):
         self.shown_path = shown_path
+        self.text = text
         self.nodes = 0
         self.active: set[int] = set()
         self.problems: list[Problem] = []
@@ -285,7 +287,7 @@ class _Converter:
         if tag not in _ALLOWED_TAGS[kind]:
             raise self._refuse_tag(node)
         if kind is yaml.ScalarNode:
-            return node.value if tag == _STR else self._scalar(node)  # most values are text: no constructor
+            return self._text(node) if tag == _STR else self._scalar(node)  # most values are text: no constructor
         if id(node) in self.active:
             raise self._fail(node, "an alias refers to the value that contains it", "remove the recursive alias")
         self.active.add(id(node))
@@ -295,6 +297,15 @@ class _Converter:
             return self._mapping(node, depth)
         finally:
             self.active.discard(id(node))
+
+    def _text(self, node: yaml.ScalarNode) -> str:
+        value: str = node.value
+        # YAML folded this value's line breaks into spaces: inside Chinese text they must vanish (cjk.py).
+        if " " in value and node.style in FOLDED_STYLES and node.start_mark.line != node.end_mark.line:
+            folded = refold(self.text, node)
+            if folded is not None:
+                return folded
+        return value
 
     def _refuse_tag(self, node: yaml.Node) -> _Failed:
         tag = node.tag.replace("tag:yaml.org,2002:", "!!")
@@ -383,7 +394,7 @@ def load_text(raw: bytes, path: Path, shown_path: str) -> tuple[Document | None,
         problems.append(Problem(shown_path, 1, 1, Severity.ERROR, "the file is empty",
                                 "write the process (see `process-manual new`) or delete the file"))
         return None, problems
-    converter = _Converter(shown_path)
+    converter = _Converter(shown_path, text)
     try:
         data = converter.convert(root)
     except _Failed as failed:

@@ -38,7 +38,11 @@ ROOT = Path(__file__).resolve().parents[2]
 HANDBOOKS = {
     "en": ROOT / "mkdocs.yml",
     "zh": ROOT / "examples" / "zh" / "mkdocs.yml",
+    "zh-hant": ROOT / "examples" / "zh-hant" / "mkdocs.yml",
 }
+PARAMETRISED = ("en", "zh")
+"""The handbooks the `handbook` fixture runs every test on (they hold the same processes); the
+traditional-Chinese one runs the page, navigation and lane checks in test_chinese_text.py."""
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from browser_harness import (CHROMIUM, CHROMIUM_ARGS, HANDBOOKS, IN_CI, Handbook, Handbooks, no_browser_reason,
+from browser_harness import (CHROMIUM, CHROMIUM_ARGS, IN_CI, PARAMETRISED, Handbook, Handbooks, no_browser_reason,
                              open_watched_page)
 
 HERE = Path(__file__).resolve().parent
@@ -39,7 +39,7 @@ def handbooks(tmp_path_factory: pytest.TempPathFactory):
     books.close()
 
 
-@pytest.fixture(params=sorted(HANDBOOKS))
+@pytest.fixture(params=sorted(PARAMETRISED))
 def handbook(request: pytest.FixtureRequest, handbooks: Handbooks) -> Handbook:
     return handbooks.get(request.param)
 

@@ -126,6 +126,25 @@ def test_one_area_of_the_chinese_handbook_builds_and_prints(tmp_path: Path) -> N
     assert "行政管理" in flat(sheets[0]) and "目录" in sheets[1]
 
 
+def test_the_traditional_handbook_prints_with_its_labels_and_joined_lines(tmp_path: Path) -> None:
+    config = ROOT / "examples" / "zh-hant" / "mkdocs.yml"
+    output = tmp_path / "expenses.pdf"
+    result = print_pdf("--config", str(config), "--area", "expenses", "--output", str(output))
+    assert result.returncode == 0, result.stderr
+    reader = PdfReader(io.BytesIO(output.read_bytes()))
+    sheets = [unicodedata.normalize("NFKC", page.extract_text()) for page in reader.pages]
+    assert "費用管理" in flat(sheets[0]) and "目錄" in sheets[1]
+    process = published(config.parent / "processes")["FIN-001"]
+    header = f"FIN-001 {process.title} · 第 {process.version} 版 · 生效日期 {process.effective}"
+    assert all(flat(sheet).startswith(header) for sheet in sheets[2:]), "the running header, in traditional Chinese"
+    # Sentences the YAML file wraps after "，" are printed without a space there (the PDF's own line
+    # ends may fall anywhere: a line break is allowed between any two characters, a space is not).
+    text = "\n".join(sheets[2:])
+    for phrase in ("申請人都看得到，卡住時可以直接聯繫", "寫明費用類別、金額與事由，上傳發票", "黏貼單》上，註明報銷單號"):
+        pattern = "\n?".join(loose(char) for char in unicodedata.normalize("NFKC", phrase))  # as the sheets were read
+        assert re.search(pattern, text), f"'{phrase}' is not printed as one sentence"
+
+
 def test_an_unknown_area_is_refused_with_a_suggestion(tmp_path: Path) -> None:
     result = print_pdf("--area", "administraton", "--output", str(tmp_path / "x.pdf"))
     assert result.returncode == 1

@@ -60,7 +60,7 @@ class _Writer:
             rows.append((lab.kpi_removed, plain(kpi.name), "—"))
         for kpi_diff in diff.kpis_changed:
             for name, change in kpi_diff.fields.items():
-                rows.append((f"{lab.kpi} {plain(kpi_diff.name)}: {self.field_name(name)}",
+                rows.append((lab.kpi_field.format(kpi=plain(kpi_diff.name), field=self.field_name(name)),
                              self.value(change.before), self.value(change.after)))
         for field in diff.fields if process_fields else []:
             what = self.field_name(field.name)
@@ -76,21 +76,23 @@ class _Writer:
     def step_rows(self, diff: StepDiff) -> list[tuple[str, str, str]]:
         lab, rows = self.lab, []
         step = self.step(diff.id, diff.title)
+
+        def what(field: str) -> str:
+            return lab.step_field.format(step=step, field=field)
+
         if diff.renamed:
-            rows.append((f"{lab.step} {step}: {lab.step_name}", self.value(diff.renamed.before),
-                         self.value(diff.renamed.after)))
+            rows.append((what(lab.step_name), self.value(diff.renamed.before), self.value(diff.renamed.after)))
         for role, change in diff.raci.items():
-            rows.append((f"{lab.step} {step}: {plain(self.ctx.role_name(role))} (RACI)", self.letters(change),
+            rows.append((what(f"{plain(self.ctx.role_name(role))} (RACI)"), self.letters(change),
                          self.letters(change, after=True)))
         if diff.within:
-            rows.append((f"{lab.step} {step}: {lab.within}", self.value(diff.within.before),
-                         self.value(diff.within.after)))
+            rows.append((what(lab.within), self.value(diff.within.before), self.value(diff.within.after)))
         for form in diff.forms_added:
-            rows.append((f"{lab.step} {step}: {lab.form_added}", "—", plain(self.ctx.form_name(form))))
+            rows.append((what(lab.form_added), "—", plain(self.ctx.form_name(form))))
         for form in diff.forms_removed:
-            rows.append((f"{lab.step} {step}: {lab.form_removed}", plain(self.ctx.form_name(form)), "—"))
+            rows.append((what(lab.form_removed), plain(self.ctx.form_name(form)), "—"))
         for name in diff.other:
-            rows.append((f"{lab.step} {step}: {self.field_name(name)}", "", lab.changed))
+            rows.append((what(self.field_name(name)), "", lab.changed))
         return rows
 
     @staticmethod

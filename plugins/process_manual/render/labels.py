@@ -1,6 +1,11 @@
-"""Every word the plugin itself writes, in English and Chinese (chosen by the site's language)."""
+"""Every word the plugin itself writes, in English and Chinese (chosen by the site's language).
+
+Traditional Chinese (zh-TW, zh-HK, zh-Hant) has its own words in :mod:`.labels_hant`.
+"""
 
 from __future__ import annotations
+
+from .labels_hant import LABELS_HANT
 
 _LABELS: dict[str, tuple[str, str]] = {
     # process page
@@ -84,6 +89,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "step_removed": ("Step removed", "删除步骤"),
     "step_name": ("name", "名称"),
     "steps_reordered": ("Order of the steps", "步骤顺序"),
+    "step_field": ("Step {step}: {field}", "步骤“{step}”：{field}"),
+    "kpi_field": ("KPI {kpi}: {field}", "指标“{kpi}”：{field}"),
     "form_added": ("form added", "新增表单"),
     "form_removed": ("form removed", "删除表单"),
     "kpi_added": ("KPI added", "新增指标"),
@@ -100,7 +107,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "start": ("Start", "开始"),
     # the flowchart (render/mermaid.py, assets/process-manual-lanes.js); {...} are filled in
     "no_role": ("No role given", "未指定角色"),
-    "with_roles": ("with", "协同"),
+    "with_roles": ("with {roles}", "协同{roles}"),
+    "list_separator": (", ", "、"),
     "flowchart_title": ("Flowchart of {id} {title}", "{id} {title} 流程图"),
     "flowchart_description": ("{steps} steps in {lanes} lanes, one per role, starting with \"{first}\" ({role}); "
                               "the steps are listed below the diagram.",
@@ -205,7 +213,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "items": ("To read", "阅读篇数"),
     "progress": ("Your progress", "阅读进度"),
     "next_in_path": ("Next in your path: {title}", "路径中的下一篇：{title}"),
-    "path_done": ("Last item of the path.", "这是本路径的最后一篇。"),
+    "path_done": ("Last item of the path.", "这是本路径的最后一篇"),  # no 。: " · " follows it
     "path_all_items": ("All items of the path", "本路径全部篇目"),
     "start_here": ("Start here", "从这里开始"),
     "start_here_intro": ("New in this role? Read your reading path first, in order:",
@@ -232,10 +240,22 @@ _LABELS: dict[str, tuple[str, str]] = {
 }
 
 
+def is_traditional_chinese(language: str) -> bool:
+    """zh-TW, zh-HK, zh-MO, zh-Hant (any case, `-` or `_`): a language written in traditional characters."""
+    tag = language.lower().replace("_", "-").split("-")
+    return tag[0] == "zh" and "hans" not in tag and any(part in ("hant", "tw", "hk", "mo") for part in tag[1:])
+
+
 class Labels:
-    """Attribute access to the labels of one language: `labels.purpose`."""
+    """Attribute access to the labels of one language: `labels.purpose`.
+
+    `language` is "en", "zh" (simplified) or "zh-Hant" (traditional), whatever the site's tag."""
 
     def __init__(self, language: str):
+        if is_traditional_chinese(language):
+            self.language = "zh-Hant"
+            self._texts = dict(LABELS_HANT)
+            return
         self.language = "zh" if language.lower().startswith("zh") else "en"
         index = 1 if self.language == "zh" else 0
         self._texts = {key: pair[index] for key, pair in _LABELS.items()}

@@ -74,7 +74,7 @@ def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _node_text(step: Step, form_names: Mapping[str, str], co_roles: list[str], with_label: str) -> str:
+def _node_text(step: Step, form_names: Mapping[str, str], co_roles: list[str], labels: Labels) -> str:
     """The step's name and, for activities, one short line with time limit, forms and co-responsible roles.
 
     A decision shows its question only, so the diamond stays the size of its question."""
@@ -85,7 +85,7 @@ def _node_text(step: Step, form_names: Mapping[str, str], co_roles: list[str], w
     if step.within:
         extras.append(" ".join(str(step.within).split()))
     if co_roles:
-        extras.append(f"{with_label} {', '.join(co_roles)}")
+        extras.append(labels.with_roles.format(roles=labels.list_separator.join(co_roles)))
     extras += [" ".join(form_names.get(f, f).split()) for f in step.forms]
     if not extras:
         return first
@@ -157,7 +157,7 @@ def flowchart(process: Process, *, role_names: Mapping[str, str], form_names: Ma
                 continue
             co_roles = [role_names.get(r, r) for r in step.responsible[1:]]
             opening, closing = _SHAPES[step.kind]
-            lines.append(f"    {node_id[step.id]}{opening}{_node_text(step, form_names, co_roles, labels.with_roles)}"
+            lines.append(f"    {node_id[step.id]}{opening}{_node_text(step, form_names, co_roles, labels)}"
                          f"{closing}")
         lines.append("  end")
 

@@ -15,6 +15,7 @@ from ..githistory import HistoryUnavailable, ProcessHistory, read_history
 from ..handbook import Handbook
 from ..schema import process_schema, schema_text
 from . import paths
+from .cjk_breaks import EXTENSION_NAME as CJK_LINE_BREAKS
 from .context import RenderContext
 from .feed import render_feed
 from .handbook_pages import HandbookPages
@@ -26,7 +27,8 @@ from .source_links import edit_urls
 
 # Our pages use tables, attribute lists ({ #step-id }), admonitions (banners), definition lists
 # (glossary) and Markdown inside HTML (breadcrumb); a site switches them on whatever mkdocs.yml says.
-MARKDOWN_EXTENSIONS = ("tables", "attr_list", "admonition", "def_list", "md_in_html", "toc")
+# Line breaks inside Chinese text vanish instead of showing as spaces, on generated and hand-written pages.
+MARKDOWN_EXTENSIONS = ("tables", "attr_list", "admonition", "def_list", "md_in_html", "toc", CJK_LINE_BREAKS)
 
 
 def nav_title(text: str) -> str:

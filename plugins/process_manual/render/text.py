@@ -5,6 +5,8 @@ from __future__ import annotations
 import html
 import re
 
+from ..cjk import join_lines
+
 # Characters with an inline meaning in Markdown, its extensions (tables, attr_list, pymdownx) or HTML:
 # written as numeric character references, which Markdown passes through and the browser shows
 # literally. Plain text never starts a line (it always follows "# ", "- ", "| ", "**"), so block
@@ -20,14 +22,15 @@ _UNSAFE_REF_LINK = re.compile(r"^(\s{0,3})\[(?=[^\]]+\]:\s*<?\s*" + _SCHEMES + "
 
 
 def plain(text: object) -> str:
-    """Author text shown as it is written, on one line, inside any Markdown context (headings, lists, tables)."""
-    flat = " ".join(str(text).split())
+    """Author text shown as it is written, on one line, inside any Markdown context (headings, lists, tables).
+    A line break becomes a space, or nothing inside Chinese text (cjk.py)."""
+    flat = " ".join(join_lines(str(text)).split())
     return "".join(f"&#{ord(c)};" if c in _INLINE_SPECIAL else c for c in flat)
 
 
 def attribute(text: object) -> str:
     """Text for an HTML attribute value (we always quote attributes with double quotes)."""
-    return html.escape(" ".join(str(text).split()), quote=True)
+    return html.escape(" ".join(join_lines(str(text)).split()), quote=True)
 
 
 def _neutralise_links(text: str) -> str:
@@ -60,7 +63,7 @@ def markdown(text: object) -> str:
 
 def table_cell(text: object) -> str:
     """Author Markdown inside a table cell: one line, and `|` cannot end the cell."""
-    return markdown(" ".join(str(text).split())).replace("|", "&#124;")
+    return markdown(" ".join(join_lines(str(text)).split())).replace("|", "&#124;")
 
 
 def page_title(text: str) -> str:
