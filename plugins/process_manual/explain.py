@@ -131,45 +131,45 @@ def explain(error: ValidationError, doc: Document, model: type[BaseModel]) -> li
             close = suggestions.get((loc[:-1], key))
             allowed = list((_model_at(model, loc[:-1]) or model).model_fields)
             fix = f"did you mean '{close}'?" if close else f"allowed keys here: {', '.join(allowed)}"
-            problems.append(doc.problem(loc, f"unknown key '{key}'", fix, at_key=True))
+            problems.append(doc.problem(loc, f"unknown key '{key}'", fix, at_key=True, rule="unknown-key"))
         elif kind == "missing":
             key = str(item["loc"][-1])
             parent = loc if loc and loc[-1] != key else loc[:-1]
             if key in {s for (at, _), s in suggestions.items() if at == parent}:
                 continue  # "unknown key 'owenr' — did you mean 'owner'?" already says it
             problems.append(doc.problem(parent, f"missing required key '{key}'" + (f" in {where}" if parent else ""),
-                                        f"add `{key}:` here"))
+                                        f"add `{key}:` here", rule="missing-key"))
         elif kind == "literal_error":
             expected = item.get("ctx", {}).get("expected", "")
             choices = [c.strip(" '") for c in expected.replace(" or ", ",").split(",") if c.strip()]
             close = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.5)
             fix = f"did you mean '{close[0]}'?" if close else f"use one of: {', '.join(choices)}"
-            problems.append(doc.problem(loc, f"{where}: {shown} is not allowed", fix))
+            problems.append(doc.problem(loc, f"{where}: {shown} is not allowed", fix, rule="invalid-value"))
         elif kind == "string_pattern_mismatch":
             field = next((str(p) for p in reversed(loc) if isinstance(p, str)), "value")
-            problems.append(doc.problem(loc, f"{where}: {shown} is not a valid {field}", _pattern_fix(loc)))
+            problems.append(doc.problem(loc, f"{where}: {shown} is not a valid {field}", _pattern_fix(loc), rule="invalid-value"))
         elif kind in ("string_type", "string_sub_type"):
             if isinstance(value, (bool, int, float, dt.date)):
                 fix = f'put it in quotes: "{raw if raw is not None else value}"'
             else:
                 fix = "write text here"
-            problems.append(doc.problem(loc, f"{where}: expected text, found {shown}", fix))
+            problems.append(doc.problem(loc, f"{where}: expected text, found {shown}", fix, rule="invalid-value"))
         elif kind == "string_too_short":
-            problems.append(doc.problem(loc, f"{where} is empty", "write a value or remove the key"))
+            problems.append(doc.problem(loc, f"{where} is empty", "write a value or remove the key", rule="invalid-value"))
         elif kind == "list_type":
             problems.append(doc.problem(loc, f"{where}: expected a list, found {shown}",
-                                        "write a list: [a, b] or one '- item' per line"))
+                                        "write a list: [a, b] or one '- item' per line", rule="invalid-value"))
         elif kind in ("model_type", "model_attributes_type", "dict_type"):
             problems.append(doc.problem(loc, f"{where}: expected a mapping of keys, found {shown}",
-                                        "write `key: value` lines here"))
+                                        "write `key: value` lines here", rule="invalid-value"))
         elif kind == "too_short":
-            problems.append(doc.problem(loc, f"{where} is empty", "add at least one entry"))
+            problems.append(doc.problem(loc, f"{where} is empty", "add at least one entry", rule="invalid-value"))
         elif kind.startswith("date"):
             problems.append(doc.problem(loc, f"{where}: expected a date, found {shown}",
-                                        "write the date as YYYY-MM-DD"))
+                                        "write the date as YYYY-MM-DD", rule="invalid-value"))
         elif kind in ("int_type", "float_type", "int_parsing", "float_parsing", "finite_number"):
             problems.append(doc.problem(loc, f"{where}: expected a number, found {shown}",
-                                        "write a number such as 3 or 95.5"))
+                                        "write a number such as 3 or 95.5", rule="invalid-value"))
         else:
-            problems.append(doc.problem(loc, f"{where}: {item['msg']}", "see `process-manual schema`"))
+            problems.append(doc.problem(loc, f"{where}: {item['msg']}", "see `process-manual schema`", rule="invalid-value"))
     return problems

@@ -294,12 +294,25 @@ class OnboardingCatalog(Strict):
     paths: list[ReadingPath]
 
 
+class HandbookPolicy(Strict):
+    """`_handbook.yml`: the handbook's own policy, read alike by `process-manual validate` and the site build."""
+
+    rules: dict[str, Any] = Field(default_factory=dict, description="Rule id -> off | warning | error: how this "
+                                  "handbook treats the problems of that rule (`process-manual rules` lists them).",
+                                  examples=[{"review-overdue": "off", "vague-time-limit": "error",
+                                             "unknown-role": "warning"}])
+    vague_owners: list[Text] = Field(default_factory=list, description="Words that mark a vague owner, added to "
+                                     "the built-in ones (\"relevant departments\", 相关部门, ...).",
+                                     examples=[["whoever is available", "各相关方"]])
+
+
 CATALOGS: dict[str, type[Strict]] = {
     "_roles.yml": RolesCatalog,
     "_forms.yml": FormsCatalog,
     "_areas.yml": AreasCatalog,
     "_glossary.yml": Glossary,
     "_onboarding.yml": OnboardingCatalog,
+    "_handbook.yml": HandbookPolicy,
 }
-OPTIONAL_CATALOGS = frozenset({"_onboarding.yml"})
+OPTIONAL_CATALOGS = frozenset({"_onboarding.yml", "_handbook.yml"})
 """Catalogs a handbook may leave out (the others are reported missing)."""
