@@ -56,6 +56,22 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _rules(args: argparse.Namespace) -> int:
+    """The rules reference (Markdown); with --dir, also what that handbook's _handbook.yml sets."""
+    from .policy import read_policy
+    from .render.rules_page import render_rules_reference
+
+    severities = None
+    if args.dir:
+        handbook = load_handbook(Path(args.dir))
+        policy, problems = read_policy(handbook)
+        for problem in problems:
+            print(problem.text(), file=sys.stderr)
+        severities = policy.severities
+    sys.stdout.write(render_rules_reference(args.language, handbook_severities=severities))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="process-manual", description=__doc__)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -74,6 +90,11 @@ def build_parser() -> argparse.ArgumentParser:
     change.add_argument("--dir", default="processes", help="the handbook folder (default: processes)")
     change.add_argument("--format", choices=sorted(FORMATS), default="human")
     change.set_defaults(run=_check, reads_only=True)
+    rules = commands.add_parser("rules", help="print the rules reference: every rule id, its default severity, "
+                                "the principle behind it and a bad and a good example (Markdown)")
+    rules.add_argument("--language", choices=["en", "zh"], default="en")
+    rules.add_argument("--dir", help="a handbook folder: also show what its _handbook.yml sets")
+    rules.set_defaults(run=_rules)
     schema = commands.add_parser("schema", help="print the JSON Schema of a process file")
     schema.add_argument("--dir", help="a handbook folder: its role, form, area and process ids become suggestions")
     schema.add_argument("--output", metavar="FILE", help=f"write the schema here (e.g. {SCHEMA_PATH})")

@@ -27,7 +27,7 @@ _UNSAFE_PAGE = re.compile(r"[\s\\\"'<>{}|#?%*]")
 def generated_pages(handbook: Handbook) -> set[str]:
     """Pages the plugin writes that a reading path may name like a hand-written page."""
     pages = {paths.LANDSCAPE, paths.ROLES_INDEX, paths.FORMS, paths.KPIS, paths.GLOSSARY, paths.WHATS_NEW,
-             paths.REVIEW_STATUS, paths.ONBOARDING_INDEX}
+             paths.REVIEW_STATUS, paths.ONBOARDING_INDEX, paths.CHECKS}
     return pages | {paths.role_page(role_id) for role_id in handbook.roles}
 
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..durations import add_interval, parse_duration
 from ..handbook import Handbook, ProcessSource
 from ..model import Area, Process
+from ..policy import Policy, read_policy
 from . import paths
 from .labels import Labels
 from .reading_index import ReadingIndex
@@ -44,6 +46,11 @@ class RenderContext:
                     backlinks[target].add(process.id)
         self.backlinks = {k: sorted(v) for k, v in backlinks.items()}
         self.reading = ReadingIndex.build(self.handbook.reading_paths, self._by_id)
+
+    @functools.cached_property
+    def policy(self) -> Policy:
+        """What the handbook's _handbook.yml sets (its problems are the validator's to report)."""
+        return read_policy(self.handbook)[0]
 
     @property
     def language(self) -> str:
