@@ -94,6 +94,34 @@ def test_warnings_go_through_mkdocs_so_strict_counts_them(site_root: Path) -> No
     assert strict.returncode != 0
 
 
+@pytest.mark.parametrize("quiet", [False, True], ids=["strict", "strict-quiet"])
+def test_a_strict_build_stopped_by_a_warning_leaves_the_site_byte_identical(site_root: Path, quiet: bool) -> None:
+    assert mkdocs_build(site_root, "--strict").returncode == 0
+    before = tree_digest(site_root / "site")
+    edit(site_root / "handbook", PURCHASE, "    within: 2 working days\n", "    within: asap\n")
+    strict = mkdocs_build(site_root, "--strict", *(["-q"] if quiet else []))
+    assert strict.returncode != 0
+    assert "warning[vague-time-limit]: the time limit 'asap' is vague" in strict.stderr
+    assert "0 error(s) and 1 warning(s) in the handbook" in strict.stderr and "(--strict" in strict.stderr
+    assert tree_digest(site_root / "site") == before
+    # Without --strict the site is built, and the warning reported (unless -q asked for silence).
+    lenient = mkdocs_build(site_root, *(["-q"] if quiet else []))
+    assert lenient.returncode == 0, lenient.stderr
+    assert ("vague-time-limit" in lenient.stderr) is not quiet
+
+
+def test_the_handbook_policy_decides_what_stops_the_build(site_root: Path) -> None:
+    edit(site_root / "handbook", PURCHASE, "    within: 2 working days\n", "    within: asap\n")
+    (site_root / "handbook" / "_handbook.yml").write_text("rules:\n  vague-time-limit: error\n", encoding="utf-8")
+    result = mkdocs_build(site_root)
+    assert result.returncode != 0 and "error[vague-time-limit]" in result.stderr
+    (site_root / "handbook" / "_handbook.yml").write_text("rules:\n  vague-time-limit: off\n", encoding="utf-8")
+    result = mkdocs_build(site_root, "--strict")
+    assert result.returncode == 0, result.stderr
+    checks = (site_root / "site/checks/index.html").read_text(encoding="utf-8")
+    assert "Checks and rules" in checks and "In this handbook" in checks
+
+
 def test_drafts_are_left_out_unless_published_and_retired_pages_leave_the_nav(tmp_path: Path) -> None:
     copy_handbook(tmp_path)
     edit(tmp_path / "handbook", PURCHASE, "status: effective", "status: draft")

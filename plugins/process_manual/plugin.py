@@ -143,10 +143,15 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
         problems = validate(handbook, Settings(vague_owners=tuple(self.config.vague_owners),
                                                docs_dir=Path(config.docs_dir), shown_base=Path.cwd()))
         errors = [p for p in problems if p.is_error]
-        if errors and not self.serving:
-            # Raised before MkDocs cleans site_dir: a broken handbook leaves the last good site as it was.
-            raise PluginError(f"{len(errors)} error(s) in the handbook at {relative_path(folder, Path.cwd())}:\n"
-                              + "\n".join(p.text() for p in problems))
+        # Raised before MkDocs cleans site_dir: a broken handbook leaves the last good site as it was. Under
+        # --strict a warning stops the build too — here, not after the site is rewritten as MkDocs would (and
+        # `-q` stops MkDocs counting warnings at all).
+        stopping = errors or (config.strict and problems)
+        if stopping and not self.serving:
+            warnings = len(problems) - len(errors)
+            why = "" if errors else " (--strict: warnings stop the build)"
+            raise PluginError(f"{len(errors)} error(s) and {warnings} warning(s) in the handbook at "
+                              f"{relative_path(folder, Path.cwd())}{why}:\n" + "\n".join(p.text() for p in problems))
         for problem in problems:
             (log.error if problem.is_error else log.warning)(problem.text())
         # `mkdocs serve` would stop rebuilding on an exception (and seem stuck): it keeps serving instead,
