@@ -186,7 +186,8 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
         self.labels = Labels(language)
         self.banner = problem_banner(self.preview_problems, self.labels) if self.preview_problems else ""
         context = RenderContext(handbook, self.labels, today(), directory_urls=config.use_directory_urls,
-                                publish_drafts=self.config.publish_drafts,
+                                # The preview shows drafts (the page an author is writing); a build only when asked.
+                                publish_drafts=self.config.publish_drafts or self.serving,
                                 source_links=_source_links(config, self.config, config_dir))
         self.pages = render_pages(context, self._history(folder, handbook))
         self.reading_blocks = docs_reading_blocks(context)
