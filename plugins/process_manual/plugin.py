@@ -6,6 +6,7 @@ only reads options, reports problems through MkDocs and hands generated pages to
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -82,6 +83,40 @@ def _skip_mermaid2_page_pass(config: MkDocsConfig) -> None:
     config.plugins.events["post_page"] = [
         handler for handler in handlers
         if not type(getattr(handler, "__self__", None)).__module__.startswith("mermaid2")]
+
+
+def _quiet_jieba() -> None:
+    """jieba (Material's search segments Chinese with it, on any page holding a Han character) logs its
+    dictionary loading at DEBUG through a console handler of its own: lines on every build that say
+    nothing. Its own switch keeps its warnings and errors."""
+    try:
+        import jieba
+    except ImportError:
+        return
+    jieba.setLogLevel(logging.WARNING)
+
+
+def _listed(scripts: list[Any], path: str) -> bool:
+    return path in [str(script) for script in scripts]
+
+
+def _name_mermaid_library(config: MkDocsConfig, page_pass: bool) -> None:
+    """Tell mermaid2 which Mermaid the site serves, the way it asks for it (`mermaid2: javascript:`).
+
+    Without a library named, mermaid2 checks its CDN default over the network at every build; named
+    through `extra_javascript`, it prints a deprecation notice at every build. So the plugin names the
+    bundle as mermaid2's `javascript` and adds it to `extra_javascript` only after mermaid2 has read its
+    configuration (:meth:`ProcessManualPlugin.on_files`) — every page still loads it, which Material's
+    instant navigation needs. With mermaid2's page pass kept, that pass would look the file up in
+    docs/: the bundle is then listed in `extra_javascript` at once, as mermaid2's older way.
+    """
+    mermaid2 = config.plugins.get("mermaid2")
+    if mermaid2 is None or any("mermaid" in Path(str(s)).stem.lower() for s in config.extra_javascript):
+        return
+    if page_pass:
+        config.extra_javascript.insert(0, MERMAID_SITE_PATH)
+    elif not mermaid2.config.get("javascript"):
+        mermaid2.config["javascript"] = MERMAID_SITE_PATH
 
 
 def _inserts_unescaped(fence_format: Any) -> bool:
@@ -177,10 +212,11 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
         for stylesheet in (CSS_SITE_PATH, FLOWCHART_CSS_SITE_PATH):
             if stylesheet not in config.extra_css:
                 config.extra_css.append(stylesheet)
-        scripts = [str(script) for script in config.extra_javascript]
-        for script in [MERMAID_SITE_PATH, JS_SITE_PATH, *FLOWCHART_SCRIPTS]:
-            if script not in scripts:  # Mermaid, reading progress and printed headers, the flowcharts
+        for script in [JS_SITE_PATH, *FLOWCHART_SCRIPTS]:
+            if not _listed(config.extra_javascript, script):  # reading progress and printed headers, the flowcharts
                 config.extra_javascript.append(script)
+        _name_mermaid_library(config, self.config.mermaid2_page_pass)  # Mermaid goes first, in on_files
+        _quiet_jieba()
 
         language = self.config.language or config.theme.get("language") or "en"
         self.labels = Labels(language)
@@ -231,6 +267,8 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
                 page_file.changed = self.changes.changed(src_uri, markdown, self.reading_blocks.get(src_uri, ""),
                                                          self.banner)
             files.append(page_file)
+        if not _listed(config.extra_javascript, MERMAID_SITE_PATH):  # mermaid2 has read its configuration
+            config.extra_javascript.insert(0, MERMAID_SITE_PATH)
         assert self.mermaid_bundle is not None
         files.append(File.generated(config, MERMAID_SITE_PATH, abs_src_path=str(self.mermaid_bundle)))
         files.append(File.generated(config, CSS_SITE_PATH, abs_src_path=str(_CSS_SOURCE)))
