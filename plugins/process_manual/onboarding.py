@@ -53,6 +53,39 @@ def page_form_problem(page: str) -> str | None:
     return None
 
 
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
+_H1 = re.compile(r"^#[ \t]+(.+?)[ \t]*#*[ \t]*$", re.MULTILINE)
+
+
+def docs_page_title(path: Path) -> str:
+    """The title MkDocs gives a hand-written page: front matter `title:`, else its first `# heading`, else its
+    file name as words ("how-to-edit.md" -> "How to edit")."""
+    text = path.read_text(encoding="utf-8", errors="replace")
+    front = _FRONT_MATTER.match(text)
+    if front:
+        title = re.search(r"^title:[ \t]*[\"']?(.+?)[\"']?[ \t]*$", front[1], re.MULTILINE)
+        if title:
+            return title[1]
+        text = text[front.end():]
+    heading = _H1.search(re.sub(r"^(```|~~~).*?^\1", "", text, flags=re.MULTILINE | re.DOTALL))
+    if heading:
+        return re.sub(r"\s*\{[^}]*\}$", "", heading[1]).replace("`", "").replace("**", "")
+    stem = path.stem if path.stem != "index" else path.parent.name or "Home"
+    words = re.sub(r"[-_]+", " ", stem).strip()
+    return words[:1].upper() + words[1:]
+
+
+def page_titles(handbook: Handbook, docs_dir: Path) -> dict[str, str]:
+    """Titles of the hand-written pages the reading paths name without a title of their own."""
+    titles: dict[str, str] = {}
+    for path in handbook.reading_paths:
+        for item in path.items:
+            if item.page and not item.title and page_form_problem(item.page) is None \
+                    and (docs_dir / item.page).is_file():
+                titles[item.page] = docs_page_title(docs_dir / item.page)
+    return titles
+
+
 def _did_you_mean(value: str, known: Iterable[str], otherwise: str) -> str:
     close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
     return f"did you mean '{close[0]}'?" if close else otherwise

@@ -20,6 +20,7 @@ from .config import ProcessManualConfig
 from .dirtyreload import ChangeTracker, TrackedPageFile, merge_search_index
 from .githistory import HistoryUnavailable, ProcessHistory, read_history
 from .handbook import Handbook, ParseCache, load_handbook
+from .onboarding import page_titles
 from .problems import Problem, relative_path
 from .render.context import RenderContext
 from .render.feed import render_feed
@@ -224,7 +225,8 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
         context = RenderContext(handbook, self.labels, today(), directory_urls=config.use_directory_urls,
                                 # The preview shows drafts (the page an author is writing); a build only when asked.
                                 publish_drafts=self.config.publish_drafts or self.serving,
-                                source_links=_source_links(config, self.config, config_dir))
+                                source_links=_source_links(config, self.config, config_dir),
+                                page_titles=page_titles(handbook, Path(config.docs_dir)))
         self.pages = render_pages(context, self._history(folder, handbook))
         self.reading_blocks = docs_reading_blocks(context)
         self.feed = render_feed(context, site_name=config.site_name, site_url=config.site_url)

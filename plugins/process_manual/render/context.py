@@ -26,6 +26,8 @@ class RenderContext:
     publish_drafts: bool = False
     source_links: SourceLinks | None = None
     """"Edit this process" and "Suggest a change" on process pages (None: no repository to link to)."""
+    page_titles: dict[str, str] = field(default_factory=dict)
+    """Titles of hand-written pages (under docs/) that reading paths name without a title."""
     published: list[ProcessSource] = field(init=False)
     backlinks: dict[str, list[str]] = field(init=False)
     reading: ReadingIndex = field(init=False)
