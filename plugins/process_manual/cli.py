@@ -9,6 +9,7 @@ from pathlib import Path
 
 from . import __version__, codeowners, newprocess, pdf
 from .handbook import load_handbook
+from .parsecache import load_cache, save_cache
 from .problems import format_github, format_human, format_json
 from .schema import SITE_PATH as SCHEMA_PATH
 from .schema import process_schema, schema_text
@@ -18,7 +19,13 @@ FORMATS = {"human": format_human, "json": format_json, "github": format_github}
 
 
 def _validate(args: argparse.Namespace) -> int:
-    handbook = load_handbook(Path(args.dir))
+    root = Path(args.dir)
+    if args.no_cache:
+        handbook = load_handbook(root)
+    else:  # parsed files kept by content between runs (parsecache.py): unchanged files are not parsed again
+        cache = load_cache(root)
+        handbook = load_handbook(root, cache=cache)
+        save_cache(cache, root)
     vague = tuple(args.vague_owner) if args.vague_owner else DEFAULT_VAGUE_OWNERS
     docs = Path(args.docs) if args.docs else None  # without it, pages named by reading paths are not looked for
     problems = validate(handbook, Settings(vague_owners=vague, docs_dir=docs, shown_base=Path.cwd()))
@@ -83,6 +90,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="a word that marks a vague owner (repeat; replaces the built-in list)")
     check.add_argument("--docs", metavar="DIR", help="the site's docs folder: pages named by reading paths "
                        "(_onboarding.yml) must exist there (the site build always checks them)")
+    check.add_argument("--no-cache", action="store_true", help="parse every file, and neither read nor write the "
+                       "cache of parsed files (default folder: $XDG_CACHE_HOME/process-manual or "
+                       "~/.cache/process-manual; PROCESS_MANUAL_CACHE_DIR sets another)")
     check.set_defaults(run=_validate, reads_only=True)
     change = commands.add_parser("check", help="the pull-request check: every process changed since --base has a "
                                  "new version and change-log entry; exit 1 if not")

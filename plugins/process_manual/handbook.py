@@ -19,6 +19,7 @@ from .model import (CATALOGS, OPTIONAL_CATALOGS, Area, AreasCatalog, Form, Forms
                     OnboardingCatalog, Process, ReadingPath, Role, RolesCatalog, Term)
 from .problems import Problem, relative_path
 from .parseall import Parsed, parse_files
+from .parsecache import ParseCache
 from .rules import make_problem
 from .yamlload import Document
 
@@ -140,41 +141,20 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-ParseCache = dict[Path, tuple[tuple[int, int], Document | None, list[Problem]]]
-"""Parsed files by path, with the (mtime, size) they had: `mkdocs serve` re-reads only what changed."""
-
-
 def load_handbook(root: Path, *, shown_base: Path | None = None, cache: ParseCache | None = None) -> Handbook:
-    """Read every file under `root`. Problems of reading and typing are collected, never raised."""
+    """Read every file under `root`. Problems of reading and typing are collected, never raised.
+
+    `cache`: parsed files kept by content (:mod:`.parsecache`); files whose bytes it holds are not parsed again.
+    """
     with _collector_paused():
         return _load_handbook(root, shown_base, cache)
 
 
 def _parse(jobs: list[tuple[Path, str]], cache: ParseCache | None) -> list[Parsed]:
-    """Every file parsed, or taken from `cache` when its modification time and size are unchanged."""
     if cache is None:
-        return parse_files(jobs)
-    stamps = [_stamp(path) for path, _ in jobs]
-    results: list[Parsed | None] = [None] * len(jobs)
-    for i, ((path, shown), stamp) in enumerate(zip(jobs, stamps)):
-        cached = cache.get(path)
-        if stamp is not None and cached is not None and cached[0] == stamp and (
-                cached[1] is None or cached[1].shown_path == shown):
-            results[i] = (cached[1], list(cached[2]))
-    stale = [i for i, result in enumerate(results) if result is None]
-    for i, (doc, problems) in zip(stale, parse_files([jobs[i] for i in stale])):
-        results[i] = (doc, problems)
-        if stamps[i] is not None:
-            cache[jobs[i][0]] = (stamps[i], doc, list(problems))
-    return results  # type: ignore[return-value]
-
-
-def _stamp(path: Path) -> tuple[int, int] | None:
-    try:
-        stat = path.stat()
-    except OSError:
-        return None
-    return stat.st_mtime_ns, stat.st_size
+        return parse_files(list(jobs))
+    cache.forget_except(jobs)
+    return cache.parse(jobs)
 
 
 def _load_handbook(root: Path, shown_base: Path | None, cache: ParseCache | None) -> Handbook:

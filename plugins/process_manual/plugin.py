@@ -19,8 +19,9 @@ from mkdocs.structure.pages import Page
 from .config import ProcessManualConfig
 from .dirtyreload import ChangeTracker, TrackedPageFile, merge_search_index
 from .githistory import HistoryUnavailable, ProcessHistory, read_history
-from .handbook import Handbook, ParseCache, load_handbook
+from .handbook import Handbook, load_handbook
 from .onboarding import page_titles
+from .parsecache import ParseCache
 from .problems import Problem, relative_path
 from .render.context import RenderContext
 from .render.feed import render_feed
@@ -157,7 +158,7 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
         self.labels = Labels("en")
         self.edit_urls: dict[str, str] = {}
         self.schema = ""
-        self.parse_cache: ParseCache = {}
+        self.parse_cache = ParseCache()
         """Parsed YAML kept across `mkdocs serve` rebuilds (the instance persists: see on_startup)."""
         self.reading_blocks: dict[str, str] = {}
         """Hand-written pages on a reading path -> their "mark as read" block (appended to the page)."""
