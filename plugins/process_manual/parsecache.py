@@ -9,6 +9,7 @@ Python). A cache can make a run faster; it can never change a result.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import pickle
@@ -19,9 +20,9 @@ from pathlib import Path
 import yaml
 
 from .parseall import Job, Parsed, parse_files
-from .yamlload import MAX_FILE_BYTES
+from .yamlload import MAX_FILE_BYTES, Document
 
-_FORMAT = 1
+_FORMAT = 2
 _PARSER_SOURCES = ("yamlload.py", "problems.py", "rules.py", "parseall.py", "parsecache.py")
 """The modules whose code decides what a parsed file holds: any change to them starts a new cache."""
 
@@ -66,7 +67,7 @@ class ParseCache:
             cached = self.entries.get((str(path), shown))
             if cached is not None and cached[0] == digest:
                 doc, problems = cached[1]
-                results[i] = (doc, list(problems))
+                results[i] = (_with_text(doc, raw), list(problems))
             else:
                 stale.append(i)
                 stale_jobs.append((path, shown, raw))  # parsed from these very bytes: the hash is theirs
@@ -74,7 +75,7 @@ class ParseCache:
             results[i] = parsed
             digest = digests[i]
             if digest is not None:
-                self.entries[(str(jobs[i][0]), jobs[i][1])] = (digest, (parsed[0], list(parsed[1])))
+                self.entries[(str(jobs[i][0]), jobs[i][1])] = (digest, (_without_text(parsed[0]), list(parsed[1])))
                 self.changed = True
         return results  # type: ignore[return-value]
 
@@ -84,6 +85,20 @@ class ParseCache:
         for key in [key for key in self.entries if key not in keep]:
             del self.entries[key]
             self.changed = True
+
+
+def _without_text(doc: Document | None) -> Document | None:
+    """What is kept of a document: its data, not its text (two thirds of the cache; the bytes that are
+    hashed anyway give it back) nor the positions found from it."""
+    return None if doc is None else dataclasses.replace(doc, text="", _index=None)
+
+
+def _with_text(doc: Document | None, raw: bytes) -> Document | None:
+    """A kept document with its text: the very bytes it was parsed from (their hash matched), decoded as the
+    loader decoded them (they decoded then, so they do now)."""
+    if doc is None:
+        return None
+    return dataclasses.replace(doc, text=raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8"))
 
 
 def _read(path: Path) -> bytes | None:
