@@ -119,7 +119,7 @@ def test_the_handbook_policy_decides_what_stops_the_build(site_root: Path) -> No
     result = mkdocs_build(site_root, "--strict")
     assert result.returncode == 0, result.stderr
     checks = (site_root / "site/checks/index.html").read_text(encoding="utf-8")
-    assert "Checks and rules" in checks and "In this handbook" in checks
+    assert "Checks and rules" in checks and "<strong>off</strong> here (default: warning)" in checks
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])

@@ -49,9 +49,11 @@ def test_every_rule_has_id_default_principle_and_both_examples_in_both_languages
 def test_a_handbook_column_shows_what_its_policy_sets():
     text = render_rules_reference("en", handbook_severities={"review-overdue": None,
                                                              "unknown-role": Severity.WARNING})
-    assert "| [`review-overdue`](#review-overdue) | warning | off |" in text
-    assert "| [`unknown-role`](#unknown-role) | error | warning |" in text
-    assert "| [`dead-loop`](#dead-loop) | error |  |" in text
+    assert "| [`review-overdue`](#review-overdue) | **off** here (default: warning) |" in text
+    assert "| [`unknown-role`](#unknown-role) | **warning** here (default: error) |" in text
+    assert "| [`dead-loop`](#dead-loop) | error |" in text
+    zh = render_rules_reference("zh", handbook_severities={"review-overdue": None})
+    assert "| [`review-overdue`](#review-overdue) | 本手册：**关闭**（默认：警告） |" in zh
 
 
 def test_the_rules_command_prints_the_reference(capsys, tmp_path):
@@ -59,4 +61,4 @@ def test_the_rules_command_prints_the_reference(capsys, tmp_path):
     assert capsys.readouterr().out == render_rules_reference("zh")
     (tmp_path / "_handbook.yml").write_text("rules: {review-overdue: off}\n", encoding="utf-8")
     assert main(["rules", "--dir", str(tmp_path)]) == 0
-    assert "| [`review-overdue`](#review-overdue) | warning | off |" in capsys.readouterr().out
+    assert "| [`review-overdue`](#review-overdue) | **off** here (default: warning) |" in capsys.readouterr().out

@@ -19,7 +19,7 @@ _WORDS = {
               "(`off`, `warning` or `error`); rules marked *always an error* cannot be relaxed. Errors stop the "
               "build; under `mkdocs build --strict` warnings do too.",
               "`process-manual validate` 和网站构建报告的每个问题都注明其规则，例如 `error[unknown-role]`。"
-              "手册可在流程文件夹的 `_handbook.yml` 中设置规则的级别（`off`、`warning` 或 `error`);"
+              "手册可在流程文件夹的 `_handbook.yml` 中设置规则的级别（`off`、`warning` 或 `error`）；"
               "标为“始终为错误”的规则不能放宽。错误会使构建失败；使用 `mkdocs build --strict` 时，警告也会。"),
     "example": ("rules:\n  review-overdue: off\n  vague-time-limit: error\n  unknown-role: warning\n"
                 "vague_owners: [whoever is free]   # added to the built-in words",
@@ -27,7 +27,8 @@ _WORDS = {
                 "vague_owners: [各相关方]   # 追加到内置词语"),
     "rule": ("Rule", "规则"),
     "default": ("Default", "默认级别"),
-    "here": ("In this handbook", "本手册"),
+    "severity": ("Severity", "级别"),
+    "changed": ("**{level}** here (default: {default})", "本手册：**{level}**（默认：{default}）"),
     "what": ("What it finds", "检查内容"),
     "principle": ("Principle", "原则"),
     "bad": ("Bad", "错误示例"),
@@ -64,16 +65,12 @@ def render_rules_reference(language: str = "en", *, heading: int = 1,
     h = "#" * heading
     lines = [f"{h} {_word('title', language)}", "", _word("intro", language), "", "```yaml",
              "# processes/_handbook.yml", _word("example", language), "```", ""]
-    header = [_word("rule", language), _word("default", language)]
-    if handbook_severities is not None:
-        header.append(_word("here", language))
-    header.append(_word("what", language))
+    header = [_word("rule", language), _word("default" if handbook_severities is None else "severity", language),
+              _word("what", language)]
     lines += ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     for rule in RULE_LIST:
-        row = [f"[`{rule.id}`](#{rule.id})", _default(rule, language)]
-        if handbook_severities is not None:
-            row.append(_level(handbook_severities[rule.id], language) if rule.id in handbook_severities else "")
-        row.append(_title(rule, language).replace("|", "\\|"))
+        row = [f"[`{rule.id}`](#{rule.id})", _severity(rule, language, handbook_severities),
+               _title(rule, language).replace("|", "\\|")]
         lines.append("| " + " | ".join(row) + " |")
     lines.append("")
     for principle_key, principle in PRINCIPLES.items():
@@ -84,7 +81,7 @@ def render_rules_reference(language: str = "en", *, heading: int = 1,
         lines += [f"{h}# {principle.name_zh if zh else principle.name}", "",
                   f"> **{_word('principle', language)}:** {principle.zh if zh else principle.en}", ""]
         for rule in rules:
-            lines += _rule_section(rule, language, h + "##")
+            lines += _rule_section(rule, language, h + "##", handbook_severities)
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -92,9 +89,19 @@ def _title(rule: Rule, language: str) -> str:
     return rule.title_zh if language.startswith("zh") else rule.title
 
 
-def _rule_section(rule: Rule, language: str, h: str) -> list[str]:
-    default = _default(rule, language)
+def _severity(rule: Rule, language: str, handbook_severities: Mapping[str, Severity | None] | None) -> str:
+    """The default severity, or what the handbook sets with the default beside it."""
+    if handbook_severities and rule.id in handbook_severities:
+        level = _level(handbook_severities[rule.id], language)
+        return _word("changed", language).format(level=level, default=_default(rule, language))
+    return _default(rule, language)
+
+
+def _rule_section(rule: Rule, language: str, h: str,
+                  handbook_severities: Mapping[str, Severity | None] | None) -> list[str]:
+    severity = _severity(rule, language, handbook_severities)
+    severity = severity if "**" in severity else f"**{severity}**"
     where = f" · {_word('check_only', language)}" if rule.check_only else ""
-    return [f"{h} `{rule.id}`", "", f"**{default}**{where} — {_title(rule, language)}", "",
+    return [f"{h} `{rule.id}`", "", f"{severity}{where} — {_title(rule, language)}", "",
             f"{_word('bad', language)}:", "", "```yaml", rule.bad, "```", "",
             f"{_word('good', language)}:", "", "```yaml", rule.good, "```", ""]
