@@ -34,7 +34,8 @@ def test_a_handbook_written_to_the_contract_has_no_false_alarm(tmp_path):
 @pytest.mark.parametrize("within, named", [
     ("asap", "asap"), ("as soon as possible", "as soon as possible"), ("promptly", "promptly"),
     ("immediately", "immediately"), ("in time", "in time"), ("尽快", "尽快"), ("及时", "及时"), ("马上", "马上"),
-    ("立即", "立即"), ("尽快处理", "尽快"), ("ASAP", "asap"),
+    ("立即", "立即"), ("尽快处理", "尽快"), ("ASAP", "asap"), ("第一时间内", "第一时间"),
+    ("in the near future", "in the near future"), ("at the earliest opportunity", "at the earliest opportunity"),
 ])
 def test_a_vague_time_limit_is_a_warning_at_its_line(tmp_path, within, named):
     outcome = inject(tmp_path, (PURCHASE, "    within: 2 working days\n", f"    within: {within}\n"))
@@ -57,7 +58,8 @@ def test_a_limit_that_is_neither_duration_nor_deadline_is_a_warning(tmp_path):
     "2 working days", "3个工作日", "before the meeting", "by the 15th of the month", "提前3天", "每周", "weekly",
     "会前", "每月5日前", "by Friday", "by 17:00", "at the next meeting", "on the day of the audit", "按承诺时限",
     "by the date promised to the customer", "every Monday", "end of the month", "月底", "当天", "same day",
-    "before the goods leave the warehouse", "发货前", "2026-12-31", "下午5点前",
+    "before the goods leave the warehouse", "发货前", "2026-12-31", "下午5点前", "asap, before the meeting",
+    "尽快，最迟3个工作日",
 ])
 def test_durations_and_deadlines_are_definite(tmp_path, within):
     outcome = inject(tmp_path, (PURCHASE, "    within: 2 working days\n", f"    within: \"{within}\"\n"))

@@ -26,7 +26,7 @@ EN_DEADLINES: list[str] = [
     # "by the 15th of the month", "by Friday", "by 17:00", "by the date promised", "by end of day"
     rf"\bby\s+(?:the\s+)?(?:\d|end\b|close\b|noon\b|midnight\b|date\b|deadline\b|day\b|next\b|{_WEEKDAYS}\b)",
     # "at the meeting", "during the handover", "on the day of the audit", "at the start of the shift"
-    r"\b(?:at|during|on|in)\s+the\s+(?!latest\b|earliest\b)\w+",
+    r"\b(?:at|during|on|in)\s+the\s+(?!latest\b|earliest\b|near\b|future\b|meantime\b|soonest\b)\w+",
     # "end of the month", "close of business"
     r"\b(?:end|close|start|beginning) of (?:the\s+)?(?:day|week|month|quarter|year|business|shift|meeting|sprint)\b",
     # calendar rhythms: "weekly", "every Monday", "each month"
@@ -36,7 +36,7 @@ EN_DEADLINES: list[str] = [
     r"\b\d{4}-\d{2}-\d{2}\b", r"\b\d{1,2}[:.]\d{2}\b", r"\b\d{1,2}\s*(?:am|pm)\b",
 ]
 ZH_DEADLINES: list[str] = [
-    r"[前内]$|之前|以前|之内|以内|为止|截止|截至",  # "会前", "发货前", "下班之前", "每月5日前"
+    r"(?<=.)[前内]$|之前|以前|之内|以内|为止|截止|截至",  # "会前", "发货前", "下班之前", "每月5日前"
     r"每(?:个)?(?:天|日|周|星期|礼拜|月|季度?|年|半年|班|次)",  # "每周", "每季度"
     r"[月年周季]底|[月年周季]末|月初|年初|周初|季初",  # "月底", "年末"
     r"\d+\s*[日号]|[一二三四五六七八九十]+\s*[日号]",  # "15日", "十五号"
@@ -52,8 +52,9 @@ DEADLINE_PATTERNS: list[str] = EN_DEADLINES + ZH_DEADLINES
 VAGUE_TIME_WORDS: list[str] = [
     "as soon as possible", "asap", "a.s.a.p.", "promptly", "immediately", "in time", "in a timely manner",
     "timely", "right away", "at once", "without delay", "quickly", "soon", "urgently", "when possible",
-    "as needed", "as required", "in due course",
-    "尽快", "尽早", "及时", "马上", "立即", "立刻", "随时", "适时", "从速", "第一时间",
+    "as needed", "as required", "in due course", "in the near future", "shortly", "when convenient",
+    "at the earliest opportunity",
+    "尽快", "尽早", "及时", "马上", "立即", "立刻", "随时", "适时", "从速", "第一时间", "近期", "适当时候",
 ]
 """Words that make a time limit vague; named in the message when a limit contains one."""
 
@@ -83,9 +84,16 @@ def _contains_word(text: str, word: str) -> bool:
 @functools.lru_cache(maxsize=4096)
 def judge_time_limit(text: str) -> TimeLimitVerdict:
     """Whether `text` states a definite time limit. Cached: a handbook repeats the same few limits."""
-    if parse_duration(text) is not None or _deadline().search(text):
+    if parse_duration(text) is not None:
         return TimeLimitVerdict(True)
     found = [word for word in VAGUE_TIME_WORDS if _contains_word(text, word)]
+    # A deadline beside a vague word still counts ("asap, before the meeting"), but the vague word itself
+    # is no event: "第一时间内" is as vague as "第一时间".
+    rest = text
+    for word in sorted(found, key=len, reverse=True):
+        rest = re.sub(re.escape(word), " ", rest, flags=re.IGNORECASE)
+    if _deadline().search(rest.strip()):
+        return TimeLimitVerdict(True)
     # "as soon as possible" also contains "soon": name only the longest of overlapping words
     found = [w for w in found if not any(w != other and w.casefold() in other.casefold() for other in found)]
     return TimeLimitVerdict(False, tuple(found))
