@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import resource
 import shutil
 import socket
 import subprocess
@@ -128,23 +129,31 @@ def time_validate(handbook: Path, rounds: int = 3) -> dict[str, float]:
     cache folder: every file parsed, the cache written), warm (the cache of a previous run, no file
     changed) and with `--no-cache`."""
 
-    def median(cache: Path | None, *extra: str, fresh: bool = False) -> float:
-        timings = []
+    cpu: dict[str, float] = {}
+
+    def median(name: str, cache: Path | None, *extra: str, fresh: bool = False) -> float:
+        timings, cpu_times = [], []
         for _ in range(rounds):
             with tempfile.TemporaryDirectory(prefix="bench-cache-") as empty:
                 folder = Path(empty) if fresh or cache is None else cache
                 env = {**os.environ, "PROCESS_MANUAL_CACHE_DIR": str(folder)}
+                before = resource.getrusage(resource.RUSAGE_CHILDREN)
                 started = time.perf_counter()
                 subprocess.run([str(BIN / "process-manual"), "validate", str(handbook), *extra], check=True,
                                stdout=subprocess.DEVNULL, env=env)
                 timings.append(time.perf_counter() - started)
+                after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the command and the children it forked
+                cpu_times.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+        cpu[name] = sorted(cpu_times)[len(cpu_times) // 2]
         return sorted(timings)[len(timings) // 2]
 
     with tempfile.TemporaryDirectory(prefix="bench-cache-") as kept:
-        cold = median(None, fresh=True)
-        median(Path(kept))  # fills the kept cache
-        warm = median(Path(kept))
-    return {"seconds": warm, "cold": cold, "warm": warm, "no_cache": median(None, "--no-cache")}
+        cold = median("cold", None, fresh=True)
+        median("fill", Path(kept))  # fills the kept cache
+        warm = median("warm", Path(kept))
+    no_cache = median("no_cache", None, "--no-cache")
+    return {"seconds": warm, "cold": cold, "warm": warm, "no_cache": no_cache,
+            **{f"{name}_cpu": seconds for name, seconds in cpu.items()}}
 
 
 def free_port() -> int:
@@ -293,13 +302,17 @@ def client_side(site: Path, handbook: Path) -> dict[str, float]:
 
 
 def validate_only(sizes: list[int]) -> None:
-    rows = ["| N | validate cold s | validate warm s | validate --no-cache s |", "|---|---|---|---|"]
+    """Wall seconds (CPU seconds of the command and its forked parsers in parentheses), medians of three."""
+    rows = [f"Load average before: {os.getloadavg()[0]:.1f}", "",
+            "| N | validate cold s (CPU) | validate warm s (CPU) | validate --no-cache s (CPU) |", "|---|---|---|---|"]
     for count in sizes:
         with tempfile.TemporaryDirectory(prefix=f"bench-{count}-") as tmp:
             generate(count, seed=1, out=Path(tmp) / "handbook", largest_first=True)
-            times = time_validate(Path(tmp) / "handbook")
-        rows.append(f"| {count} | {times['cold']:.2f} | {times['warm']:.2f} | {times['no_cache']:.2f} |")
+            t = time_validate(Path(tmp) / "handbook")
+        rows.append(f"| {count} | {t['cold']:.2f} ({t['cold_cpu']:.2f}) | {t['warm']:.2f} ({t['warm_cpu']:.2f}) | "
+                    f"{t['no_cache']:.2f} ({t['no_cache_cpu']:.2f}) |")
         print(rows[-1], flush=True)
+    rows.append(f"\nLoad average after: {os.getloadavg()[0]:.1f}")
     print("\n".join(rows))
 
 

@@ -196,7 +196,8 @@ def explain(error: ValidationError, doc: Document, model: type[BaseModel]) -> li
             problems.append(doc.problem(loc, f"{where}: {shown} is not allowed", fix, rule="invalid-value"))
         elif kind == "string_pattern_mismatch":
             field = next((str(p) for p in reversed(loc) if isinstance(p, str)), "value")
-            problems.append(doc.problem(loc, f"{where}: {shown} is not a valid {field}", _pattern_fix(loc), rule="invalid-value"))
+            problems.append(doc.problem(loc, f"{where}: {shown} is not a valid {field}", _pattern_fix(loc),
+                                        rule="invalid-value"))
         elif kind in ("string_type", "string_sub_type"):
             if loc and loc[-1] == "accountable" and isinstance(value, list):
                 roles = ", ".join(str(v) for v in value)
@@ -211,7 +212,8 @@ def explain(error: ValidationError, doc: Document, model: type[BaseModel]) -> li
                 fix = "write text here"
             problems.append(doc.problem(loc, f"{where}: expected text, found {shown}", fix, rule="invalid-value"))
         elif kind == "string_too_short":
-            problems.append(doc.problem(loc, f"{where} is empty", "write a value or remove the key", rule="invalid-value"))
+            problems.append(doc.problem(loc, f"{where} is empty", "write a value or remove the key",
+                                        rule="invalid-value"))
         elif kind == "list_type":
             problems.append(doc.problem(loc, f"{where}: expected a list, found {shown}",
                                         "write a list: [a, b] or one '- item' per line", rule="invalid-value"))
@@ -227,5 +229,6 @@ def explain(error: ValidationError, doc: Document, model: type[BaseModel]) -> li
             problems.append(doc.problem(loc, f"{where}: expected a number, found {shown}",
                                         "write a number such as 3 or 95.5", rule="invalid-value"))
         else:
-            problems.append(doc.problem(loc, f"{where}: {item['msg']}", "see `process-manual schema`", rule="invalid-value"))
+            problems.append(doc.problem(loc, f"{where}: {item['msg']}", "see `process-manual schema`",
+                                        rule="invalid-value"))
     return problems

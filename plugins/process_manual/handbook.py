@@ -215,7 +215,8 @@ def _load_handbook(root: Path, shown_base: Path | None, cache: ParseCache | None
     for name in CATALOGS:
         if name not in found_catalogs and name not in OPTIONAL_CATALOGS:  # a catalog that exists but is broken is reported as such
             problems.append(make_problem("missing-catalog", relative_path(root / name, base), 1, 1,
-                                         f"the catalog {name} is missing", f"create {name} in {relative_path(root, base)}"))
+                                         f"the catalog {name} is missing",
+                                         f"create {name} in {relative_path(root, base)}"))
     return handbook
 
 
