@@ -14,9 +14,12 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from .durations import parse_duration
+from .problems import Problem
+from .yamlload import Loc
 
 _WEEKDAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun"
 
@@ -97,3 +100,19 @@ def judge_time_limit(text: str) -> TimeLimitVerdict:
     # "as soon as possible" also contains "soon": name only the longest of overlapping words
     found = [w for w in found if not any(w != other and w.casefold() in other.casefold() for other in found)]
     return TimeLimitVerdict(False, tuple(found))
+
+
+def check_time_limit(within: str, loc: Loc, problem: Callable[..., Problem]) -> Iterator[Problem]:
+    """The `vague-time-limit` problem of a step's `within:` at `loc`, if it is not definite."""
+    verdict = judge_time_limit(within)
+    if verdict.definite:
+        return
+    fix = ("write a duration ('2 working days', '3个工作日') or a deadline tied to an event or date ('before the "
+           "meeting', 'by the 15th of the month', '提前3天', '每周')")
+    if verdict.vague_words:
+        named = ", ".join(f"'{w}'" for w in verdict.vague_words)
+        yield problem(loc, f"the time limit '{within}' is vague: {named} sets no definite time", fix,
+                      rule="vague-time-limit")
+    else:
+        yield problem(loc, f"the time limit '{within}' is neither a duration nor a deadline", fix,
+                      rule="vague-time-limit")

@@ -22,7 +22,7 @@ from .model import Step
 from .onboarding import check_onboarding
 from .policy import apply_policy, read_policy
 from .problems import Problem, sort_problems
-from .timelimits import judge_time_limit
+from .timelimits import check_time_limit
 from .yamlload import Loc
 
 DEFAULT_VAGUE_OWNERS = (
@@ -229,7 +229,7 @@ def _check_steps(handbook: Handbook, source: ProcessSource, settings: Settings,
                         "and no accountable one", "add `accountable:` with the one role that answers for the step",
                         rule="no-accountable")
         if step.within is not None:
-            yield from _check_time_limit(step.within, (*at, "within"), p)
+            yield from check_time_limit(step.within, (*at, "within"), p)
         for j, form_id in enumerate(step.forms):
             if handbook.forms and form_id not in handbook.forms:
                 yield _unknown("form", form_id, handbook.forms, p, (*at, "forms", j))
@@ -243,19 +243,6 @@ def _check_steps(handbook: Handbook, source: ProcessSource, settings: Settings,
                         "name another process, or loop with `next`", rule="self-reference")
             elif step.process not in process_ids:
                 yield _unknown("process", step.process, process_ids, p, (*at, "process"))
-
-
-def _check_time_limit(within: str, loc: Loc, p) -> Iterator[Problem]:
-    verdict = judge_time_limit(within)
-    if verdict.definite:
-        return
-    fix = ("write a duration ('2 working days', '3个工作日') or a deadline tied to an event or date ('before the "
-           "meeting', 'by the 15th of the month', '提前3天', '每周')")
-    if verdict.vague_words:
-        named = ", ".join(f"'{w}'" for w in verdict.vague_words)
-        yield p(loc, f"the time limit '{within}' is vague: {named} sets no definite time", fix, rule="vague-time-limit")
-    else:
-        yield p(loc, f"the time limit '{within}' is neither a duration nor a deadline", fix, rule="vague-time-limit")
 
 
 def _check_step_kind(step: Step, at: Loc, p) -> Iterator[Problem]:
