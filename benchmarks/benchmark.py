@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import resource
 import shutil
 import socket
 import subprocess
@@ -97,8 +98,8 @@ def prepare(root: Path, count: int) -> dict[str, Path]:
     (plugin_dir / "mkdocs.yml").write_text(site_config(
         plugins=["search", {"process-manual": {"processes": str(handbook), "mermaid_bundle": str(BUNDLE),
                                                "git_history": False}},
-                 "mermaid2"], nav=None, features=FEATURES, fence=MERMAID2_FENCE, extra_js=True), encoding="utf-8")
-    configs["plugin"] = plugin_dir / "mkdocs.yml"
+                 "mermaid2"], nav=None, features=FEATURES, fence=MERMAID2_FENCE, extra_js=False), encoding="utf-8")
+    configs["plugin"] = plugin_dir / "mkdocs.yml"  # the plugin adds the Mermaid bundle to every page itself
     pages, nav = export_generated(plugin_dir)
     css = REPO / "plugins" / "process_manual" / "assets" / "process-manual.css"
     variants = {
@@ -123,14 +124,36 @@ def prepare(root: Path, count: int) -> dict[str, Path]:
     return configs
 
 
-def time_validate(handbook: Path, rounds: int = 3) -> float:
-    """Median seconds of `process-manual validate` over the handbook, as a user runs it."""
-    timings = []
-    for _ in range(rounds):
-        started = time.perf_counter()
-        subprocess.run([str(BIN / "process-manual"), "validate", str(handbook)], check=True, stdout=subprocess.DEVNULL)
-        timings.append(time.perf_counter() - started)
-    return sorted(timings)[len(timings) // 2]
+def time_validate(handbook: Path, rounds: int = 3) -> dict[str, float]:
+    """Median seconds of `process-manual validate` over the handbook, as a user runs it: cold (an empty
+    cache folder: every file parsed, the cache written), warm (the cache of a previous run, no file
+    changed) and with `--no-cache`."""
+
+    cpu: dict[str, float] = {}
+
+    def median(name: str, cache: Path | None, *extra: str, fresh: bool = False) -> float:
+        timings, cpu_times = [], []
+        for _ in range(rounds):
+            with tempfile.TemporaryDirectory(prefix="bench-cache-") as empty:
+                folder = Path(empty) if fresh or cache is None else cache
+                env = {**os.environ, "PROCESS_MANUAL_CACHE_DIR": str(folder)}
+                before = resource.getrusage(resource.RUSAGE_CHILDREN)
+                started = time.perf_counter()
+                subprocess.run([str(BIN / "process-manual"), "validate", str(handbook), *extra], check=True,
+                               stdout=subprocess.DEVNULL, env=env)
+                timings.append(time.perf_counter() - started)
+                after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the command and the children it forked
+                cpu_times.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+        cpu[name] = sorted(cpu_times)[len(cpu_times) // 2]
+        return sorted(timings)[len(timings) // 2]
+
+    with tempfile.TemporaryDirectory(prefix="bench-cache-") as kept:
+        cold = median("cold", None, fresh=True)
+        median("fill", Path(kept))  # fills the kept cache
+        warm = median("warm", Path(kept))
+    no_cache = median("no_cache", None, "--no-cache")
+    return {"seconds": warm, "cold": cold, "warm": warm, "no_cache": no_cache,
+            **{f"{name}_cpu": seconds for name, seconds in cpu.items()}}
 
 
 def free_port() -> int:
@@ -278,6 +301,21 @@ def client_side(site: Path, handbook: Path) -> dict[str, float]:
             **{f"{name}_kb": size for name, size in kb.items()}}
 
 
+def validate_only(sizes: list[int]) -> None:
+    """Wall seconds (CPU seconds of the command and its forked parsers in parentheses), medians of three."""
+    rows = [f"Load average before: {os.getloadavg()[0]:.1f}", "",
+            "| N | validate cold s (CPU) | validate warm s (CPU) | validate --no-cache s (CPU) |", "|---|---|---|---|"]
+    for count in sizes:
+        with tempfile.TemporaryDirectory(prefix=f"bench-{count}-") as tmp:
+            generate(count, seed=1, out=Path(tmp) / "handbook", largest_first=True)
+            t = time_validate(Path(tmp) / "handbook")
+        rows.append(f"| {count} | {t['cold']:.2f} ({t['cold_cpu']:.2f}) | {t['warm']:.2f} ({t['warm_cpu']:.2f}) | "
+                    f"{t['no_cache']:.2f} ({t['no_cache_cpu']:.2f}) |")
+        print(rows[-1], flush=True)
+    rows.append(f"\nLoad average after: {os.getloadavg()[0]:.1f}")
+    print("\n".join(rows))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 3000])
@@ -286,7 +324,12 @@ def main() -> None:
     parser.add_argument("--profile", action="store_true", help="profile the N=1000 plugin build by phase")
     parser.add_argument("--variants", nargs="+", choices=VARIANTS, default=list(VARIANTS),
                         help="which builds to run (plugin is always run: the others are compared with it)")
+    parser.add_argument("--validate-only", action="store_true",
+                        help="only `process-manual validate`, cold, warm and --no-cache, for each N (no builds)")
     args = parser.parse_args()
+    if args.validate_only:
+        validate_only(args.sizes)
+        return
     rows: list[str] = []
     client: dict[str, float] = {}
     phases: list[tuple[str, float]] = []
@@ -301,7 +344,8 @@ def main() -> None:
                     continue
                 measured[name] = run_build(config, root / name / "site")
                 print(f"N={count} {name}: {measured[name]}", flush=True)
-            measured["validate"] = {"seconds": time_validate(root / "handbook")}
+            measured["validate"] = time_validate(root / "handbook")
+            print(f"N={count} validate: {measured['validate']}", flush=True)
             if count <= 100:
                 measured["preview"] = {"seconds": save_to_preview(configs["plugin"], root / "handbook")}
                 client = client_side(root / "plugin" / "site", root / "handbook")
@@ -309,7 +353,7 @@ def main() -> None:
                 phases = profile_phases(configs["plugin"])
             results[count] = measured
     rows.append("| N | plugin s | baseline s | floor s | flat s | plugin/baseline | plugin/floor | plugin/flat "
-                "| s/page | peak MB | site MB | index MB | validate s | save→preview s |")
+                "| s/page | peak MB | site MB | index MB | validate cold / warm s | save→preview s |")
     rows.append("|---" * 14 + "|")
     for count, m in results.items():
         plugin = m["plugin"]
@@ -323,7 +367,7 @@ def main() -> None:
         cells = [str(count), seconds("plugin"), seconds("baseline"), seconds("floor"), seconds("flat"),
                  against("baseline"), against("floor"), against("flat"),
                  f"{plugin['seconds'] / count:.3f}", f"{plugin['peak_mb']:.0f}", f"{plugin['site_mb']:.0f}",
-                 f"{plugin['index_mb']:.1f}", f"{m['validate']['seconds']:.2f}",
+                 f"{plugin['index_mb']:.1f}", f"{m['validate']['cold']:.2f} / {m['validate']['warm']:.2f}",
                  f"{m['preview']['seconds']:.2f}" if "preview" in m else "—"]
         rows.append("| " + " | ".join(cells) + " |")
     if len(results) >= 2 and 1000 in results and 3000 in results:

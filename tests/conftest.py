@@ -12,3 +12,9 @@ def pinned_today(monkeypatch: pytest.MonkeyPatch) -> str:
     """Every test runs on the same date (PROCESS_MANUAL_TODAY), so none rots with the calendar."""
     monkeypatch.setenv("PROCESS_MANUAL_TODAY", TODAY)
     return TODAY
+
+
+@pytest.fixture(autouse=True)
+def own_parse_cache(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """`process-manual validate` keeps parsed files in a cache folder: each test gets its own, never ~/.cache."""
+    monkeypatch.setenv("PROCESS_MANUAL_CACHE_DIR", str(tmp_path_factory.mktemp("parse-cache")))

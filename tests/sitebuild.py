@@ -16,8 +16,6 @@ theme:
   name: material
   font: false
   language: {language}
-extra_javascript:
-  - assets/javascripts/mermaid.min.js
 plugins:
   - search
   - process-manual:

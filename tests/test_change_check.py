@@ -54,7 +54,7 @@ def test_content_change_without_a_new_version_names_the_file_and_the_fields(repo
     assert code == 1
     line = line_of(handbook / PURCHASE, 'version: "1.2"')
     assert out.splitlines() == [
-        f"handbook/{PURCHASE}:{line}:10: error: the content changed (steps.manager-review.within, "
+        f"handbook/{PURCHASE}:{line}:10: error[version-not-raised]: the content changed (steps.manager-review.within, "
         'kpis.cycle-time.target) but the version is still 1.2 — raise `version` (e.g. "1.3") and add a '
         "change-log entry for it at the end of `changelog`",
         "1 error(s), 0 warning(s)",
@@ -75,7 +75,7 @@ def test_a_new_version_without_its_entry_fails(repo: Repo, capsys) -> None:
     code, out, _ = check(capsys, "--base", "HEAD")
     assert code == 1
     last_entry = line_of(handbook / PURCHASE, 'version: "1.2", date')
-    assert f"handbook/{PURCHASE}:{last_entry}:5: error:" in out
+    assert f"handbook/{PURCHASE}:{last_entry}:5: error[changelog-not-updated]:" in out
     assert "version 1.3 has no change-log entry at the end of `changelog`" in out
 
 
@@ -96,7 +96,7 @@ def test_a_changed_id_is_an_error(repo: Repo, capsys) -> None:
     change(handbook, ACCESS, ("id: IT-002", "id: IT-009"))
     code, out, _ = check(capsys, "--base", "HEAD")
     assert code == 1
-    assert out.splitlines()[0].startswith(f"handbook/{ACCESS}:1:5: error: the id changed from IT-002 to IT-009")
+    assert out.splitlines()[0].startswith(f"handbook/{ACCESS}:1:5: error[id-changed]: the id changed from IT-002 to IT-009")
 
 
 def test_deleting_an_effective_process_is_an_error(repo: Repo, capsys) -> None:
@@ -104,7 +104,7 @@ def test_deleting_an_effective_process_is_an_error(repo: Repo, capsys) -> None:
     code, out, _ = check(capsys, "--base", "HEAD")
     assert code == 1
     assert out.splitlines()[0] == (
-        f"handbook/{ARCHIVE}:1:1: error: the process FAC-003 was deleted but it is effective at HEAD — retire it "
+        f"handbook/{ARCHIVE}:1:1: error[deleted-before-retired]: the process FAC-003 was deleted but it is effective at HEAD — retire it "
         "first: set `status: retired` with a new version and change-log entry, merge that, and delete the file "
         "in a later change")
 
@@ -127,7 +127,7 @@ def test_a_moved_file_is_the_same_process(repo: Repo, capsys) -> None:
     change(handbook, "procurement/purchase.yml", ("    within: 5 working days\n", "    within: 4 working days\n"))
     code, out, _ = check(capsys, "--base", "HEAD")
     assert code == 1
-    assert out.startswith("handbook/procurement/purchase.yml:4:10: error: the content changed "
+    assert out.startswith("handbook/procurement/purchase.yml:4:10: error[version-not-raised]: the content changed "
                           "(steps.compare-quotes.within) but the version is still 1.2")
 
 
@@ -147,7 +147,7 @@ def test_github_and_json_formats(repo: Repo, capsys) -> None:
     code, out, _ = check(capsys, "--base", "HEAD", "--format", "github")
     assert code == 1
     assert out.splitlines() == [
-        f"::error file=handbook/{PURCHASE},line=4,col=10::the content changed (steps.manager-review.within) but "
+        f"::error file=handbook/{PURCHASE},line=4,col=10,title=version-not-raised::the content changed (steps.manager-review.within) but "
         'the version is still 1.2 — raise `version` (e.g. "1.3") and add a change-log entry for it at the end of '
         "`changelog`"]
     code, out, _ = check(capsys, "--base", "HEAD", "--format", "json")

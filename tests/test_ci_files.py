@@ -170,7 +170,7 @@ def test_the_checks_of_the_workflows_fail_on_a_change_without_a_new_version(pull
                   if "check --base" in s)
     result = run_in(clone, gitlab, {"CI_MERGE_REQUEST_TARGET_BRANCH_NAME": "main"})
     assert result.returncode == 1
-    assert "processes/administration/document-approval.yml:" in result.stdout and ": error: " in result.stdout
+    assert "processes/administration/document-approval.yml:" in result.stdout and ": error[version-not-raised]: " in result.stdout
 
 
 # --- pre-commit -----------------------------------------------------------------------------------

@@ -45,9 +45,9 @@ def test_validate_with_an_error_exits_1(capsys, broken):
     code, out = cli(capsys, "validate", "handbook")
     assert code == 1
     assert out.splitlines() == [
-        "handbook/facilities/records-archiving.yml:33:5: warning: KPI 'boxes' has no target — "
+        "handbook/facilities/records-archiving.yml:33:5: warning[kpi-without-target]: KPI 'boxes' has no target — "
         "add `target:` (the level the process must reach)",
-        "handbook/purchasing/purchase-request.yml:45:13: error: unknown form 'quote-comparisons' — "
+        "handbook/purchasing/purchase-request.yml:45:13: error[unknown-form]: unknown form 'quote-comparisons' — "
         "did you mean 'quote-comparison'?",
         "1 error(s), 1 warning(s)",
     ]
@@ -65,7 +65,7 @@ def test_validate_a_folder_that_does_not_exist(capsys, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     code, out = cli(capsys, "validate", "nowhere")
     assert code == 1
-    assert out.splitlines()[0] == ("nowhere:1:1: error: the handbook folder does not exist — "
+    assert out.splitlines()[0] == ("nowhere:1:1: error[missing-catalog]: the handbook folder does not exist — "
                                    "give the folder that holds _roles.yml and the process files")
 
 
@@ -75,9 +75,11 @@ def test_format_json(capsys, broken):
     assert code == 1
     assert rows == [
         {"path": "handbook/facilities/records-archiving.yml", "line": 33, "column": 5, "severity": "warning",
-         "message": "KPI 'boxes' has no target", "fix": "add `target:` (the level the process must reach)"},
+         "message": "KPI 'boxes' has no target", "fix": "add `target:` (the level the process must reach)",
+         "rule": "kpi-without-target"},
         {"path": "handbook/purchasing/purchase-request.yml", "line": 45, "column": 13, "severity": "error",
-         "message": "unknown form 'quote-comparisons'", "fix": "did you mean 'quote-comparison'?"},
+         "message": "unknown form 'quote-comparisons'", "fix": "did you mean 'quote-comparison'?",
+         "rule": "unknown-form"},
     ]
 
 
@@ -99,9 +101,9 @@ def test_format_github(capsys, broken):
     code, out = cli(capsys, "validate", "handbook", "--format", "github")
     assert code == 1
     assert out.splitlines() == [
-        "::warning file=handbook/facilities/records-archiving.yml,line=33,col=5::KPI 'boxes' has no target — "
+        "::warning file=handbook/facilities/records-archiving.yml,line=33,col=5,title=kpi-without-target::KPI 'boxes' has no target — "
         "add `target:` (the level the process must reach)",
-        "::error file=handbook/purchasing/purchase-request.yml,line=45,col=13::unknown form 'quote-comparisons' — "
+        "::error file=handbook/purchasing/purchase-request.yml,line=45,col=13,title=unknown-form::unknown form 'quote-comparisons' — "
         "did you mean 'quote-comparison'?",
     ]
 
@@ -117,7 +119,7 @@ def test_vague_owner_words_can_be_replaced(capsys, monkeypatch):
     monkeypatch.chdir(HANDBOOK.parent)
     code, out = cli(capsys, "validate", "handbook", "--vague-owner", "records clerk")
     assert code == 1
-    assert out.splitlines()[0] == ("handbook/_roles.yml:13:11: error: role 'records-clerk' is a vague owner "
+    assert out.splitlines()[0] == ("handbook/_roles.yml:13:11: error[vague-owner]: role 'records-clerk' is a vague owner "
                                    "(its name is 'Records clerk') — define one definite role or position that "
                                    "does the work")
 
@@ -137,7 +139,7 @@ def test_the_console_script_is_installed_and_runs(tmp_path):
     broken = subprocess.run([str(script), "validate", "handbook", "--format", "github"], capture_output=True,
                             text=True, env=env, cwd=tmp_path, timeout=120)
     assert broken.returncode == 1
-    assert re.fullmatch(r"::error file=handbook/it/access-request\.yml,line=\d+,col=\d+::unknown process "
+    assert re.fullmatch(r"::error file=handbook/it/access-request\.yml,line=\d+,col=\d+,title=unknown-process::unknown process "
                         r"'PUR-009' — did you mean 'PUR-001'\?\n", broken.stdout)
 
 
@@ -147,7 +149,7 @@ def test_the_console_script_on_a_date_long_after_the_reviews(tmp_path):
     run = subprocess.run([str(VENV_BIN / "process-manual"), "validate", "handbook"], capture_output=True,
                          text=True, env=env, cwd=HANDBOOK.parent, timeout=120)
     assert run.returncode == 0
-    assert run.stdout.count(": warning: review overdue since") == 3
+    assert run.stdout.count(": warning[review-overdue]: review overdue since") == 3
 
 
 def test_usage_error_exits_2(capsys):

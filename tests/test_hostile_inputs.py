@@ -46,7 +46,7 @@ def test_a_10_mb_file_is_refused_without_reading_it_all(tmp_path: Path) -> None:
     assert huge.stat().st_size > 10_000_000
     problems, peak = peak_memory_mb(lambda: run(root))
     assert [p.text() for p in problems] == [
-        f"purchasing/huge.yml:1:1: error: the file is {huge.stat().st_size / 1048576:.1f} MB, over the limit of "
+        f"purchasing/huge.yml:1:1: error[yaml-syntax]: the file is {huge.stat().st_size / 1048576:.1f} MB, over the limit of "
         f"{MAX_FILE_BYTES // 1048576} MB — split the process into sub-processes"]
     assert peak < 3 * MAX_FILE_BYTES / 1e6 + 20
 
@@ -75,7 +75,7 @@ def test_a_10000_step_process_is_checked_and_rendered_in_bounded_memory(tmp_path
 
     (problems, page), peak = peak_memory_mb(check_and_render)
     assert [p.text() for p in problems] == [
-        f"purchasing/big.yml:{steps_line}:1: warning: the process has 10000 steps, more than a readable flowchart holds (60)"
+        f"purchasing/big.yml:{steps_line}:1: warning[too-many-steps]: the process has 10000 steps, more than a readable flowchart holds (60)"
         " — split it into sub-processes (`kind: subprocess`)"]
     assert page.count("{ #step-s") == 10_000
     assert peak < 250, f"{peak:.0f} MB"
@@ -87,7 +87,7 @@ def test_a_file_linking_outside_the_handbook_is_refused(tmp_path: Path) -> None:
     outside.write_text("id: OUT-001\n", encoding="utf-8")
     (root / "purchasing" / "linked.yml").symlink_to(outside)
     problems = run(root)
-    assert [p.text() for p in problems] == ["purchasing/linked.yml:1:1: error: this link points outside the handbook "
+    assert [p.text() for p in problems] == ["purchasing/linked.yml:1:1: error[link-outside-handbook]: this link points outside the handbook "
                                             "folder — copy the file into the handbook instead of linking to it"]
 
 
@@ -100,9 +100,9 @@ def test_links_to_folders_are_never_followed(tmp_path: Path) -> None:
     (root / "inside-link").symlink_to(root / "purchasing", target_is_directory=True)
     texts = [p.text() for p in run(root)]
     assert texts == [
-        "inside-link:1:1: warning: this link to a folder is not followed — move the files into the handbook folder "
+        "inside-link:1:1: warning[folder-link]: this link to a folder is not followed — move the files into the handbook folder "
         "instead of linking to them",
-        "outside-link:1:1: error: this link to a folder points outside the handbook folder — move the files into "
+        "outside-link:1:1: error[link-outside-handbook]: this link to a folder points outside the handbook folder — move the files into "
         "the handbook folder instead of linking to them",
     ]
 

@@ -106,3 +106,25 @@ def test_author_text_on_reading_pages_stays_text(tmp_path: Path) -> None:
         text = pages[src].split("\n---\n", 1)[1]  # the front matter title is checked by the injection suite
         # No tag, no attribute list, no script link: only their characters, shown as typed.
         assert "<img" not in text and "{:" not in text and "[x](javascript:" not in text, src
+
+
+def test_a_page_item_without_a_title_shows_the_page_title_not_its_file_name(tmp_path: Path) -> None:
+    """The plugin reads titles of hand-written pages (front matter, else the first heading, else the name)."""
+    from process_manual.onboarding import docs_page_title, page_titles
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "how-to-edit.md").write_text("Intro line\n\n```\n# not a heading\n```\n# How to edit a process {#edit}\n",
+                                         encoding="utf-8")
+    (docs / "front.md").write_text("---\ntitle: \"Set in front matter\"\n---\n# Heading\n", encoding="utf-8")
+    (docs / "no-heading_here.md").write_text("Just text.\n", encoding="utf-8")
+    assert [docs_page_title(docs / n) for n in ("how-to-edit.md", "front.md", "no-heading_here.md")] == [
+        "How to edit a process", "Set in front matter", "No heading here"]
+
+    ctx = context(tmp_path, "en", ("{page: glossary.md, title: The words we use}", "{page: how-to-edit.md}"))
+    ctx.page_titles = page_titles(ctx.handbook, docs)
+    assert ctx.page_titles == {"how-to-edit.md": "How to edit a process"}
+    pages = render_pages(ctx)
+    next_item = re.search(r"Next in your path: \[([^\]]+)\]", pages["processes/pur-001.md"])
+    assert next_item is not None and unescape(next_item[1]) == "How to edit a process"
+    assert "how-to-edit.md]" not in pages["onboarding/new-buyer.md"]

@@ -65,3 +65,15 @@ def test_flowcharts_match_the_golden_files(language: str) -> None:
 
 def test_rendering_is_deterministic() -> None:
     assert rendered("en") == rendered("en")
+
+
+def test_whats_new_is_newest_first_within_a_date_too(tmp_path: Path) -> None:
+    from fixtures.util import PURCHASE, copy_handbook, edit
+
+    root = copy_handbook(tmp_path)
+    edit(root, PURCHASE, 'date: 2026-02-01', 'date: 2025-06-01')  # 1.1 and 1.2 on one date
+    handbook = load_handbook(root, shown_base=root)
+    page = render_pages(RenderContext(handbook, Labels("en"), dt.date.fromisoformat(TODAY)))["whats-new.md"]
+    versions = [line.split(" | ")[2].split("]")[0].lstrip("[") for line in page.splitlines()
+                if "PUR-001" in line and line.startswith("| 2025-06-01")]
+    assert versions == ["1.2", "1.1"]

@@ -132,6 +132,23 @@ def test_errors_show_on_the_previewed_page_and_the_server_keeps_running(served):
     assert "Traceback" not in server.output
 
 
+@needs_mermaid
+def test_a_new_draft_has_its_page_in_the_preview_but_not_in_the_build(served):
+    server, handbook = served
+    server.wait_for("processes/pur-001/", lambda html: "Responsibility matrix" in html, "the first build")
+    new = subprocess.run([sys.executable, "-m", "process_manual.cli", "new", "--id", "PUR-009", "--title",
+                          "Supplier onboarding", "--area", "purchasing", "--owner", "purchasing-manager", "--dir",
+                          str(handbook)], capture_output=True, text=True, timeout=120)
+    assert new.returncode == 0, new.stderr
+    html = server.wait_for("processes/pur-009/", lambda html: "Supplier onboarding" in html, "the draft's page")
+    assert "Draft — this process is not approved yet" in html and BANNER not in html
+    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=handbook.parent,
+                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True, timeout=300)
+    assert built.returncode == 0, built.stderr
+    assert (handbook.parent / "site/processes/pur-001/index.html").is_file()
+    assert not (handbook.parent / "site/processes/pur-009").exists()
+
+
 # --- what the preview renders from a handbook with errors ---------------------------------------
 
 # Errors the validator reports on a file that still loads: the preview renders the process anyway.

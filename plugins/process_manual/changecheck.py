@@ -25,7 +25,8 @@ from typing import Any
 from . import gitfiles
 from .githistory import version_key
 from .model import VERSION_PATTERN
-from .problems import Problem, Severity, relative_path, sort_problems
+from .problems import Problem, relative_path, sort_problems
+from .rules import make_problem
 from .semdiff import changed_fields
 from .yamlload import Document, load_file, load_text
 
@@ -86,7 +87,8 @@ def _compare(pair: _Pair, base_ref: str) -> list[Problem]:
     old_id, new_id = base.get("id"), current.get("id")
     if old_id != new_id:
         problems.append(doc.problem(("id",), f"the id changed from {old_id} to {new_id} (at {base_ref}: {pair.base_path})",
-                                    f"keep the id {old_id}: it is the document number; a new process needs a new file"))
+                                    f"keep the id {old_id}: it is the document number; a new process needs a new file",
+                                    rule="id-changed"))
     if base.get("status") == "draft" and current.get("status") == "draft":
         return problems
     old_version, new_version = _version(base), _version(current)
@@ -98,24 +100,28 @@ def _compare(pair: _Pair, base_ref: str) -> list[Problem]:
     newest: tuple[str | int, ...] = ("changelog", len(current["changelog"]) - 1) if new_log else ("changelog",)
     if version_key(new_version) < version_key(old_version):
         problems.append(doc.problem(("version",), f"the version went down from {old_version} (at {base_ref}) "
-                                    f"to {new_version}", f"a new version must be higher than {old_version}"))
+                                    f"to {new_version}", f"a new version must be higher than {old_version}",
+                                    rule="version-lowered"))
     elif new_version == old_version:
         if fields:
             problems.append(doc.problem(("version",), f"the content changed ({', '.join(fields)}) but the version is "
                                         f"still {old_version}",
                                         f'raise `version` (e.g. "{_next_version(old_version)}") and add a change-log '
-                                        "entry for it at the end of `changelog`"))
+                                        "entry for it at the end of `changelog`", rule="version-not-raised"))
     elif not new_log or new_log[-1] != new_version:
         problems.append(doc.problem(newest, f"version {new_version} has no change-log entry at the end of "
-                                    "`changelog`", f"add an entry for version {new_version} as the last one (the newest)"))
+                                    "`changelog`", f"add an entry for version {new_version} as the last one (the newest)",
+                                    rule="changelog-not-updated"))
     elif new_version in old_log:
         problems.append(doc.problem(newest, f"the change-log entry for {new_version} already existed at "
-                                    f"{base_ref}", f"add a new entry for version {new_version}"))
+                                    f"{base_ref}", f"add a new entry for version {new_version}",
+                                    rule="changelog-not-updated"))
     for index, version in enumerate(old_log):
         if version not in new_log:
             problems.append(doc.problem(("changelog",), f"the change-log entry for version {version} was removed "
                                         f"(it is entry {index + 1} at {base_ref})",
-                                        "keep every released entry: the history of a process is kept", at_key=True))
+                                        "keep every released entry: the history of a process is kept", at_key=True,
+                                        rule="changelog-entry-removed"))
     return problems
 
 
@@ -157,8 +163,8 @@ def check_changes(folder: Path, base_ref: str, *, shown_base: Path | None = None
             continue  # still there but unreadable: its own problems are reported above, it is not deleted
         if data.get("status") != "retired":
             where = relative_path(repo.root / path, shown)
-            problems.append(Problem(where, 1, 1, Severity.ERROR,
-                                    f"the process {data.get('id', '?')} was deleted but it is "
+            problems.append(make_problem("deleted-before-retired", where, 1, 1,
+                                         f"the process {data.get('id', '?')} was deleted but it is "
                                     f"{data.get('status', 'draft')} at {base_ref}",
                                     "retire it first: set `status: retired` with a new version and change-log "
                                     "entry, merge that, and delete the file in a later change"))

@@ -11,6 +11,7 @@ from . import __version__, codeowners, newprocess, pdf
 from .export import markdown as export_markdown
 from .export import bpmn_cli
 from .handbook import load_handbook
+from .parsecache import load_cache, save_cache
 from .problems import format_github, format_human, format_json
 from .schema import SITE_PATH as SCHEMA_PATH
 from .schema import process_schema, schema_text
@@ -20,7 +21,13 @@ FORMATS = {"human": format_human, "json": format_json, "github": format_github}
 
 
 def _validate(args: argparse.Namespace) -> int:
-    handbook = load_handbook(Path(args.dir))
+    root = Path(args.dir)
+    if args.no_cache:
+        handbook = load_handbook(root)
+    else:  # parsed files kept by content between runs (parsecache.py): unchanged files are not parsed again
+        cache = load_cache(root)
+        handbook = load_handbook(root, cache=cache)
+        save_cache(cache, root)
     vague = tuple(args.vague_owner) if args.vague_owner else DEFAULT_VAGUE_OWNERS
     docs = Path(args.docs) if args.docs else None  # without it, pages named by reading paths are not looked for
     problems = validate(handbook, Settings(vague_owners=vague, docs_dir=docs, shown_base=Path.cwd()))
@@ -58,6 +65,22 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _rules(args: argparse.Namespace) -> int:
+    """The rules reference (Markdown); with --dir, also what that handbook's _handbook.yml sets."""
+    from .policy import read_policy
+    from .render.rules_page import render_rules_reference
+
+    severities = None
+    if args.dir:
+        handbook = load_handbook(Path(args.dir))
+        policy, problems = read_policy(handbook)
+        for problem in problems:
+            print(problem.text(), file=sys.stderr)
+        severities = policy.severities
+    sys.stdout.write(render_rules_reference(args.language, handbook_severities=severities))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="process-manual", description=__doc__)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -69,6 +92,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="a word that marks a vague owner (repeat; replaces the built-in list)")
     check.add_argument("--docs", metavar="DIR", help="the site's docs folder: pages named by reading paths "
                        "(_onboarding.yml) must exist there (the site build always checks them)")
+    check.add_argument("--no-cache", action="store_true", help="parse every file, and neither read nor write the "
+                       "cache of parsed files (default folder: $XDG_CACHE_HOME/process-manual or "
+                       "~/.cache/process-manual; PROCESS_MANUAL_CACHE_DIR sets another)")
     check.set_defaults(run=_validate, reads_only=True)
     change = commands.add_parser("check", help="the pull-request check: every process changed since --base has a "
                                  "new version and change-log entry; exit 1 if not")
@@ -76,6 +102,11 @@ def build_parser() -> argparse.ArgumentParser:
     change.add_argument("--dir", default="processes", help="the handbook folder (default: processes)")
     change.add_argument("--format", choices=sorted(FORMATS), default="human")
     change.set_defaults(run=_check, reads_only=True)
+    rules = commands.add_parser("rules", help="print the rules reference: every rule id, its default severity, "
+                                "the principle behind it and a bad and a good example (Markdown)")
+    rules.add_argument("--language", choices=["en", "zh"], default="en")
+    rules.add_argument("--dir", help="a handbook folder: also show what its _handbook.yml sets")
+    rules.set_defaults(run=_rules)
     schema = commands.add_parser("schema", help="print the JSON Schema of a process file")
     schema.add_argument("--dir", help="a handbook folder: its role, form, area and process ids become suggestions")
     schema.add_argument("--output", metavar="FILE", help=f"write the schema here (e.g. {SCHEMA_PATH})")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import math
+import re
 import typing
 from typing import Any
 
@@ -109,14 +110,62 @@ def _suggested_keys(errors: list[dict[str, Any]], doc: Document, model: type[Bas
     return suggestions
 
 
+def _comma_split(doc: Document, loc: Loc) -> tuple[Loc, str, str, set[Loc]] | None:
+    """When the unknown key at `loc` is the rest of a text cut at a comma inside `{ }` (`{when: under 5,000 EUR}`
+    reads as `when: under 5` and a key `000 EUR`): the cut value's location, its key, the whole text, and the
+    locations of the pieces read as keys."""
+    parent_loc, key = loc[:-1], loc[-1]
+    parent: Any = doc.data
+    for part in parent_loc:
+        parent = parent[part] if isinstance(parent, (dict, list)) else None
+    if not isinstance(parent, dict) or parent.get(key, "") is not None:
+        return None
+    keys = list(parent)
+    at = keys.index(key)
+    lines = doc.text.split("\n")
+    key_pos = doc.where_key(loc)
+    line = lines[key_pos.line - 1]
+    first = at  # the cut text may hold several commas: 5,000,000 EUR
+    while first > 0 and parent[keys[first]] is None and line[:doc.where_key((*parent_loc, keys[first])).column - 1] \
+            .rstrip().endswith(","):
+        first -= 1
+    if first == at or "{" not in line[:key_pos.column - 1]:
+        return None
+    cut = (*parent_loc, keys[first])
+    start = doc.where(cut)
+    if start.line != key_pos.line or start.column > key_pos.column:
+        return None
+    last = at
+    while last + 1 < len(keys) and parent[keys[last + 1]] is None:
+        last += 1
+    end_pos = doc.where_key((*parent_loc, keys[last]))
+    # To the comma, brace or colon after the last piece, as typed (`000` was read as the number 0).
+    end = re.search(r"[,}:]|$", line[end_pos.column - 1:])
+    whole = line[start.column - 1: end_pos.column - 1 + (end.start() if end else 0)].rstrip()
+    return cut, str(keys[first]), whole, {(*parent_loc, k) for k in keys[first + 1: last + 1]}
+
+
 def explain(error: ValidationError, doc: Document, model: type[BaseModel]) -> list[Problem]:
     problems: list[Problem] = []
     value_errors_at: set[Loc] = set()
     errors = error.errors(include_url=False)
     suggestions = _suggested_keys(errors, doc, model)
+    cut_texts: dict[Loc, tuple[str, str]] = {}
+    pieces: set[Loc] = set()
+    for item in errors:
+        if item["type"] == "extra_forbidden":
+            split = _comma_split(doc, _data_loc(doc, item["loc"]))
+            if split is not None:
+                cut_texts[split[0]] = split[1:3]
+                pieces |= split[3]
+    for cut, (key, whole) in cut_texts.items():
+        problems.append(doc.problem(cut, f"the text '{whole}' is cut at its comma: inside {{ }} a comma separates "
+                                    "keys", f'put the whole text in quotes: {key}: "{whole}"', rule="invalid-value"))
     for item in errors:
         kind = item["type"]
         loc = _data_loc(doc, item["loc"])
+        if loc in cut_texts or loc in pieces:
+            continue  # the cut text's problem says it all
         if kind not in ("extra_forbidden", "missing"):
             # A union (e.g. a KPI target: number or text) fails once per member: say it once.
             if loc in value_errors_at:
@@ -131,45 +180,55 @@ def explain(error: ValidationError, doc: Document, model: type[BaseModel]) -> li
             close = suggestions.get((loc[:-1], key))
             allowed = list((_model_at(model, loc[:-1]) or model).model_fields)
             fix = f"did you mean '{close}'?" if close else f"allowed keys here: {', '.join(allowed)}"
-            problems.append(doc.problem(loc, f"unknown key '{key}'", fix, at_key=True))
+            problems.append(doc.problem(loc, f"unknown key '{key}'", fix, at_key=True, rule="unknown-key"))
         elif kind == "missing":
             key = str(item["loc"][-1])
             parent = loc if loc and loc[-1] != key else loc[:-1]
             if key in {s for (at, _), s in suggestions.items() if at == parent}:
                 continue  # "unknown key 'owenr' — did you mean 'owner'?" already says it
             problems.append(doc.problem(parent, f"missing required key '{key}'" + (f" in {where}" if parent else ""),
-                                        f"add `{key}:` here"))
+                                        f"add `{key}:` here", rule="missing-key"))
         elif kind == "literal_error":
             expected = item.get("ctx", {}).get("expected", "")
             choices = [c.strip(" '") for c in expected.replace(" or ", ",").split(",") if c.strip()]
             close = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.5)
             fix = f"did you mean '{close[0]}'?" if close else f"use one of: {', '.join(choices)}"
-            problems.append(doc.problem(loc, f"{where}: {shown} is not allowed", fix))
+            problems.append(doc.problem(loc, f"{where}: {shown} is not allowed", fix, rule="invalid-value"))
         elif kind == "string_pattern_mismatch":
             field = next((str(p) for p in reversed(loc) if isinstance(p, str)), "value")
-            problems.append(doc.problem(loc, f"{where}: {shown} is not a valid {field}", _pattern_fix(loc)))
+            problems.append(doc.problem(loc, f"{where}: {shown} is not a valid {field}", _pattern_fix(loc),
+                                        rule="invalid-value"))
         elif kind in ("string_type", "string_sub_type"):
+            if loc and loc[-1] == "accountable" and isinstance(value, list):
+                roles = ", ".join(str(v) for v in value)
+                problems.append(doc.problem(loc, f"{where}: exactly one role is accountable, but {len(value)} are "
+                                            f"named ({roles})", "keep the one role that answers for the step in "
+                                            "`accountable`; list the others under `responsible` or `consulted`",
+                                            rule="invalid-value"))
+                continue
             if isinstance(value, (bool, int, float, dt.date)):
                 fix = f'put it in quotes: "{raw if raw is not None else value}"'
             else:
                 fix = "write text here"
-            problems.append(doc.problem(loc, f"{where}: expected text, found {shown}", fix))
+            problems.append(doc.problem(loc, f"{where}: expected text, found {shown}", fix, rule="invalid-value"))
         elif kind == "string_too_short":
-            problems.append(doc.problem(loc, f"{where} is empty", "write a value or remove the key"))
+            problems.append(doc.problem(loc, f"{where} is empty", "write a value or remove the key",
+                                        rule="invalid-value"))
         elif kind == "list_type":
             problems.append(doc.problem(loc, f"{where}: expected a list, found {shown}",
-                                        "write a list: [a, b] or one '- item' per line"))
+                                        "write a list: [a, b] or one '- item' per line", rule="invalid-value"))
         elif kind in ("model_type", "model_attributes_type", "dict_type"):
             problems.append(doc.problem(loc, f"{where}: expected a mapping of keys, found {shown}",
-                                        "write `key: value` lines here"))
+                                        "write `key: value` lines here", rule="invalid-value"))
         elif kind == "too_short":
-            problems.append(doc.problem(loc, f"{where} is empty", "add at least one entry"))
+            problems.append(doc.problem(loc, f"{where} is empty", "add at least one entry", rule="invalid-value"))
         elif kind.startswith("date"):
             problems.append(doc.problem(loc, f"{where}: expected a date, found {shown}",
-                                        "write the date as YYYY-MM-DD"))
+                                        "write the date as YYYY-MM-DD", rule="invalid-value"))
         elif kind in ("int_type", "float_type", "int_parsing", "float_parsing", "finite_number"):
             problems.append(doc.problem(loc, f"{where}: expected a number, found {shown}",
-                                        "write a number such as 3 or 95.5"))
+                                        "write a number such as 3 or 95.5", rule="invalid-value"))
         else:
-            problems.append(doc.problem(loc, f"{where}: {item['msg']}", "see `process-manual schema`"))
+            problems.append(doc.problem(loc, f"{where}: {item['msg']}", "see `process-manual schema`",
+                                        rule="invalid-value"))
     return problems

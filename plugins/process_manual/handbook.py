@@ -15,10 +15,12 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .explain import explain
-from .model import (CATALOGS, OPTIONAL_CATALOGS, Area, AreasCatalog, Form, FormsCatalog, Glossary, OnboardingCatalog,
-                    Process, ReadingPath, Role, RolesCatalog, Term)
-from .problems import Problem, Severity, relative_path
+from .model import (CATALOGS, OPTIONAL_CATALOGS, Area, AreasCatalog, Form, FormsCatalog, Glossary, HandbookPolicy,
+                    OnboardingCatalog, Process, ReadingPath, Role, RolesCatalog, Term)
+from .problems import Problem, relative_path
 from .parseall import Parsed, parse_files
+from .parsecache import ParseCache
+from .rules import make_problem
 from .yamlload import Document
 
 M = TypeVar("M", bound=BaseModel)
@@ -63,6 +65,8 @@ class Handbook:
     problems: list[Problem] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
     """Every YAML file read, catalogs included (what `mkdocs serve` watches)."""
+    policy: HandbookPolicy | None = None
+    """The optional _handbook.yml: rule severities and vague-owner words (checked by :mod:`.policy`)."""
     unloaded_ids: dict[str, str] = field(default_factory=dict)
     """Ids of process files too broken to load (already reported): references to them are not unknown."""
 
@@ -137,41 +141,20 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-ParseCache = dict[Path, tuple[tuple[int, int], Document | None, list[Problem]]]
-"""Parsed files by path, with the (mtime, size) they had: `mkdocs serve` re-reads only what changed."""
-
-
 def load_handbook(root: Path, *, shown_base: Path | None = None, cache: ParseCache | None = None) -> Handbook:
-    """Read every file under `root`. Problems of reading and typing are collected, never raised."""
+    """Read every file under `root`. Problems of reading and typing are collected, never raised.
+
+    `cache`: parsed files kept by content (:mod:`.parsecache`); files whose bytes it holds are not parsed again.
+    """
     with _collector_paused():
         return _load_handbook(root, shown_base, cache)
 
 
 def _parse(jobs: list[tuple[Path, str]], cache: ParseCache | None) -> list[Parsed]:
-    """Every file parsed, or taken from `cache` when its modification time and size are unchanged."""
     if cache is None:
-        return parse_files(jobs)
-    stamps = [_stamp(path) for path, _ in jobs]
-    results: list[Parsed | None] = [None] * len(jobs)
-    for i, ((path, shown), stamp) in enumerate(zip(jobs, stamps)):
-        cached = cache.get(path)
-        if stamp is not None and cached is not None and cached[0] == stamp and (
-                cached[1] is None or cached[1].shown_path == shown):
-            results[i] = (cached[1], list(cached[2]))
-    stale = [i for i, result in enumerate(results) if result is None]
-    for i, (doc, problems) in zip(stale, parse_files([jobs[i] for i in stale])):
-        results[i] = (doc, problems)
-        if stamps[i] is not None:
-            cache[jobs[i][0]] = (stamps[i], doc, list(problems))
-    return results  # type: ignore[return-value]
-
-
-def _stamp(path: Path) -> tuple[int, int] | None:
-    try:
-        stat = path.stat()
-    except OSError:
-        return None
-    return stat.st_mtime_ns, stat.st_size
+        return parse_files(list(jobs))
+    cache.forget_except(jobs)
+    return cache.parse(jobs)
 
 
 def _load_handbook(root: Path, shown_base: Path | None, cache: ParseCache | None) -> Handbook:
@@ -179,26 +162,28 @@ def _load_handbook(root: Path, shown_base: Path | None, cache: ParseCache | None
     handbook = Handbook(root=root)
     problems = handbook.problems
     if not root.is_dir():
-        problems.append(Problem(relative_path(root, base), 1, 1, Severity.ERROR, "the handbook folder does not exist",
-                                "give the folder that holds _roles.yml and the process files"))
+        problems.append(make_problem("missing-catalog", relative_path(root, base), 1, 1,
+                                     "the handbook folder does not exist",
+                                     "give the folder that holds _roles.yml and the process files"))
         return handbook
     resolved_root = root.resolve()
     found_catalogs: set[str] = set()
     files, linked_folders = _yaml_files(root)
     for link in linked_folders:
         outside = not link.resolve().is_relative_to(resolved_root)
-        problems.append(Problem(relative_path(link, base), 1, 1, Severity.ERROR if outside else Severity.WARNING,
-                                "this link to a folder " + ("points outside the handbook folder" if outside
-                                                            else "is not followed"),
-                                "move the files into the handbook folder instead of linking to them"))
+        problems.append(make_problem("link-outside-handbook" if outside else "folder-link", relative_path(link, base),
+                                     1, 1, "this link to a folder " + ("points outside the handbook folder" if outside
+                                                                       else "is not followed"),
+                                     "move the files into the handbook folder instead of linking to them"))
     readable: list[tuple[Path, str]] = []
     shown_root = relative_path(root, base)  # once: per file it was a tenth of loading 1,000 processes
     for path in files:
         inside = path.relative_to(root).as_posix()
         shown = inside if shown_root == "." else f"{shown_root}/{inside}"
         if path.is_symlink() and not path.resolve().is_relative_to(resolved_root):
-            problems.append(Problem(shown, 1, 1, Severity.ERROR, "this link points outside the handbook folder",
-                                    "copy the file into the handbook instead of linking to it"))
+            problems.append(make_problem("link-outside-handbook", shown, 1, 1,
+                                         "this link points outside the handbook folder",
+                                         "copy the file into the handbook instead of linking to it"))
             continue
         handbook.files.append(path)
         readable.append((path, shown))
@@ -216,11 +201,11 @@ def _load_handbook(root: Path, shown_base: Path | None, cache: ParseCache | None
             _load_catalog(handbook, path.name, doc)
         elif path.name.startswith("_"):
             problems.append(doc.problem((), "files starting with '_' are catalogs and belong at the top of the "
-                                        "handbook folder", "move it up, or rename it", severity=Severity.WARNING))
+                                        "handbook folder", "move it up, or rename it", rule="catalog-place"))
         elif not isinstance(doc.data, dict):
             problems.append(doc.problem((), f"a process file must be a mapping of keys (id:, title:, steps: ...), "
                                         f"not {'a list' if isinstance(doc.data, list) else 'a single value'}",
-                                        "start the file with `id:`; see `process-manual new`"))
+                                        "start the file with `id:`; see `process-manual new`", rule="invalid-value"))
         else:
             source = _salvage_process(doc, problems)
             if source is not None:
@@ -229,8 +214,9 @@ def _load_handbook(root: Path, shown_base: Path | None, cache: ParseCache | None
                 handbook.unloaded_ids.setdefault(doc.data["id"], shown)
     for name in CATALOGS:
         if name not in found_catalogs and name not in OPTIONAL_CATALOGS:  # a catalog that exists but is broken is reported as such
-            problems.append(Problem(relative_path(root / name, base), 1, 1, Severity.ERROR,
-                                    f"the catalog {name} is missing", f"create {name} in {relative_path(root, base)}"))
+            problems.append(make_problem("missing-catalog", relative_path(root / name, base), 1, 1,
+                                         f"the catalog {name} is missing",
+                                         f"create {name} in {relative_path(root, base)}"))
     return handbook
 
 
@@ -239,7 +225,7 @@ def _load_catalog(handbook: Handbook, name: str, doc: Document) -> None:
     if model is None:
         known = ", ".join(CATALOGS)
         handbook.problems.append(doc.problem((), f"unknown catalog {name}", f"catalogs are {known}",
-                                             severity=Severity.WARNING))
+                                             rule="catalog-place"))
         return
     handbook.catalog_docs[name] = doc
     catalog = _validated(doc, model, handbook.problems)
@@ -257,3 +243,5 @@ def _load_catalog(handbook: Handbook, name: str, doc: Document) -> None:
         handbook.terms = catalog.terms
     elif isinstance(catalog, OnboardingCatalog):
         handbook.reading_paths = catalog.paths
+    elif isinstance(catalog, HandbookPolicy):
+        handbook.policy = catalog

@@ -78,12 +78,14 @@ class Step(Strict):
     informed: RoleList = Field(default_factory=list, description="Role ids informed of the result (I).",
                                examples=["applicant", ["applicant", "admin-office"]])
     within: Annotated[Text | None, BeforeValidator(_empty_as_none)] = Field(
-        None, description="Time limit, free text; durations such as '2 working days', '24 hours', "
-        "'3个工作日' or '提前3天' are recognised.", examples=["1 working day", "3个工作日"])
+        None, description="Time limit: a duration ('2 working days', '24 hours', '3个工作日', '提前3天') or a "
+        "deadline tied to an event or date ('before the meeting', 'by the 15th of the month', '每周'); vague "
+        "words such as 'asap' or '尽快' are warned about.", examples=["1 working day", "3个工作日"])
     forms: list[Slug] = Field(default_factory=list, description="Form ids from _forms.yml used at this step.",
                               examples=[["approval-request"]])
-    outputs: list[Text] = Field(default_factory=list, description="What this step produces; every process "
-                                "output must be produced by a step.", examples=[["Completed approval request form"]])
+    outputs: list[Text] = Field(default_factory=list, description="What this step produces. Optional; once "
+                                "any step lists outputs, every process output must be produced by a step.",
+                                examples=[["Completed approval request form"]])
     details: Text | None = Field(None, description="How to do the step, in Markdown.",
                                  examples=["Attach the **final** draft and all annexes."])
     next: Slug | None = Field(None, description="The id of the following step (not for decision or end).",
@@ -181,8 +183,9 @@ class Process(Strict):
                                  examples=[["An employee needs a document approved"]])
     inputs: list[Text] = Field(default_factory=list, description="What the process needs.",
                                examples=[["Final draft of the document"]])
-    outputs: list[Text] = Field(default_factory=list, description="What the process delivers; each must be an "
-                                "`outputs` entry of a step.", examples=[["Approved and stamped document"]])
+    outputs: list[Text] = Field(default_factory=list, description="What the process delivers; when the steps "
+                                "list their `outputs`, each must be one of them.",
+                                examples=[["Approved and stamped document"]])
     related: list[ProcessId] = Field(default_factory=list, description="Upstream and downstream process ids.",
                                      examples=[["ADM-001", "QM-001"]])
     references: list[Text] = Field(default_factory=list, description="Standards, policies and laws it follows.",
@@ -294,12 +297,25 @@ class OnboardingCatalog(Strict):
     paths: list[ReadingPath]
 
 
+class HandbookPolicy(Strict):
+    """`_handbook.yml`: the handbook's own policy, read alike by `process-manual validate` and the site build."""
+
+    rules: dict[str, Any] = Field(default_factory=dict, description="Rule id -> off | warning | error: how this "
+                                  "handbook treats the problems of that rule (`process-manual rules` lists them).",
+                                  examples=[{"review-overdue": "off", "vague-time-limit": "error",
+                                             "unknown-role": "warning"}])
+    vague_owners: list[Text] = Field(default_factory=list, description="Words that mark a vague owner, added to "
+                                     "the built-in ones (\"relevant departments\", 相关部门, ...).",
+                                     examples=[["whoever is available", "各相关方"]])
+
+
 CATALOGS: dict[str, type[Strict]] = {
     "_roles.yml": RolesCatalog,
     "_forms.yml": FormsCatalog,
     "_areas.yml": AreasCatalog,
     "_glossary.yml": Glossary,
     "_onboarding.yml": OnboardingCatalog,
+    "_handbook.yml": HandbookPolicy,
 }
-OPTIONAL_CATALOGS = frozenset({"_onboarding.yml"})
+OPTIONAL_CATALOGS = frozenset({"_onboarding.yml", "_handbook.yml"})
 """Catalogs a handbook may leave out (the others are reported missing)."""

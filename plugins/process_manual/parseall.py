@@ -15,7 +15,7 @@ import threading
 from pathlib import Path
 
 from .problems import Problem
-from .yamlload import Document, load_file
+from .yamlload import Document, load_file, load_text
 
 Parsed = tuple[Document | None, list[Problem]]
 
@@ -24,14 +24,22 @@ MIN_FILES_PER_WORKER = 64
 MAX_WORKERS = 8
 
 
-def parse_files(jobs: list[tuple[Path, str]]) -> list[Parsed]:
-    """`load_file(path, shown)` for every job, in the order given."""
+Job = tuple[Path, str] | tuple[Path, str, bytes]
+"""(path, shown path), or with the file's bytes already read (parsed as they are, the file is not read again)."""
+
+
+def _load(job: Job) -> Parsed:
+    return load_text(job[2], job[0], job[1]) if len(job) == 3 else load_file(job[0], job[1])
+
+
+def parse_files(jobs: list[Job]) -> list[Parsed]:
+    """`load_file(path, shown)` (or `load_text` of the bytes given) for every job, in the order given."""
     workers = _worker_count(len(jobs))
     if workers < 2:
-        return [load_file(path, shown) for path, shown in jobs]
+        return [_load(job) for job in jobs]
     shares = [jobs[i::workers] for i in range(workers)]  # interleaved: neighbouring files are alike in size
     children = [_fork_parser(share) for share in shares[1:]]
-    results = [[load_file(path, shown) for path, shown in shares[0]]]
+    results = [[_load(job) for job in shares[0]]]
     results += [_collect(pid, pipe, share) for (pid, pipe), share in zip(children, shares[1:])]
     ordered: list[Parsed] = [None] * len(jobs)  # type: ignore[list-item]
     for offset, parsed in enumerate(results):
@@ -47,7 +55,7 @@ def _worker_count(files: int) -> int:
     return max(1, min(cpus, MAX_WORKERS, files // MIN_FILES_PER_WORKER))
 
 
-def _fork_parser(share: list[tuple[Path, str]]) -> tuple[int, int]:
+def _fork_parser(share: list[Job]) -> tuple[int, int]:
     """A child that parses `share` and writes the pickled results to a pipe: (its pid, the pipe's read end)."""
     read_end, write_end = os.pipe()
     pid = os.fork()
@@ -55,7 +63,7 @@ def _fork_parser(share: list[tuple[Path, str]]) -> tuple[int, int]:
         status = 1
         try:
             os.close(read_end)
-            payload = pickle.dumps([load_file(path, shown) for path, shown in share], pickle.HIGHEST_PROTOCOL)
+            payload = pickle.dumps([_load(job) for job in share], pickle.HIGHEST_PROTOCOL)
             with os.fdopen(write_end, "wb") as pipe:
                 pipe.write(payload)
             status = 0
@@ -65,7 +73,7 @@ def _fork_parser(share: list[tuple[Path, str]]) -> tuple[int, int]:
     return pid, read_end
 
 
-def _collect(pid: int, read_end: int, share: list[tuple[Path, str]]) -> list[Parsed]:
+def _collect(pid: int, read_end: int, share: list[Job]) -> list[Parsed]:
     with os.fdopen(read_end, "rb") as pipe:
         payload = pipe.read()
     _, status = os.waitpid(pid, 0)
@@ -76,4 +84,4 @@ def _collect(pid: int, read_end: int, share: list[tuple[Path, str]]) -> list[Par
                 return parsed
         except Exception:  # noqa: BLE001 - any damage to the payload means: parse the share here
             pass
-    return [load_file(path, shown) for path, shown in share]
+    return [_load(job) for job in share]

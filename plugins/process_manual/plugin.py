@@ -6,6 +6,7 @@ only reads options, reports problems through MkDocs and hands generated pages to
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -17,10 +18,13 @@ from mkdocs.structure.pages import Page
 
 from .config import ProcessManualConfig
 from .dirtyreload import ChangeTracker, TrackedPageFile, merge_search_index
-from .handbook import ParseCache, load_handbook
 from .export.bpmn import ExportCache, handbook_files as bpmn_files
+from .handbook import load_handbook
+from .onboarding import page_titles
+from .parsecache import ParseCache
 from .problems import Problem, relative_path
-from .render.assets import MermaidBundleMissing, find_mermaid_bundle, script_paths, site_assets, stylesheet_paths
+from .render.assets import (MERMAID_SITE_PATH, SCRIPTS, MermaidBundleMissing, find_mermaid_bundle, site_assets,
+                             stylesheet_paths)
 from .render.context import RenderContext
 from .render.labels import Labels
 from .render.paths import FEED, bpmn_file
@@ -58,6 +62,40 @@ def _skip_mermaid2_page_pass(config: MkDocsConfig) -> None:
         if not type(getattr(handler, "__self__", None)).__module__.startswith("mermaid2")]
 
 
+def _quiet_jieba() -> None:
+    """jieba (Material's search segments Chinese with it, on any page holding a Han character) logs its
+    dictionary loading at DEBUG through a console handler of its own: lines on every build that say
+    nothing. Its own switch keeps its warnings and errors."""
+    try:
+        import jieba
+    except ImportError:
+        return
+    jieba.setLogLevel(logging.WARNING)
+
+
+def _listed(scripts: list[Any], path: str) -> bool:
+    return path in [str(script) for script in scripts]
+
+
+def _name_mermaid_library(config: MkDocsConfig, page_pass: bool) -> None:
+    """Tell mermaid2 which Mermaid the site serves, the way it asks for it (`mermaid2: javascript:`).
+
+    Without a library named, mermaid2 checks its CDN default over the network at every build; named
+    through `extra_javascript`, it prints a deprecation notice at every build. So the plugin names the
+    bundle as mermaid2's `javascript` and adds it to `extra_javascript` only after mermaid2 has read its
+    configuration (:meth:`ProcessManualPlugin.on_files`) — every page still loads it, which Material's
+    instant navigation needs. With mermaid2's page pass kept, that pass would look the file up in
+    docs/: the bundle is then listed in `extra_javascript` at once, as mermaid2's older way.
+    """
+    mermaid2 = config.plugins.get("mermaid2")
+    if mermaid2 is None or any("mermaid" in Path(str(s)).stem.lower() for s in config.extra_javascript):
+        return
+    if page_pass:
+        config.extra_javascript.insert(0, MERMAID_SITE_PATH)
+    elif not mermaid2.config.get("javascript"):
+        mermaid2.config["javascript"] = MERMAID_SITE_PATH
+
+
 def _inserts_unescaped(fence_format: Any) -> bool:
     """mermaid2's fence formatters copy the diagram text into HTML as it is (unlike superfences' own)."""
     function = getattr(fence_format, "func", fence_format)
@@ -78,7 +116,7 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
         self.banner = ""
         """The box listing `preview_problems` (Markdown) that tops every page; empty when there are none."""
         self.labels = Labels("en")
-        self.parse_cache: ParseCache = {}
+        self.parse_cache = ParseCache()
         """Parsed YAML kept across `mkdocs serve` rebuilds (the instance persists: see on_startup)."""
         self.bpmn: dict[str, str] = {}
         """`<ID>.bpmn` -> the process as BPMN 2.0, published under bpmn/ (linked from each process page)."""
@@ -102,10 +140,15 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
         problems = validate(handbook, Settings(vague_owners=tuple(self.config.vague_owners),
                                                docs_dir=Path(config.docs_dir), shown_base=Path.cwd()))
         errors = [p for p in problems if p.is_error]
-        if errors and not self.serving:
-            # Raised before MkDocs cleans site_dir: a broken handbook leaves the last good site as it was.
-            raise PluginError(f"{len(errors)} error(s) in the handbook at {relative_path(folder, Path.cwd())}:\n"
-                              + "\n".join(p.text() for p in problems))
+        # Raised before MkDocs cleans site_dir: a broken handbook leaves the last good site as it was. Under
+        # --strict a warning stops the build too — here, not after the site is rewritten as MkDocs would (and
+        # `-q` stops MkDocs counting warnings at all).
+        stopping = errors or (config.strict and problems)
+        if stopping and not self.serving:
+            warnings = len(problems) - len(errors)
+            why = "" if errors else " (--strict: warnings stop the build)"
+            raise PluginError(f"{len(errors)} error(s) and {warnings} warning(s) in the handbook at "
+                              f"{relative_path(folder, Path.cwd())}{why}:\n" + "\n".join(p.text() for p in problems))
         for problem in problems:
             (log.error if problem.is_error else log.warning)(problem.text())
         # `mkdocs serve` would stop rebuilding on an exception (and seem stuck): it keeps serving instead,
@@ -130,10 +173,11 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
         for stylesheet in stylesheet_paths():
             if stylesheet not in config.extra_css:
                 config.extra_css.append(stylesheet)
-        scripts = [str(script) for script in config.extra_javascript]
-        for script in script_paths():
-            if script not in scripts:  # Mermaid, reading progress and printed headers, the flowcharts
+        for script in SCRIPTS:
+            if not _listed(config.extra_javascript, script):  # reading progress and printed headers, the flowcharts
                 config.extra_javascript.append(script)
+        _name_mermaid_library(config, self.config.mermaid2_page_pass)  # Mermaid goes first, in on_files
+        _quiet_jieba()
 
         language = self.config.language or config.theme.get("language") or "en"
         self.labels = Labels(language)
@@ -142,8 +186,10 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
         links = source_links(config_dir, Path(config.docs_dir), config.repo_url, config.edit_uri,
                              self.config.edit_url, self.config.issue_url)
         context = RenderContext(handbook, self.labels, today(), directory_urls=config.use_directory_urls,
-                                publish_drafts=self.config.publish_drafts, source_links=links,
-                                bpmn_downloads=self.config.bpmn)
+                                # The preview shows drafts (the page an author is writing); a build only when asked.
+                                publish_drafts=self.config.publish_drafts or self.serving, source_links=links,
+                                bpmn_downloads=self.config.bpmn,
+                                page_titles=page_titles(handbook, Path(config.docs_dir)))
         history, unavailable = history_or_reason(folder, handbook, self.config.git_history)
         if unavailable:
             log.warning(unavailable)
@@ -188,6 +234,8 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
                 page_file.changed = self.changes.changed(src_uri, markdown, site.reading_blocks.get(src_uri, ""),
                                                          self.banner)
             files.append(page_file)
+        if not _listed(config.extra_javascript, MERMAID_SITE_PATH):  # mermaid2 has read its configuration
+            config.extra_javascript.insert(0, MERMAID_SITE_PATH)
         for site_path, source in site_assets(self.mermaid_bundle).items():
             files.append(File.generated(config, site_path, abs_src_path=str(source)))
         if files.get_file_from_path(FEED) is not None:

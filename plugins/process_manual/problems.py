@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from enum import Enum
 from pathlib import Path
 from typing import Iterable
@@ -17,7 +17,7 @@ class Severity(str, Enum):
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One defect at one place: `path:line:column: severity: message — fix`."""
+    """One defect at one place: `path:line:column: severity[rule]: message — fix`."""
 
     path: str
     line: int
@@ -25,6 +25,9 @@ class Problem:
     severity: Severity
     message: str
     fix: str = ""
+    rule: str = field(default="", compare=False)
+    """The stable id of the rule that found it (:mod:`.rules`); its severity can be set per handbook. Not part of
+    equality: a problem is one place and one message, whichever rule reports it."""
 
     @property
     def is_error(self) -> bool:
@@ -32,7 +35,12 @@ class Problem:
 
     def text(self) -> str:
         fix = f" — {self.fix}" if self.fix else ""
-        return f"{self.path}:{self.line}:{self.column}: {self.severity.value}: {self.message}{fix}"
+        return f"{self.path}:{self.line}:{self.column}: {self.label}: {self.message}{fix}"
+
+    @property
+    def label(self) -> str:
+        """`error[unknown-role]`, as linters print it."""
+        return f"{self.severity.value}[{self.rule}]" if self.rule else self.severity.value
 
 
 def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
@@ -81,12 +89,13 @@ def _github_escape(text: str, *, property_value: bool = False) -> str:
 
 
 def format_github(problems: list[Problem]) -> str:
-    """GitHub Actions annotation lines (`::error file=...,line=...::message`)."""
+    """GitHub Actions annotation lines (`::error file=...,line=...,title=rule::message`)."""
     lines = []
     for p in problems:
         fix = f" — {p.fix}" if p.fix else ""
+        title = f",title={_github_escape(p.rule, property_value=True)}" if p.rule else ""
         lines.append(
             f"::{p.severity.value} file={_github_escape(p.path, property_value=True)},"
-            f"line={p.line},col={p.column}::{_github_escape(p.message + fix)}"
+            f"line={p.line},col={p.column}{title}::{_github_escape(p.message + fix)}"
         )
     return "\n".join(lines)

@@ -6,6 +6,7 @@ over a loaded :class:`Handbook` and returns the problems sorted by file and line
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import os
@@ -19,7 +20,9 @@ from .durations import add_interval, parse_duration
 from .handbook import Handbook, ProcessSource
 from .model import Step
 from .onboarding import check_onboarding
-from .problems import Problem, Severity, sort_problems
+from .policy import apply_policy, read_policy
+from .problems import Problem, sort_problems
+from .timelimits import check_time_limit
 from .yamlload import Loc
 
 DEFAULT_VAGUE_OWNERS = (
@@ -28,7 +31,6 @@ DEFAULT_VAGUE_OWNERS = (
     "相关部门", "有关部门", "各部门", "相关人员", "有关人员", "相关单位", "有关单位",
     "相關部門", "有關部門", "相關人員", "有關人員", "各部門", "相關單位", "有關單位",  # traditional characters
 )
-WARN = Severity.WARNING
 
 
 @dataclass
@@ -62,15 +64,19 @@ def _version_key(version: str) -> tuple[int, ...]:
 
 
 def validate(handbook: Handbook, settings: Settings | None = None) -> list[Problem]:
+    """Every problem of the handbook, at the severities its _handbook.yml gives their rules."""
     settings = settings or Settings()
-    problems = list(handbook.problems)
+    policy, problems = read_policy(handbook)
+    if policy.vague_owners:
+        settings = dataclasses.replace(settings, vague_owners=settings.vague_owners + policy.vague_owners)
+    problems += handbook.problems
     problems += _check_catalogs(handbook, settings)
     problems += _check_unique_process_ids(handbook)
     known_ids = _process_ids(handbook)  # once per run: per process it would make the check quadratic
     for source in handbook.processes:
         problems += _check_process(handbook, source, settings, known_ids)
     problems += check_onboarding(handbook, known_ids, settings.docs_dir, settings.shown_base)
-    return sort_problems(problems)
+    return sort_problems(apply_policy(problems, policy))
 
 
 def _as_list(value: object) -> list:
@@ -88,11 +94,12 @@ def _check_catalogs(handbook: Handbook, settings: Settings) -> Iterator[Problem]
             role_id, name = str(role.get("id", "")), str(role.get("name", ""))
             if role_id in seen:
                 yield roles_doc.problem(("roles", i, "id"), f"role id '{role_id}' is defined twice",
-                                        "give each role its own id")
+                                        "give each role its own id", rule="duplicate-id")
             seen.add(role_id)
             if vague_word(f"{role_id} {name}", settings.vague_owners):
                 yield roles_doc.problem(("roles", i, "name"), f"role '{role_id}' is a vague owner (its name is "
-                                        f"'{name}')", "define one definite role or position that does the work")
+                                        f"'{name}')", "define one definite role or position that does the work",
+                                        rule="vague-owner")
     forms_doc = handbook.catalog_docs.get("_forms.yml")
     if forms_doc is not None and isinstance(forms_doc.data, dict):
         seen = set()
@@ -102,7 +109,7 @@ def _check_catalogs(handbook: Handbook, settings: Settings) -> Iterator[Problem]
             form_id = form.get("id")
             if isinstance(form_id, str) and form_id in seen:
                 yield forms_doc.problem(("forms", i, "id"), f"form id '{form_id}' is defined twice",
-                                        "give each form its own id")
+                                        "give each form its own id", rule="duplicate-id")
             seen.add(str(form_id))
             if isinstance(form.get("owner"), str):
                 yield from _check_role(handbook, form["owner"], ("forms", i, "owner"), forms_doc.problem, settings)
@@ -121,7 +128,7 @@ def _check_areas(handbook: Handbook, areas: object, loc: Loc, seen: set[str], pr
             continue
         area_id = area.get("id")
         if isinstance(area_id, str) and area_id in seen:
-            yield problem((*loc, i, "id"), f"area id '{area_id}' is defined twice", "give each area its own id")
+            yield problem((*loc, i, "id"), f"area id '{area_id}' is defined twice", "give each area its own id", rule="duplicate-id")
         seen.add(str(area_id))
         if isinstance(area.get("owner"), str):
             yield from _check_role(handbook, area["owner"], (*loc, i, "owner"), problem, settings)
@@ -136,7 +143,7 @@ def _check_unique_process_ids(handbook: Handbook) -> Iterator[Problem]:
             other = first[pid]
             line = other.doc.where(("id",)).line
             yield source.doc.problem(("id",), f"process id '{pid}' is already used by {other.path}:{line}",
-                                     "give this process its own document number")
+                                     "give this process its own document number", rule="duplicate-id")
         else:
             first[pid] = source
 
@@ -152,7 +159,7 @@ def _unknown(kind: str, value: str, known: Iterable[str], problem, loc: Loc) -> 
     close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
     catalog = {"role": "_roles.yml", "form": "_forms.yml", "area": "_areas.yml"}.get(kind)
     fix = f"did you mean '{close[0]}'?" if close else (f"add it to {catalog}" if catalog else f"use an existing {kind} id")
-    return problem(loc, f"unknown {kind} '{value}'", fix)
+    return problem(loc, f"unknown {kind} '{value}'", fix, rule=f"unknown-{kind}")
 
 
 def _check_process(handbook: Handbook, source: ProcessSource, settings: Settings,
@@ -161,18 +168,19 @@ def _check_process(handbook: Handbook, source: ProcessSource, settings: Settings
     p = doc.problem
     if len(process.steps) > settings.max_steps:
         yield p(("steps",), f"the process has {len(process.steps)} steps, more than a readable flowchart holds "
-                f"({settings.max_steps})", "split it into sub-processes (`kind: subprocess`)", severity=WARN, at_key=True)
+                f"({settings.max_steps})", "split it into sub-processes (`kind: subprocess`)", rule="too-many-steps", at_key=True)
     node = handbook.areas.get(process.area)
     if node is None:
         if handbook.areas:
             yield _unknown("area", process.area, handbook.areas, p, ("area",))
     elif node.area.children:
         leaves = ", ".join(c.id for c in node.area.children)
-        yield p(("area",), f"area '{process.area}' is a group of areas, not a leaf", f"use one of: {leaves}")
+        yield p(("area",), f"area '{process.area}' is a group of areas, not a leaf", f"use one of: {leaves}", rule="area-not-leaf")
     yield from _check_role(handbook, process.owner, ("owner",), p, settings)
     for i, related in enumerate(process.related):
         if related == process.id:
-            yield p(("related", i), "a process cannot be related to itself", "remove it from `related`")
+            yield p(("related", i), "a process cannot be related to itself", "remove it from `related`",
+                    rule="self-reference")
         elif related not in known_ids:
             yield _unknown("process", related, known_ids, p, ("related", i))
     yield from _check_steps(handbook, source, settings, known_ids)
@@ -191,9 +199,9 @@ def _check_role(handbook: Handbook, role_id: str, loc: Loc, problem, settings: S
     role = handbook.roles.get(role_id)
     fix = "name the one definite role (a position in _roles.yml) that does the work"
     if vague_word(role_id, settings.vague_owners):
-        yield problem(loc, f"'{role_id}' is a vague owner, not a role", fix)
+        yield problem(loc, f"'{role_id}' is a vague owner, not a role", fix, rule="vague-owner")
     elif role is not None and vague_word(role.name, settings.vague_owners):
-        yield problem(loc, f"role '{role_id}' is a vague owner (its name is '{role.name}')", fix)
+        yield problem(loc, f"role '{role_id}' is a vague owner (its name is '{role.name}')", fix, rule="vague-owner")
     elif role is None and handbook.roles:
         yield _unknown("role", role_id, handbook.roles, problem, loc)
 
@@ -206,7 +214,7 @@ def _check_steps(handbook: Handbook, source: ProcessSource, settings: Settings,
     for i, step in enumerate(process.steps):
         at = ("steps", i)
         if step.id in seen:
-            yield p((*at, "id"), f"step id '{step.id}' is used twice in this process", "give each step its own id")
+            yield p((*at, "id"), f"step id '{step.id}' is used twice in this process", "give each step its own id", rule="duplicate-id")
         seen.add(step.id)
         yield from _check_step_kind(step, at, p)
         for key in ("responsible", "consulted", "informed"):
@@ -216,10 +224,13 @@ def _check_steps(handbook: Handbook, source: ProcessSource, settings: Settings,
             yield from _check_role(handbook, step.accountable, (*at, "accountable"), p, settings)
         if step.kind != "end":
             if not step.responsible:
-                yield p(at, f"step '{step.id}' has no responsible role", "add `responsible: <role id>`")
+                yield p(at, f"step '{step.id}' has no responsible role", "add `responsible: <role id>`", rule="no-responsible")
             elif step.accountable_role is None:
                 yield p((*at, "responsible"), f"step '{step.id}' has {len(step.responsible)} responsible roles "
-                        "and no accountable one", "add `accountable:` with the one role that answers for the step")
+                        "and no accountable one", "add `accountable:` with the one role that answers for the step",
+                        rule="no-accountable")
+        if step.within is not None:
+            yield from check_time_limit(step.within, (*at, "within"), p)
         for j, form_id in enumerate(step.forms):
             if handbook.forms and form_id not in handbook.forms:
                 yield _unknown("form", form_id, handbook.forms, p, (*at, "forms", j))
@@ -230,7 +241,7 @@ def _check_steps(handbook: Handbook, source: ProcessSource, settings: Settings,
         if step.process:
             if step.process == process.id:
                 yield p((*at, "process"), "a sub-process step cannot run its own process",
-                        "name another process, or loop with `next`")
+                        "name another process, or loop with `next`", rule="self-reference")
             elif step.process not in process_ids:
                 yield _unknown("process", step.process, process_ids, p, (*at, "process"))
 
@@ -241,35 +252,39 @@ def _check_step_kind(step: Step, at: Loc, p) -> Iterator[Problem]:
         roles = [key for key in ("responsible", "accountable", "consulted", "informed") if getattr(step, key)]
         if roles:
             yield p((*at, roles[0]), f"end step '{step.id}' names roles ({', '.join(roles)})",
-                    "an end is an event, not an activity: remove its roles")
+                    "an end is an event, not an activity: remove its roles", rule="step-kind")
         if step.next or step.branches:
             yield p((*at, "next") if step.next else (*at, "branches"), f"end step '{step.id}' has a next step",
-                    "remove `next`/`branches`, or make it a task")
+                    "remove `next`/`branches`, or make it a task", rule="step-kind")
     elif kind == "decision":
         if step.next:
-            yield p((*at, "next"), f"decision '{step.id}' uses `next`", "list its outcomes under `branches` instead")
+            yield p((*at, "next"), f"decision '{step.id}' uses `next`", "list its outcomes under `branches` instead",
+                    rule="step-kind")
         if len(step.branches) < 2:
             yield p((*at, "branches") if step.branches else at,
                     f"decision '{step.id}' has {'only one branch' if step.branches else 'no branches'}",
-                    "a decision needs at least two `branches`, each with `when` and `next`")
+                    "a decision needs at least two `branches`, each with `when` and `next`", rule="step-kind")
         labels: dict[str, int] = {}
         for j, branch in enumerate(step.branches):
             label = branch.when.casefold()
             if label in labels:
                 yield p((*at, "branches", j, "when"), f"branch label '{branch.when}' is used twice in '{step.id}'",
-                        "give each outcome its own label")
+                        "give each outcome its own label", rule="step-kind")
             labels[label] = j
     else:
         if step.branches:
             yield p((*at, "branches"), f"{kind} step '{step.id}' has branches",
-                    "only a `kind: decision` step branches; use `next`")
+                    "only a `kind: decision` step branches; use `next`", rule="step-kind")
         if not step.next:
             yield p(at, f"{kind} step '{step.id}' is a dead end: it has no `next`",
-                    "add `next: <step id>`; to finish the process here, lead it to a `kind: end` step")
+                    "add `next: <step id>`; to finish the process here, lead it to a `kind: end` step",
+                    rule="dead-end")
     if kind == "subprocess" and not step.process:
-        yield p(at, f"sub-process step '{step.id}' does not say which process it runs", "add `process: <process id>`")
+        yield p(at, f"sub-process step '{step.id}' does not say which process it runs", "add `process: <process id>`",
+                rule="step-kind")
     if kind != "subprocess" and step.process:
-        yield p((*at, "process"), f"step '{step.id}' names a process but is a {kind}", "add `kind: subprocess`")
+        yield p((*at, "process"), f"step '{step.id}' names a process but is a {kind}", "add `kind: subprocess`",
+                rule="step-kind")
 
 
 def _open_steps(process) -> set[str]:
@@ -289,7 +304,8 @@ def _check_graph(source: ProcessSource) -> Iterator[Problem]:
     for i, s in enumerate(process.steps):
         index.setdefault(s.id, i)
     if not any(s.kind == "end" for s in process.steps):
-        yield p(("steps",), "the process has no end step", "add a step with `kind: end` and lead the last step to it")
+        yield p(("steps",), "the process has no end step", "add a step with `kind: end` and lead the last step to it",
+                rule="no-end-step")
         return
     open_steps = _open_steps(process)
     graph = flowgraph.successors(process)
@@ -298,20 +314,27 @@ def _check_graph(source: ProcessSource) -> Iterator[Problem]:
         for i, step in enumerate(process.steps):
             if step.id not in reachable:
                 yield p(("steps", i, "id"), f"step '{step.id}' cannot be reached from the first step "
-                        f"'{process.steps[0].id}'", "lead a `next` or branch to it, or remove it")
+                        f"'{process.steps[0].id}'", "lead a `next` or branch to it, or remove it", rule="unreachable-step")
     for loop in flowgraph.dead_loops(process, graph, flowgraph.can_finish(process, graph, open_steps)):
         cycle = " → ".join([*loop, loop[0]])
         yield p(("steps", index[loop[0]], "id"), f"dead loop: {cycle} never reaches an end step",
-                "give one of these steps a branch that leads on towards an end")
+                "give one of these steps a branch that leads on towards an end", rule="dead-loop")
 
 
 def _check_outputs(source: ProcessSource) -> Iterator[Problem]:
+    """Every process output is produced by a step — judged only when the steps say what they produce.
+
+    Step-level `outputs` is an extension of the contract: a file written to the contract (process outputs,
+    no step outputs) is not asked for them; once any step lists outputs, the process's must all be there.
+    """
     process, p = source.process, source.doc.problem
     produced = {o.casefold() for s in process.steps for o in s.outputs}
+    if not produced:
+        return
     for i, output in enumerate(process.outputs):
         if output.casefold() not in produced:
             yield p(("outputs", i), f"output '{output}' is not produced by any step",
-                    "list it under `outputs` of the step that produces it")
+                    "list it under `outputs` of the step that produces it", rule="output-not-produced")
 
 
 def _check_changelog(source: ProcessSource, settings: Settings) -> Iterator[Problem]:
@@ -320,20 +343,23 @@ def _check_changelog(source: ProcessSource, settings: Settings) -> Iterator[Prob
     for i, entry in enumerate(entries):
         at = ("changelog", i)
         if entry.date > settings.today:
-            yield p((*at, "date"), f"change-log date {entry.date} is in the future", "date the entry when it is approved")
+            yield p((*at, "date"), f"change-log date {entry.date} is in the future", "date the entry when it is approved",
+                    rule="future-date")
         if i == 0:
             continue
         before = entries[i - 1]
         if _version_key(entry.version) <= _version_key(before.version):
             yield p((*at, "version"), f"change-log version {entry.version} is not higher than the previous "
-                    f"entry's {before.version}", "list the change log oldest first, each version higher than the one before")
+                    f"entry's {before.version}", "list the change log oldest first, each version higher than the one before",
+                    rule="changelog-order")
         if entry.date < before.date:
             yield p((*at, "date"), f"change-log date {entry.date} is before the previous entry's {before.date}",
-                    "list the change log oldest first")
+                    "list the change log oldest first", rule="changelog-order")
     newest = entries[-1]
     if newest.version != process.version:
         yield p(("version",), f"version \"{process.version}\" has no change-log entry (the newest is "
-                f"\"{newest.version}\")", "add a change-log entry for this version at the end of `changelog`")
+                f"\"{newest.version}\")", "add a change-log entry for this version at the end of `changelog`",
+                rule="version-not-in-changelog")
 
 
 def _check_review(source: ProcessSource, settings: Settings) -> Iterator[Problem]:
@@ -341,24 +367,24 @@ def _check_review(source: ProcessSource, settings: Settings) -> Iterator[Problem
     if process.review is None:
         if process.status == "effective" and "review" not in source.broken:
             yield p((), "no periodic review is planned", "add `review: {every: 12 months, last: YYYY-MM-DD}`",
-                    severity=WARN)
+                    rule="no-review")
         return
     interval = parse_duration(process.review.every)
     if interval is None or interval.unit not in ("day", "working_day", "week", "month", "year") or interval.amount < 1:
         yield p(("review", "every"), f"'{process.review.every}' is not a review interval",
-                "write a whole number of days, weeks, months or years, e.g. '12 months'")
+                "write a whole number of days, weeks, months or years, e.g. '12 months'", rule="review-interval")
         return
     due = add_interval(process.review.last, interval)
     if due == dt.date.max:  # beyond the calendar
         yield p(("review", "every"), f"'{process.review.every}' is too long for a review interval",
-                "review at least every few years, e.g. '2 years'")
+                "review at least every few years, e.g. '2 years'", rule="review-interval")
         return
     if process.review.last > settings.today:
         yield p(("review", "last"), f"the last review date {process.review.last} is in the future",
-                "give the date the review happened")
+                "give the date the review happened", rule="future-date")
     elif due < settings.today and process.status != "retired":
         yield p(("review", "last"), f"review overdue since {due} (every {process.review.every}, last "
-                f"{process.review.last})", "review the process and update `review.last`", severity=WARN)
+                f"{process.review.last})", "review the process and update `review.last`", rule="review-overdue")
 
 
 def _check_kpis(handbook: Handbook, source: ProcessSource, settings: Settings) -> Iterator[Problem]:
@@ -366,10 +392,10 @@ def _check_kpis(handbook: Handbook, source: ProcessSource, settings: Settings) -
     seen: set[str] = set()
     for i, kpi in enumerate(process.kpis):
         if kpi.id in seen:
-            yield p(("kpis", i, "id"), f"KPI id '{kpi.id}' is used twice in this process", "give each KPI its own id")
+            yield p(("kpis", i, "id"), f"KPI id '{kpi.id}' is used twice in this process", "give each KPI its own id", rule="duplicate-id")
         seen.add(kpi.id)
         if kpi.target is None:
             yield p(("kpis", i), f"KPI '{kpi.id}' has no target", "add `target:` (the level the process must reach)",
-                    severity=WARN)
+                    rule="kpi-without-target")
         if kpi.owner:
             yield from _check_role(handbook, kpi.owner, ("kpis", i, "owner"), p, settings)

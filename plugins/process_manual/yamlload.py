@@ -18,7 +18,8 @@ from typing import Any
 import yaml
 
 from .cjk import FOLDED_STYLES, refold
-from .problems import Problem, Severity
+from .problems import Problem
+from .rules import RULES, make_problem
 
 try:  # libyaml is ten times faster (DESIGN.md: 0.45 s vs 4.6 s for 1,000 files)
     from yaml import CSafeLoader as _Loader
@@ -145,10 +146,10 @@ class Document:
         key = self.keys.get(tuple(loc))
         return Position(*key) if key is not None else self.where(loc)
 
-    def problem(self, loc: Loc, message: str, fix: str = "", *, severity: Severity = Severity.ERROR,
-                at_key: bool = False) -> Problem:
+    def problem(self, loc: Loc, message: str, fix: str = "", *, rule: str, at_key: bool = False) -> Problem:
+        """A problem of `rule` (an id of :data:`.rules.RULES`, which gives its severity) at `loc`."""
         pos = self.where_key(loc) if at_key else self.where(loc)
-        return Problem(self.shown_path, pos.line, pos.column, severity, message, fix)
+        return Problem(self.shown_path, pos.line, pos.column, RULES[rule].severity, message, fix, rule)
 
 
 def _position(node: yaml.Node) -> Position:
@@ -165,8 +166,8 @@ class _Failed(Exception):
 
 def _decode(raw: bytes, shown: str, problems: list[Problem]) -> str | None:
     if raw.startswith(b"\xef\xbb\xbf"):
-        problems.append(Problem(shown, 1, 1, Severity.WARNING, "the file starts with a byte-order mark (BOM)",
-                                "save it as UTF-8 without BOM"))
+        problems.append(make_problem("byte-order-mark", shown, 1, 1, "the file starts with a byte-order mark (BOM)",
+                                     "save it as UTF-8 without BOM"))
         raw = raw[3:]
     try:
         return raw.decode("utf-8")
@@ -175,7 +176,7 @@ def _decode(raw: bytes, shown: str, problems: list[Problem]) -> str | None:
         line = before.count(b"\n") + 1
         # Columns count characters, as editors do, not bytes.
         column = len(before[before.rfind(b"\n") + 1:].decode("utf-8", errors="replace")) + 1
-        problems.append(Problem(shown, line, column, Severity.ERROR,
+        problems.append(make_problem("yaml-syntax", shown, line, column,
                                 f"byte 0x{raw[exc.start]:02x} is not valid UTF-8",
                                 "save the file with UTF-8 encoding"))
         return None
@@ -272,9 +273,9 @@ class _Converter:
         self.active: set[int] = set()
         self.problems: list[Problem] = []
 
-    def _fail(self, node: yaml.Node, message: str, fix: str) -> _Failed:
+    def _fail(self, node: yaml.Node, message: str, fix: str, rule: str = "yaml-syntax") -> _Failed:
         pos = _position(node)
-        return _Failed(Problem(self.shown_path, pos.line, pos.column, Severity.ERROR, message, fix))
+        return _Failed(make_problem(rule, self.shown_path, pos.line, pos.column, message, fix))
 
     def convert(self, node: yaml.Node, depth: int = 0) -> Any:
         self.nodes += 1
@@ -318,8 +319,9 @@ class _Converter:
         except (ValueError, OverflowError) as exc:
             if node.tag.endswith("timestamp"):
                 raise self._fail(node, f"'{node.value}' is not a real date ({exc})",
-                                 "write an existing date as YYYY-MM-DD") from None
-            raise self._fail(node, f"cannot read '{node.value}' ({exc})", "put the value in quotes") from None
+                                 "write an existing date as YYYY-MM-DD", "invalid-value") from None
+            raise self._fail(node, f"cannot read '{node.value}' ({exc})", "put the value in quotes",
+                             "invalid-value") from None
 
     def _mapping(self, node: yaml.MappingNode, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -336,8 +338,8 @@ class _Converter:
             if key_text in seen:
                 first = _position(seen[key_text])
                 pos = _position(key_node)
-                self.problems.append(Problem(self.shown_path, pos.line, pos.column, Severity.ERROR,
-                                             f"duplicate key '{key_text}' (first at line {first.line})",
+                self.problems.append(make_problem("duplicate-key", self.shown_path, pos.line, pos.column,
+                                                  f"duplicate key '{key_text}' (first at line {first.line})",
                                              "keep one of the two; YAML would silently drop the first"))
                 continue
             seen[key_text] = key_node
@@ -346,8 +348,8 @@ class _Converter:
 
 
 def _too_large(shown_path: str, size: int) -> Problem:
-    return Problem(shown_path, 1, 1, Severity.ERROR,
-                   f"the file is {size / 1048576:.1f} MB, over the limit of {MAX_FILE_BYTES // 1048576} MB",
+    return make_problem("yaml-syntax", shown_path, 1, 1,
+                        f"the file is {size / 1048576:.1f} MB, over the limit of {MAX_FILE_BYTES // 1048576} MB",
                    "split the process into sub-processes")
 
 
@@ -363,14 +365,14 @@ def load_text(raw: bytes, path: Path, shown_path: str) -> tuple[Document | None,
     for match in tabs:
         line = text.count("\n", 0, match.start()) + 1
         column = match.end() - match.start()
-        problems.append(Problem(shown_path, line, column, Severity.ERROR, "a tab character is used for indentation",
+        problems.append(make_problem("yaml-syntax", shown_path, line, column, "a tab character is used for indentation",
                                 "indent with spaces only (YAML forbids tabs)"))
     if tabs:
         return None, problems
     deep_line = _nesting_too_deep(text)
     if deep_line is not None:
-        problems.append(Problem(shown_path, deep_line, 1, Severity.ERROR,
-                                f"nested more than {MAX_DEPTH} levels deep", "flatten the structure"))
+        problems.append(make_problem("yaml-syntax", shown_path, deep_line, 1,
+                                     f"nested more than {MAX_DEPTH} levels deep", "flatten the structure"))
         return None, problems
     try:
         root = yaml.compose(text, Loader=_FastLoader)
@@ -383,15 +385,15 @@ def load_text(raw: bytes, path: Path, shown_path: str) -> tuple[Document | None,
             # The parser notices at the end of the file; the author needs the opening quote.
             mark, what = exc.context_mark, "a quoted text opened here is never closed"
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problems.append(Problem(shown_path, line, column, Severity.ERROR, f"invalid YAML: {what}",
+        problems.append(make_problem("yaml-syntax", shown_path, line, column, f"invalid YAML: {what}",
                                 _syntax_fix(what)))
         return None, problems
     except yaml.YAMLError as exc:
-        problems.append(Problem(shown_path, 1, 1, Severity.ERROR, f"invalid YAML: {exc}",
+        problems.append(make_problem("yaml-syntax", shown_path, 1, 1, f"invalid YAML: {exc}",
                                 "check the YAML syntax"))
         return None, problems
     if root is None or (root.tag.endswith(":null") and root.value == ""):  # nothing, or only `---`
-        problems.append(Problem(shown_path, 1, 1, Severity.ERROR, "the file is empty",
+        problems.append(make_problem("yaml-syntax", shown_path, 1, 1, "the file is empty",
                                 "write the process (see `process-manual new`) or delete the file"))
         return None, problems
     converter = _Converter(shown_path, text)
@@ -413,6 +415,6 @@ def load_file(path: Path, shown_path: str) -> tuple[Document | None, list[Proble
             if len(raw) > MAX_FILE_BYTES:
                 return None, [_too_large(shown_path, path.stat().st_size)]
     except OSError as exc:
-        return None, [Problem(shown_path, 1, 1, Severity.ERROR, f"cannot read the file ({exc.strerror})",
+        return None, [make_problem("yaml-syntax", shown_path, 1, 1, f"cannot read the file ({exc.strerror})",
                               "check that the file exists and is readable")]
     return load_text(raw, path, shown_path)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..durations import add_interval, parse_duration
 from ..handbook import Handbook, ProcessSource
 from ..model import Area, Process
+from ..policy import Policy, read_policy
 from . import paths
 from .labels import Labels
 from .reading_index import ReadingIndex
@@ -26,6 +28,8 @@ class RenderContext:
     """"Edit this process" and "Suggest a change" on process pages (None: no repository to link to)."""
     bpmn_downloads: bool = True
     """Each process page links its BPMN 2.0 file (which the plugin publishes as bpmn/<ID>.bpmn)."""
+    page_titles: dict[str, str] = field(default_factory=dict)
+    """Titles of hand-written pages (under docs/) that reading paths name without a title."""
     published: list[ProcessSource] = field(init=False)
     backlinks: dict[str, list[str]] = field(init=False)
     reading: ReadingIndex = field(init=False)
@@ -46,6 +50,11 @@ class RenderContext:
                     backlinks[target].add(process.id)
         self.backlinks = {k: sorted(v) for k, v in backlinks.items()}
         self.reading = ReadingIndex.build(self.handbook.reading_paths, self._by_id)
+
+    @functools.cached_property
+    def policy(self) -> Policy:
+        """What the handbook's _handbook.yml sets (its problems are the validator's to report)."""
+        return read_policy(self.handbook)[0]
 
     @property
     def language(self) -> str:

@@ -184,8 +184,11 @@ class HandbookPages:
 
     def whats_new(self, limit: int = 50) -> str:
         ctx, lab, page = self.ctx, self.ctx.labels, paths.WHATS_NEW
-        entries = [(entry, s.process) for s in ctx.published for entry in s.process.changelog]
-        entries.sort(key=lambda pair: (pair[0].date, pair[1].id), reverse=True)
+        # Newest first: by date, and within a process's entries of one date the later one first (its change
+        # log is oldest first); processes of the same date by id.
+        entries = [(entry, s.process) for s in ctx.published for entry in reversed(s.process.changelog)]
+        entries.sort(key=lambda pair: pair[1].id)
+        entries.sort(key=lambda pair: pair[0].date, reverse=True)
         out = [f"# {lab.whats_new}", "", lab.whats_new_intro, "", f"[{lab.feed}]({paths.link(page, paths.FEED)})", "",
                f"| {lab.date} | {lab.process} | {lab.version} | {lab.change} | {lab.approved_by} |",
                "|---|---|---|---|---|"]

@@ -11,6 +11,8 @@ KPIS = "kpis.md"
 GLOSSARY = "glossary.md"
 WHATS_NEW = "whats-new.md"
 REVIEW_STATUS = "review-status.md"
+CHECKS = "checks.md"
+"""The rules reference, with what this handbook's _handbook.yml sets."""
 FEED = "feed.xml"
 """The Atom feed of change-log entries (not a page: written by the plugin beside the pages)."""
 

@@ -13,6 +13,7 @@ import json
 from ..model import Process, ReadingItem, ReadingPath
 from . import paths
 from .context import RenderContext
+from .rules_page import rules_title
 from .text import attribute, front_matter, markdown, plain, table_cell
 
 # Labels the browser script writes; they travel with the page so that it needs no translations of its own.
@@ -43,6 +44,10 @@ def _item_title(ctx: RenderContext, item: ReadingItem) -> str:
         return f"{plain(item.process)} {plain(process.title)}" if process else plain(item.process)
     if item.title:
         return plain(item.title)
+    if item.page in ctx.page_titles:
+        return plain(ctx.page_titles[str(item.page)])
+    if item.page == paths.CHECKS:
+        return plain(rules_title(ctx.language))
     label = _GENERATED_TITLES.get(str(item.page))
     if label:
         return plain(getattr(ctx.labels, label))

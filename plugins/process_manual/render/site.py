@@ -23,6 +23,7 @@ from .history_page import render_histories
 from .preview import stand_in_pages
 from .process_page import render_process
 from .reading import docs_reading_blocks, render_reading_pages
+from .rules_page import render_rules_reference, rules_title
 from .source_links import edit_urls
 
 # Our pages use tables, attribute lists ({ #step-id }), admonitions (banners), definition lists
@@ -46,6 +47,7 @@ def render_pages(ctx: RenderContext, history: Mapping[str, ProcessHistory] | Non
     pages.update(HandbookPages(ctx).render_all())
     pages.update(render_histories(ctx, history))
     pages.update(render_reading_pages(ctx))
+    pages[paths.CHECKS] = render_rules_reference(ctx.labels.language, handbook_severities=ctx.policy.severities)
     return pages
 
 
@@ -85,6 +87,7 @@ def navigation(ctx: RenderContext) -> list[dict[str, Any]]:
         {lab.glossary: paths.GLOSSARY},
         {lab.whats_new: paths.WHATS_NEW},
         {lab.review_status: paths.REVIEW_STATUS},
+        {rules_title(lab.language): paths.CHECKS},
     ]
     reading = [{lab.reading_paths: [paths.ONBOARDING_INDEX] + [
         {nav_title(p.title): paths.reading_path_page(p.id)} for p in ctx.reading.paths]}] if ctx.reading.paths else []
