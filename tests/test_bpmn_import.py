@@ -208,3 +208,21 @@ def test_an_import_that_would_not_validate_is_taken_back_with_the_roles_it_added
     err = capsys.readouterr().err
     assert "vague owner" in err and err.strip().endswith("the imported process does not validate (see above); nothing written")
     assert tree_digest(root) == before
+
+
+def test_the_miwg_reference_model_a_2_0_written_by_another_tool_imports_and_validates(tmp_path: Path, capsys) -> None:
+    """MIWG reference A.2.0 (tests/fixtures/bpmn/miwg/NOTICE.md): a split gateway with unnamed flows, a
+    merge gateway, no lanes, ISO-8859-1 — as a modeler of another vendor wrote it."""
+    root = _copy("en", tmp_path)
+    assert _import(FIXTURES / "miwg" / "A.2.0.bpmn", root, "--area", "administration", "--owner", "admin-manager",
+                   "--id", "ADM-099") == 0
+    assert "warning: WFP-6-: the process has no lanes" in capsys.readouterr().err
+    process = load_handbook(root).process("ADM-099").process
+    decision = process.step("gateway-split-flow")
+    assert decision.kind == "decision"
+    assert [(b.when, b.next) for b in decision.branches] == [("Task 2", "task-2"), ("Task 3", "task-3"),
+                                                             ("Task 4", "task-4")]
+    # the merging gateway is passed through: each branch goes on to the end
+    assert [process.step(t).next for t in ("task-2", "task-3", "task-4")] == ["end-event"] * 3
+    assert all(s.responsible == ["admin-manager"] for s in process.steps if s.kind != "end")
+    assert _valid(root)
