@@ -24,7 +24,7 @@ from offline import offline_prefix
 pytestmark = pytest.mark.browser
 
 BIN = Path(sys.executable).parent
-SEARCHES = {"en": ("approval", "ADM-004"), "zh": ("审批", "ADM-004")}
+SEARCHES = {"en": ("approval", "ADM-004"), "zh": ("审批", "ADM-004"), "zh-hant": ("報銷", "FIN-001")}
 
 
 def engine(name: str) -> Path:

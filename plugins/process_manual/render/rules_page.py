@@ -102,6 +102,7 @@ def _rule_section(rule: Rule, language: str, h: str,
     severity = _severity(rule, language, handbook_severities)
     severity = severity if "**" in severity else f"**{severity}**"
     where = f" · {_word('check_only', language)}" if rule.check_only else ""
-    return [f"{h} `{rule.id}`", "", f"{severity}{where} — {_title(rule, language)}", "",
+    dash = "——" if language.startswith("zh") else " — "  # Chinese sets its dash without spaces
+    return [f"{h} `{rule.id}`", "", f"{severity}{where}{dash}{_title(rule, language)}", "",
             f"{_word('bad', language)}:", "", "```yaml", rule.bad, "```", "",
             f"{_word('good', language)}:", "", "```yaml", rule.good, "```", ""]
