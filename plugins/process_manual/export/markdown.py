@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from ..handbook import Handbook, load_handbook
+from ..onboarding import page_titles
 from .bpmn import handbook_files
 from ..problems import Problem, relative_path
 from ..render.assets import MermaidBundleMissing, find_mermaid_bundle, script_paths, site_assets, stylesheet_paths
@@ -274,7 +275,8 @@ def render_handbook(config_path: Path, out: Path) -> RenderResult:
     links = source_links(config_path.parent.resolve(), docs_dir, _plain(repo_url), _plain(edit_uri),
                          options.edit_url, options.issue_url)
     context = RenderContext(handbook, labels, today(), directory_urls=config.get("use_directory_urls", True),
-                            publish_drafts=options.publish_drafts, source_links=links, bpmn_downloads=options.bpmn)
+                            publish_drafts=options.publish_drafts, source_links=links, bpmn_downloads=options.bpmn,
+                            page_titles=page_titles(handbook, docs_dir))
     history, unavailable = history_or_reason(folder, handbook, options.git_history)
     if unavailable:
         warnings.append(unavailable)
