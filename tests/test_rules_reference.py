@@ -62,3 +62,13 @@ def test_the_rules_command_prints_the_reference(capsys, tmp_path):
     (tmp_path / "_handbook.yml").write_text("rules: {review-overdue: off}\n", encoding="utf-8")
     assert main(["rules", "--dir", str(tmp_path)]) == 0
     assert "| [`review-overdue`](#review-overdue) | **off** here (default: warning) |" in capsys.readouterr().out
+
+
+def test_every_rule_and_principle_has_its_traditional_chinese_text():
+    from process_manual.render import rules_page_hant
+    from process_manual.rules import PRINCIPLES, RULE_LIST
+
+    assert sorted(rules_page_hant.TITLES) == sorted(rule.id for rule in RULE_LIST)
+    assert sorted(rules_page_hant.PRINCIPLES) == sorted(PRINCIPLES)
+    page = render_rules_reference("zh-Hant")
+    assert page.startswith("# 檢查規則") and "预设" not in page and "规则" not in page

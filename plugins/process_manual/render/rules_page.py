@@ -11,6 +11,7 @@ from collections.abc import Mapping
 
 from ..problems import Severity
 from ..rules import PRINCIPLES, RULE_LIST, Rule
+from . import rules_page_hant
 
 _WORDS = {
     "title": ("Checks and rules", "检查规则"),
@@ -41,7 +42,13 @@ _WORDS = {
 }
 
 
+def _traditional(language: str) -> bool:
+    return language == "zh-Hant"  # what render/labels.py calls zh-TW, zh-HK and zh-Hant alike
+
+
 def _word(key: str, language: str) -> str:
+    if _traditional(language):
+        return rules_page_hant.WORDS[key]
     return _WORDS[key][1 if language.startswith("zh") else 0]
 
 
@@ -78,14 +85,17 @@ def render_rules_reference(language: str = "en", *, heading: int = 1,
         if not rules:
             continue
         zh = language.startswith("zh")
-        lines += [f"{h}# {principle.name_zh if zh else principle.name}", "",
-                  f"> **{_word('principle', language)}:** {principle.zh if zh else principle.en}", ""]
+        name, text = (rules_page_hant.PRINCIPLES[principle_key] if _traditional(language) else
+                      (principle.name_zh, principle.zh) if zh else (principle.name, principle.en))
+        lines += [f"{h}# {name}", "", f"> **{_word('principle', language)}:** {text}", ""]
         for rule in rules:
             lines += _rule_section(rule, language, h + "##", handbook_severities)
     return "\n".join(lines).rstrip() + "\n"
 
 
 def _title(rule: Rule, language: str) -> str:
+    if _traditional(language):
+        return rules_page_hant.TITLES[rule.id]
     return rule.title_zh if language.startswith("zh") else rule.title
 
 
