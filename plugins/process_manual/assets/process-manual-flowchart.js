@@ -105,7 +105,7 @@
     if (scrolls) {
       canvas.setAttribute("tabindex", "0");  /* so that a keyboard can scroll it */
       canvas.setAttribute("role", "region");
-      canvas.setAttribute("aria-label", svg.getAttribute("aria-roledescription") === "error" ? "" : (titleOf(svg) || ""));
+      canvas.setAttribute("aria-label", titleOf(svg));
     } else {
       canvas.removeAttribute("tabindex");
       canvas.removeAttribute("role");

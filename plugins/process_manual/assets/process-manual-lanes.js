@@ -216,6 +216,10 @@
       x += width;
     });
     function centerX(l) { return axis[l]; }
+    /* where a channel run ends: a lane's axis, or (on its way down a corridor) the corridor's first track */
+    function channelEndX(step) {
+      return step.toCorridor ? corridorX(step.toCorridor[0], step.toCorridor[1], 0) : centerX(step.toLane);
+    }
     function corridorX(l, s, track) {
       return s === "left" ? laneX[l] + 8 + track * TRACK : laneX[l] + laneWidth[l] - 8 - track * TRACK;
     }
@@ -231,7 +235,7 @@
       plan.steps.forEach(function (step) {
         if (step.corridor) { cursor = corridorX(step.corridor[0], step.corridor[1], step.track); return; }
         if (step.channel === undefined) return;
-        var end = step.toCorridor ? corridorX(step.toCorridor[0], step.toCorridor[1], 0) : centerX(step.toLane);
+        var end = channelEndX(step);
         step.from = cursor; step.to = end;
         step.track = channel(step.channel).tracks.take(cursor, end);
         cursor = end;
@@ -292,7 +296,7 @@
         }
         var cy = channelY(step.channel, step.track);
         points.push({ x: cursor.x, y: cy });
-        var endX = step.toCorridor ? corridorX(step.toCorridor[0], step.toCorridor[1], 0) : centerX(step.toLane);
+        var endX = channelEndX(step);
         points.push({ x: endX, y: cy });
         cursor = { x: endX, y: cy };
       });
