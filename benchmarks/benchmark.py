@@ -101,7 +101,7 @@ def prepare(root: Path, count: int) -> dict[str, Path]:
                  "mermaid2"], nav=None, features=FEATURES, fence=MERMAID2_FENCE, extra_js=False), encoding="utf-8")
     configs["plugin"] = plugin_dir / "mkdocs.yml"  # the plugin adds the Mermaid bundle to every page itself
     pages, nav = export_generated(plugin_dir)
-    css = REPO / "plugins" / "process_manual" / "assets" / "process-manual.css"
+    css = REPO / "plugins" / "process_manual" / "build" / "assets" / "process-manual.css"
     variants = {
         "baseline": dict(plugins=["search", "mermaid2"], nav=nav, features=FEATURES, fence=MERMAID2_FENCE),
         "floor": dict(plugins=["search"], nav=nav, features=FEATURES, fence=MATERIAL_FENCE),
@@ -227,9 +227,9 @@ def profile_phases(config: Path) -> list[tuple[str, float]]:
         return total
 
     events = "mkdocs/plugins.py"  # where MkDocs calls every plugin's event handlers
-    load = time_in("process_manual/handbook.py", ("load_handbook",), called_from="process_manual/")
-    validate = time_in("process_manual/validate.py", ("validate",), called_from="process_manual/plugin.py")
-    plugin = time_in("process_manual/plugin.py", called_from=events)
+    load = time_in("process_manual/load/handbook.py", ("load_handbook",), called_from="process_manual/")
+    validate = time_in("process_manual/check/validate.py", ("validate",), called_from="process_manual/mkdocs_plugin/plugin.py")
+    plugin = time_in("process_manual/mkdocs_plugin/plugin.py", called_from=events)
     fences = time_in("mermaid2/", called_from="pymdownx/")  # formatted during Markdown conversion
     mermaid2 = time_in("mermaid2/", called_from=events) + fences
     search = time_in("material/plugins/search/", called_from=events)

@@ -25,13 +25,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "plugins"))
 from generate import generate  # noqa: E402
 
-from process_manual.handbook import load_handbook  # noqa: E402
-from process_manual.render.labels import Labels  # noqa: E402
+from process_manual.load.handbook import load_handbook  # noqa: E402
+from process_manual.core.labels import Labels  # noqa: E402
 from process_manual.render.mermaid import flowchart  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 BUNDLE = REPO / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
-LANES = REPO / "plugins" / "process_manual" / "assets" / "process-manual-lanes.js"
+LANES = REPO / "plugins" / "process_manual" / "build" / "assets" / "process-manual-lanes.js"
 
 _DRAW = """async ([texts]) => {
   const timings = [];

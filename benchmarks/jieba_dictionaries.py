@@ -26,7 +26,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from process_manual.search_dictionary import traditional_dictionary  # noqa: E402
+from process_manual.mkdocs_plugin.search_dictionary import traditional_dictionary  # noqa: E402
 
 SEARCH_WORDS = ["報銷", "審批", "流程", "節點", "社群", "借鑒", "拆解", "融合", "負責人", "工作日", "憑證", "歸檔",
                 "核准", "轉化", "審核", "付款", "發票", "申請", "部門", "主管", "週期", "人群", "單價", "試行"]

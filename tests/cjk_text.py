@@ -12,7 +12,7 @@ import re
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
-from process_manual.cjk import is_cjk
+from process_manual.core.cjk import is_cjk
 
 _INLINE = frozenset("a abbr b bdi bdo cite del dfn em i ins mark q s small span strong sub sup time u var".split())
 _CODE = frozenset({"code", "kbd", "samp"})

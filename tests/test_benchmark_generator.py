@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from process_manual.handbook import load_handbook
-from process_manual.validate import Settings, validate
+from process_manual.load.handbook import load_handbook
+from process_manual.check.validate import Settings, validate
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 from generate import generate  # noqa: E402

@@ -13,9 +13,9 @@ from lxml import etree
 from bpmn_support import EXAMPLES, NS, export, spiff_spec, xsd_errors
 from fixtures.util import copy_handbook, edit
 from process_manual.cli import main
-from process_manual.export.bpmn import ExportCache, handbook_files
-from process_manual.export.bpmn_layout import Edge, Node, layout
-from process_manual.handbook import load_handbook
+from process_manual.formats.bpmn import ExportCache, handbook_files
+from process_manual.formats.bpmn_layout import Edge, Node, layout
+from process_manual.load.handbook import load_handbook
 
 
 @pytest.fixture(scope="module", params=sorted(EXAMPLES))

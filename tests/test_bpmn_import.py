@@ -13,8 +13,8 @@ from lxml import etree
 
 from bpmn_support import EXAMPLES, FIXTURES, NS, export, tree_digest
 from process_manual.cli import main
-from process_manual.handbook import load_handbook
-from process_manual.model import Process
+from process_manual.load.handbook import load_handbook
+from process_manual.core.model import Process
 
 
 def _example_ids() -> list[tuple[str, str]]:

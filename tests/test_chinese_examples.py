@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from cjk_text import stray_spaces, visible_lines, without_column
-from process_manual.render.labels import Labels
-from process_manual.render.labels_hant import LABELS_HANT
+from process_manual.core.labels import Labels
+from process_manual.core.labels_hant import LABELS_HANT
 from test_labels import SIMPLIFIED_ONLY
 
 ROOT = Path(__file__).resolve().parents[1]

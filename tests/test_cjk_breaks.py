@@ -10,10 +10,10 @@ from pathlib import Path
 import markdown
 import pytest
 
-from process_manual.cjk import break_vanishes, join_lines
-from process_manual.render.cjk_breaks import EXTENSION_NAME
+from process_manual.core.cjk import break_vanishes, join_lines
+from process_manual.build.cjk_breaks import EXTENSION_NAME
 from process_manual.render.text import plain, table_cell
-from process_manual.yamlload import load_text
+from process_manual.load.yamlload import load_text
 
 RULE = [
     # (before, after, the line break vanishes)

@@ -109,7 +109,7 @@ def test_format_github(capsys, broken):
 
 
 def test_format_github_escapes_what_would_break_the_annotation(capsys, tmp_path, monkeypatch):
-    from process_manual.problems import Problem, Severity, format_github
+    from process_manual.core.problems import Problem, Severity, format_github
 
     line = format_github([Problem("a,b:c.yml", 2, 3, Severity.ERROR, "100% wrong\nreally", "fix: it")])
     assert line == "::error file=a%2Cb%3Ac.yml,line=2,col=3::100%25 wrong%0Areally — fix: it"

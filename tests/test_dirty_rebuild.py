@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from fixtures.util import ACCESS, copy_handbook, edit
-from process_manual.dirtyreload import ChangeTracker
+from process_manual.mkdocs_plugin.dirtyreload import ChangeTracker
 from sitebuild import MERMAID_BUNDLE, write_site_config
 
 # Builds in one process, as `mkdocs serve --dirty` does them (the plugins persist between them): a

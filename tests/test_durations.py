@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from process_manual.durations import Duration, add_interval, parse_duration
+from process_manual.core.durations import Duration, add_interval, parse_duration
 
 
 @pytest.mark.parametrize("text, amount, unit, before", [

@@ -9,10 +9,10 @@ import feedparser
 import pytest
 
 from fixtures.util import PURCHASE, TODAY, copy_handbook, edit
-from process_manual.handbook import load_handbook
+from process_manual.load.handbook import load_handbook
 from process_manual.render.context import RenderContext
 from process_manual.render.feed import render_feed
-from process_manual.render.labels import Labels
+from process_manual.core.labels import Labels
 from sitebuild import MERMAID_BUNDLE, mkdocs_build, write_site_config
 
 HOSTILE = '<script>alert(1)</script> & "quotes" ]]> <![CDATA[x]]> \u2028 é'

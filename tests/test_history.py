@@ -17,14 +17,14 @@ import pytest
 
 from fixtures.gitrepo import Repo, bump, change, handbook_repo
 from fixtures.util import ACCESS, PURCHASE, TODAY, copy_handbook
-from process_manual import githistory, gitfiles
-from process_manual.githistory import HistoryUnavailable, read_history
-from process_manual.handbook import load_handbook
+from process_manual.load import githistory, gitfiles
+from process_manual.load.githistory import HistoryUnavailable, read_history
+from process_manual.load.handbook import load_handbook
 from process_manual.render.context import RenderContext
 from process_manual.render.history_page import render_history
-from process_manual.render.labels import Labels
+from process_manual.core.labels import Labels
 from process_manual.render.text import plain
-from process_manual.semdiff import Change, changed_fields, diff_processes
+from process_manual.core.semdiff import Change, changed_fields, diff_processes
 from sitebuild import MERMAID_BUNDLE, mkdocs_build, write_site_config
 
 MOVED = "procurement/purchase-request.yml"

@@ -18,12 +18,12 @@ import pytest
 import yaml
 
 from fixtures.util import HANDBOOK, PURCHASE, TODAY, copy_handbook, run
-from process_manual.handbook import load_handbook
+from process_manual.load.handbook import load_handbook
 from process_manual.render.context import RenderContext
-from process_manual.render.labels import Labels
+from process_manual.core.labels import Labels
 from process_manual.render.process_page import render_process
-from process_manual.validate import Settings, validate
-from process_manual.yamlload import MAX_FILE_BYTES
+from process_manual.check.validate import Settings, validate
+from process_manual.load.yamlload import MAX_FILE_BYTES
 from sitebuild import MERMAID_BUNDLE, mkdocs_build, write_site_config
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from process_manual.render.labels import _LABELS, Labels, is_traditional_chinese
-from process_manual.render.labels_hant import LABELS_HANT
+from process_manual.core.labels import _LABELS, Labels, is_traditional_chinese
+from process_manual.core.labels_hant import LABELS_HANT
 
 # Characters that exist only in simplified writing (their traditional forms differ): none may appear in
 # a traditional label. Not a converter: a net for a label copied from the simplified column.

@@ -8,10 +8,10 @@ import re
 import sys
 from pathlib import Path
 
-from process_manual.handbook import load_handbook
-from process_manual.render import paths
+from process_manual.load.handbook import load_handbook
+from process_manual.core import paths
 from process_manual.render.context import RenderContext
-from process_manual.render.labels import Labels
+from process_manual.core.labels import Labels
 from process_manual.render.landscape import LISTED_PER_GROUP
 from process_manual.render.site import render_pages
 

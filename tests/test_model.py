@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from fixtures.util import ACCESS, ARCHIVE, PURCHASE, inject
-from process_manual.model import Process, Step
-from process_manual.problems import Problem, Severity
+from process_manual.core.model import Process, Step
+from process_manual.core.problems import Problem, Severity
 
 ERROR = Severity.ERROR
 

@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from process_manual.cli import main
-from process_manual.newprocess import slug
+from process_manual.cli.newprocess import slug
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = Path(sys.executable).parent / "process-manual"

@@ -11,9 +11,9 @@ import pytest
 
 from fixtures.util import TODAY, Outcome, copy_handbook, edit
 from process_manual.cli import main
-from process_manual.handbook import load_handbook
-from process_manual.problems import Severity
-from process_manual.validate import Settings, validate
+from process_manual.load.handbook import load_handbook
+from process_manual.core.problems import Severity
+from process_manual.check.validate import Settings, validate
 
 READING = Path(__file__).parent / "fixtures" / "reading" / "_onboarding.yml"
 CATALOG = "_onboarding.yml"

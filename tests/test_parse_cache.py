@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from fixtures.util import PURCHASE, copy_handbook
-from process_manual import parsecache
-from process_manual.handbook import ParseCache, load_handbook
+from process_manual.load import parsecache
+from process_manual.load.handbook import ParseCache, load_handbook
 
 
 def test_unchanged_files_are_not_parsed_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

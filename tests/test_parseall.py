@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from process_manual import parseall
-from process_manual.yamlload import load_file
+from process_manual.load import parseall
+from process_manual.load.yamlload import load_file
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="parsing is shared out only where processes fork")
 

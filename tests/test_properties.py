@@ -10,12 +10,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from fixtures.util import HANDBOOK, TODAY
-from process_manual.handbook import ProcessSource, load_handbook
-from process_manual.model import Process
+from process_manual.load.handbook import ProcessSource, load_handbook
+from process_manual.core.model import Process
 from process_manual.render.context import RenderContext
-from process_manual.render.labels import Labels
+from process_manual.core.labels import Labels
 from process_manual.render.process_page import render_process
-from process_manual.yamlload import load_text
+from process_manual.load.yamlload import load_text
 
 text = st.text(min_size=1, max_size=40).filter(lambda s: s.strip() != "")
 slug = st.from_regex(r"\A[a-z][a-z0-9-]{0,10}\Z")

@@ -14,7 +14,7 @@ from sitebuild import MERMAID_BUNDLE, mkdocs_build, write_site_config
 pytestmark = pytest.mark.skipif(not MERMAID_BUNDLE.is_file(), reason="run `npm ci` first (make test does)")
 
 READING = Path(__file__).parent / "fixtures" / "reading" / "_onboarding.yml"
-PLUGIN_JS = Path(__file__).parents[1] / "plugins" / "process_manual" / "assets" / "process-manual.js"
+PLUGIN_JS = Path(__file__).parents[1] / "plugins" / "process_manual" / "build" / "assets" / "process-manual.js"
 
 
 @pytest.fixture

@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 
 from fixtures.util import TODAY, copy_handbook, edit
-from process_manual.handbook import load_handbook
+from process_manual.load.handbook import load_handbook
 from process_manual.render.context import RenderContext
-from process_manual.render.labels import Labels
+from process_manual.core.labels import Labels
 from process_manual.render.reading import docs_reading_blocks
 from process_manual.render.site import navigation, render_pages
 
@@ -110,7 +110,7 @@ def test_author_text_on_reading_pages_stays_text(tmp_path: Path) -> None:
 
 def test_a_page_item_without_a_title_shows_the_page_title_not_its_file_name(tmp_path: Path) -> None:
     """The plugin reads titles of hand-written pages (front matter, else the first heading, else the name)."""
-    from process_manual.onboarding import docs_page_title, page_titles
+    from process_manual.check.onboarding import docs_page_title, page_titles
 
     docs = tmp_path / "docs"
     docs.mkdir()

@@ -21,8 +21,8 @@ from bs4 import BeautifulSoup
 from fixtures.util import PURCHASE, copy_handbook, edit
 from offline import offline_prefix
 from process_manual.cli import main
-from process_manual.config import ProcessManualConfig
-from process_manual.export.markdown import PluginOptions, Tagged, read_site_config
+from process_manual.mkdocs_plugin.config import ProcessManualConfig
+from process_manual.build.plain_files import PluginOptions, Tagged, read_site_config
 from sitebuild import MERMAID_BUNDLE, write_site_config
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 from fixtures.util import HANDBOOK, TODAY
-from process_manual.handbook import load_handbook
+from process_manual.load.handbook import load_handbook
 from process_manual.render.context import RenderContext
-from process_manual.render.labels import Labels
+from process_manual.core.labels import Labels
 from process_manual.render.site import render_pages
 
 GOLDEN = Path(__file__).parent / "golden"

@@ -10,8 +10,8 @@ import pytest
 
 from fixtures.util import ACCESS, ARCHIVE, HANDBOOK, PURCHASE, copy_handbook, edit, inject, run
 from process_manual.cli import main
-from process_manual.problems import Severity
-from process_manual.rules import RULES
+from process_manual.core.problems import Severity
+from process_manual.core.rules import RULES
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
 PACKAGE = Path(__file__).parents[1] / "plugins" / "process_manual"

@@ -10,11 +10,11 @@ from pathlib import Path
 
 from process_manual.cli import main
 from process_manual.render.rules_page import render_rules_reference
-from process_manual.rules import RULES, PRINCIPLES
-from process_manual.problems import Severity
+from process_manual.core.rules import RULES, PRINCIPLES
+from process_manual.core.problems import Severity
 
 README = Path(__file__).parents[1] / "README.md"
-START = "<!-- rules reference: generated from plugins/process_manual/rules.py (tests/test_rules_reference.py) -->\n"
+START = "<!-- rules reference: generated from plugins/process_manual/core/rules.py (tests/test_rules_reference.py) -->\n"
 END = "<!-- end of the rules reference -->\n"
 
 
@@ -65,8 +65,8 @@ def test_the_rules_command_prints_the_reference(capsys, tmp_path):
 
 
 def test_every_rule_and_principle_has_its_traditional_chinese_text():
-    from process_manual.render import rules_page_hant
-    from process_manual.rules import PRINCIPLES, RULE_LIST
+    from process_manual.core import rules_hant as rules_page_hant
+    from process_manual.core.rules import PRINCIPLES, RULE_LIST
 
     assert sorted(rules_page_hant.TITLES) == sorted(rule.id for rule in RULE_LIST)
     assert sorted(rules_page_hant.PRINCIPLES) == sorted(PRINCIPLES)

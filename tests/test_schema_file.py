@@ -12,8 +12,8 @@ import pytest
 import yaml
 
 from process_manual.cli import main
-from process_manual.handbook import load_handbook
-from process_manual.schema import process_schema, schema_text
+from process_manual.load.handbook import load_handbook
+from process_manual.formats.schema import process_schema, schema_text
 
 ROOT = Path(__file__).resolve().parents[1]
 COMMITTED = ROOT / "schema" / "process.schema.json"

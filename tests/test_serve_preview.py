@@ -18,13 +18,13 @@ from pathlib import Path
 import pytest
 
 from fixtures.util import ACCESS, PURCHASE, TODAY, copy_handbook, edit
-from process_manual.handbook import load_handbook
+from process_manual.load.handbook import load_handbook
 from process_manual.render.context import RenderContext
-from process_manual.render.labels import Labels
+from process_manual.core.labels import Labels
 from process_manual.render.preview import problem_banner, stand_in_pages
 from process_manual.render.site import navigation, render_pages
 from process_manual.render.text import plain
-from process_manual.validate import validate
+from process_manual.check.validate import validate
 from sitebuild import MERMAID_BUNDLE, write_site_config
 
 needs_mermaid = pytest.mark.skipif(not MERMAID_BUNDLE.is_file(), reason="run `npm ci` first (make test does)")
@@ -198,7 +198,7 @@ def test_a_process_too_broken_to_load_gets_a_stand_in_page(tmp_path):
 
 
 def test_the_banner_is_escaped_and_bounded():
-    from process_manual.problems import Problem, Severity
+    from process_manual.core.problems import Problem, Severity
 
     problems = [Problem("a.yml", i, 1, Severity.ERROR, "<script>alert(1)</script> `x` {: onclick=y}") for i in range(60)]
     banner = problem_banner(problems, Labels("en"))

@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 
 from fixtures.util import PURCHASE, copy_handbook, edit
 from process_manual.render.source_links import edit_template, issue_template
-from process_manual.repository import repository_root
+from process_manual.load.repository import repository_root
 from sitebuild import MERMAID_BUNDLE, mkdocs_build, write_site_config
 
 ROOT = Path(__file__).resolve().parents[1]

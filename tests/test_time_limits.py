@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from process_manual.timelimits import judge_time_limit
+from process_manual.check.timelimits import judge_time_limit
 
 
 @pytest.mark.parametrize(("limit", "vague"), [("盡快", ("盡快",)), ("及時處理", ("及時",)), ("儘快完成", ("儘快",)),

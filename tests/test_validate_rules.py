@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from fixtures.util import ACCESS, ARCHIVE, HANDBOOK, PURCHASE, Outcome, inject, run, write
-from process_manual.problems import Problem, Severity
+from process_manual.core.problems import Problem, Severity
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
 

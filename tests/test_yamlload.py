@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from fixtures.util import ARCHIVE, PURCHASE, inject, write
-from process_manual import yamlload
-from process_manual.problems import Problem, Severity
-from process_manual.yamlload import load_text
+from process_manual.load import yamlload
+from process_manual.core.problems import Problem, Severity
+from process_manual.load.yamlload import load_text
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
 

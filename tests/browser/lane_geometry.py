@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from process_manual.model import Process
+from process_manual.core.model import Process
 
 _MEASURE = """
 () => {

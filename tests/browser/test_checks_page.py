@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from browser_harness import Handbook, watch_of
-from process_manual.rules import RULES
+from process_manual.core.rules import RULES
 
 pytestmark = pytest.mark.browser
 

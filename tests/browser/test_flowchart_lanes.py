@@ -16,7 +16,7 @@ import yaml
 
 from browser_harness import Handbook, Handbooks, process_page, wait_for_diagrams, watch_of
 from lane_geometry import lane_problems, measure
-from process_manual.handbook import load_handbook
+from process_manual.load.handbook import load_handbook
 from sitebuild import write_site_config
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from browser_harness import Handbook, diagram_links, wait_for_diagrams, watch_of
 from lane_geometry import lane_problems, measure
-from process_manual.handbook import load_handbook
+from process_manual.load.handbook import load_handbook
 from fixtures.util import HANDBOOK, PURCHASE, copy_handbook
 from sitebuild import write_site_config
 

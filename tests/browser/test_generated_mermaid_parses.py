@@ -7,9 +7,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from injection import PAYLOADS
-from process_manual.model import Process
+from process_manual.core.model import Process
 from process_manual.render.mermaid import flowchart, label
-from process_manual.render.labels import Labels
+from process_manual.core.labels import Labels
 from sitebuild import MERMAID_BUNDLE, REPO
 from test_properties import processes
 
@@ -36,7 +36,7 @@ def test_every_generated_definition_is_drawn(browser) -> None:
     try:
         page.set_content("<!doctype html><html><body></body></html>")
         page.add_script_tag(path=str(MERMAID_BUNDLE))
-        page.add_script_tag(path=str(REPO / "plugins/process_manual/assets/process-manual-lanes.js"))
+        page.add_script_tag(path=str(REPO / "plugins/process_manual/build/assets/process-manual-lanes.js"))
         failures = page.evaluate(
             """async (defs) => {
                 mermaid.initialize({startOnLoad: false, securityLevel: "strict"});

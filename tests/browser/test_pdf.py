@@ -18,8 +18,8 @@ import pytest
 from pypdf import PdfReader
 
 from browser_harness import CHROMIUM, ROOT, Handbooks
-from process_manual.handbook import load_handbook
-from process_manual.model import Process
+from process_manual.load.handbook import load_handbook
+from process_manual.core.model import Process
 
 pytestmark = pytest.mark.browser
 

@@ -7,14 +7,14 @@ import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from ..durations import add_interval, parse_duration
-from ..handbook import Handbook, ProcessSource
-from ..model import Area, Process
-from ..policy import Policy, read_policy
-from . import paths
-from .labels import Labels
-from .reading_index import ReadingIndex
-from .source_links import SourceLinks
+from process_manual.core.durations import add_interval, parse_duration
+from process_manual.load.handbook import Handbook, ProcessSource
+from process_manual.core.model import Area, Process
+from process_manual.check.policy import Policy, read_policy
+from process_manual.core import paths
+from process_manual.core.labels import Labels
+from process_manual.render.reading_index import ReadingIndex
+from process_manual.render.source_links import SourceLinks
 
 
 @dataclass

@@ -11,10 +11,10 @@ import re
 import uuid
 import xml.etree.ElementTree as ET
 
-from ..model import ChangeEntry, Process
-from . import paths
-from .context import RenderContext
-from .history_page import version_anchor
+from process_manual.core.model import ChangeEntry, Process
+from process_manual.core import paths
+from process_manual.render.context import RenderContext
+from process_manual.render.history_page import version_anchor
 
 ATOM = "http://www.w3.org/2005/Atom"
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")

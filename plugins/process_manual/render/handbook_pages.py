@@ -7,14 +7,14 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from ..model import Area, Process, Step
-from . import paths
-from .context import RenderContext
-from .landscape import landscape_map
-from .history_page import version_anchor
-from .process_page import raci_cells
-from .reading import start_here
-from .text import front_matter, markdown, plain, table_cell
+from process_manual.core.model import Area, Process, Step
+from process_manual.core import paths
+from process_manual.render.context import RenderContext
+from process_manual.render.landscape import landscape_map
+from process_manual.render.history_page import version_anchor
+from process_manual.render.process_page import raci_cells
+from process_manual.render.reading import start_here
+from process_manual.render.text import front_matter, markdown, plain, table_cell
 
 
 @dataclass(frozen=True)

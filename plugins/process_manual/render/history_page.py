@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..githistory import ProcessHistory, State, VersionHistory, version_key
-from ..handbook import ProcessSource
-from ..model import ChangeEntry, Process
-from ..semdiff import Change, ProcessDiff, StepDiff, changed_fields, diff_processes
-from . import paths
-from .context import RenderContext
-from .text import front_matter
-from .text import markdown, plain
+from process_manual.load.githistory import ProcessHistory, State, VersionHistory, version_key
+from process_manual.load.handbook import ProcessSource
+from process_manual.core.model import ChangeEntry, Process
+from process_manual.core.semdiff import Change, ProcessDiff, StepDiff, changed_fields, diff_processes
+from process_manual.core import paths
+from process_manual.render.context import RenderContext
+from process_manual.render.text import front_matter
+from process_manual.render.text import markdown, plain
 
 
 def version_anchor(version: str) -> str:

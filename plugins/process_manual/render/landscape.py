@@ -9,9 +9,9 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from ..model import Area, Process
-from . import paths
-from .context import RenderContext
+from process_manual.core.model import Area, Process
+from process_manual.core import paths
+from process_manual.render.context import RenderContext
 
 LISTED_PER_GROUP = 8
 """A group with more processes than this shows its count and a link to its table instead of a list."""

@@ -15,8 +15,8 @@ import json
 import re
 from collections.abc import Callable, Mapping
 
-from ..model import Process, Step
-from .labels import Labels
+from process_manual.core.model import Process, Step
+from process_manual.core.labels import Labels
 
 LAYOUT = "process-lanes"
 """The swimlane layout registered with Mermaid by assets/process-manual-lanes.js."""

@@ -6,11 +6,11 @@ page for each process whose file is too broken to load (so the page being previe
 
 from __future__ import annotations
 
-from ..problems import Problem
-from . import paths
-from .labels import Labels
-from .text import front_matter
-from .text import plain
+from process_manual.core.problems import Problem
+from process_manual.core import paths
+from process_manual.core.labels import Labels
+from process_manual.render.text import front_matter
+from process_manual.render.text import plain
 
 MAX_LISTED = 50
 """A banner longer than this helps no one: the terminal has the full list."""

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from ..handbook import ProcessSource
-from ..model import Process, Step
-from . import paths
-from .context import RenderContext
-from .labels import Labels
-from .mermaid import flowchart, flowchart_block
-from .reading import page_meta, reading_block
-from .source_links import source_link_lines
-from .text import front_matter, markdown, plain, table_cell
+from process_manual.load.handbook import ProcessSource
+from process_manual.core.model import Process, Step
+from process_manual.core import paths
+from process_manual.render.context import RenderContext
+from process_manual.core.labels import Labels
+from process_manual.render.mermaid import flowchart, flowchart_block
+from process_manual.render.reading import page_meta, reading_block
+from process_manual.render.source_links import source_link_lines
+from process_manual.render.text import front_matter, markdown, plain, table_cell
 
 
 def _role_links(ctx: RenderContext, page: str, role_ids: list[str]) -> str:

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import json
 
-from ..model import Process, ReadingItem, ReadingPath
-from . import paths
-from .context import RenderContext
-from .rules_page import rules_title
-from .text import attribute, front_matter, markdown, plain, table_cell
+from process_manual.core.model import Process, ReadingItem, ReadingPath
+from process_manual.core import paths
+from process_manual.render.context import RenderContext
+from process_manual.render.rules_page import rules_title
+from process_manual.render.text import attribute, front_matter, markdown, plain, table_cell
 
 # Labels the browser script writes; they travel with the page so that it needs no translations of its own.
 _SCRIPT_LABELS = ("mark_read", "mark_unread", "read", "unread", "updated", "updated_from", "progress_of",

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from ..model import Process, ReadingItem, ReadingPath, Role
+from process_manual.core.model import Process, ReadingItem, ReadingPath, Role
 
 
 @dataclass

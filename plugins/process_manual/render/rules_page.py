@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..problems import Severity
-from ..rules import PRINCIPLES, RULE_LIST, Rule
-from . import rules_page_hant
+from process_manual.core.problems import Severity
+from process_manual.core.rules import PRINCIPLES, RULE_LIST, Rule
+from process_manual.core import rules_hant as rules_page_hant
 
 _WORDS = {
     "title": ("Checks and rules", "检查规则"),

@@ -11,20 +11,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..githistory import HistoryUnavailable, ProcessHistory, read_history
-from ..handbook import Handbook
-from ..schema import process_schema, schema_text
-from . import paths
-from .cjk_breaks import EXTENSION_NAME as CJK_LINE_BREAKS
-from .context import RenderContext
-from .feed import render_feed
-from .handbook_pages import HandbookPages
-from .history_page import render_histories
-from .preview import stand_in_pages
-from .process_page import render_process
-from .reading import docs_reading_blocks, render_reading_pages
-from .rules_page import render_rules_reference, rules_title
-from .source_links import edit_urls
+from process_manual.load.githistory import HistoryUnavailable, ProcessHistory, read_history
+from process_manual.load.handbook import Handbook
+from process_manual.formats.schema import process_schema, schema_text
+from process_manual.core import paths
+from process_manual.build.cjk_breaks import EXTENSION_NAME as CJK_LINE_BREAKS
+from process_manual.render.context import RenderContext
+from process_manual.render.feed import render_feed
+from process_manual.render.handbook_pages import HandbookPages
+from process_manual.render.history_page import render_histories
+from process_manual.render.preview import stand_in_pages
+from process_manual.render.process_page import render_process
+from process_manual.render.reading import docs_reading_blocks, render_reading_pages
+from process_manual.render.rules_page import render_rules_reference, rules_title
+from process_manual.render.source_links import edit_urls
 
 # Our pages use tables, attribute lists ({ #step-id }), admonitions (banners), definition lists
 # (glossary) and Markdown inside HTML (breadcrumb); a site switches them on whatever mkdocs.yml says.

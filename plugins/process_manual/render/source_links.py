@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
-from ..handbook import ProcessSource
-from ..repository import repository_path, repository_root
-from . import paths
-from .labels import Labels
+from process_manual.load.handbook import ProcessSource
+from process_manual.load.repository import repository_path, repository_root
+from process_manual.core import paths
+from process_manual.core.labels import Labels
 
 # Characters a URL may keep as they are; everything else (spaces, quotes, brackets, parentheses that
 # would end a Markdown link, non-ASCII) is percent-encoded.

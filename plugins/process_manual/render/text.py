@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 
-from ..cjk import join_lines
+from process_manual.core.cjk import join_lines
 
 # Characters with an inline meaning in Markdown, its extensions (tables, attr_list, pymdownx) or HTML:
 # written as numeric character references, which Markdown passes through and the browser shows

@@ -1,0 +1,234 @@
+"""Turn pydantic's validation errors into problems a process owner can act on."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import math
+import re
+import typing
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from process_manual.core.problems import Problem
+from process_manual.load.yamlload import Document, Loc
+
+_PATTERN_FIXES = {
+    "process": "use letters and digits joined by '-', such as ADM-004",
+    "version": "write the version as quoted text such as \"2.1\"",
+    "slug": "use lowercase letters, digits and '-' only, such as first-review",
+}
+_PROCESS_ID_FIELDS = {"related", "process"}
+
+
+def _pattern_fix(loc: Loc) -> str:
+    names = [p for p in loc if isinstance(p, str)]
+    field = names[-1] if names else ""
+    if field == "version":
+        return _PATTERN_FIXES["version"]
+    if loc == ("id",) or field in _PROCESS_ID_FIELDS:
+        return _PATTERN_FIXES["process"]
+    return _PATTERN_FIXES["slug"]
+
+
+def _describe(value: Any, raw: str | None = None) -> str:
+    """The value as the author sees it: `raw` is the text typed when YAML read it as non-text."""
+    if isinstance(value, bool):
+        typed = raw if raw is not None else str(value).lower()
+        return f"{typed} (YAML reads it as {str(value).lower()})"
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"{raw if raw is not None else value} (not a finite number)"
+    if isinstance(value, (int, float)):
+        return f"the number {raw if raw is not None else value}"
+    if isinstance(value, dt.date):
+        return f"the date {raw if raw is not None else value}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if value is None:
+        return "nothing"
+    return f"'{value}'"
+
+
+def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
+    """The model class that describes the mapping at `loc` (walking fields and list items)."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        field = current.model_fields.get(part)
+        if field is None:
+            return None
+        current = _inner_model(field.annotation)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _inner_model(annotation: Any) -> Any:
+    """list[Step] -> Step, Review | None -> Review, Annotated[...] -> its type."""
+    for _ in range(4):
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            return annotation
+        args = typing.get_args(annotation)
+        models = [a for a in args if isinstance(a, type) and issubclass(a, BaseModel)]
+        if models:
+            return models[0]
+        lists = [a for a in args if typing.get_origin(a) is list]
+        annotation = typing.get_args(lists[0])[0] if lists else (args[0] if args else None)
+    return None
+
+
+def _data_loc(doc: Document, loc: tuple[Any, ...]) -> Loc:
+    """Pydantic adds union member names ('str', 'int', ...) to locations; keep what is in the file."""
+    kept: list[Any] = []
+    node: Any = doc.data
+    for part in loc:
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+            node = node[part]
+        else:
+            continue
+        kept.append(part)
+    return tuple(kept)
+
+
+def _suggested_keys(errors: list[dict[str, Any]], doc: Document, model: type[BaseModel]) -> dict[tuple, str]:
+    """For each unknown key, the allowed key it probably means: {(parent loc, key): suggestion}."""
+    suggestions: dict[tuple, str] = {}
+    for item in errors:
+        if item["type"] == "extra_forbidden":
+            loc = _data_loc(doc, item["loc"])
+            key = str(item["loc"][-1])
+            allowed = list((_model_at(model, loc[:-1]) or model).model_fields)
+            close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+            if close:
+                suggestions[(loc[:-1], key)] = close[0]
+    return suggestions
+
+
+def _comma_split(doc: Document, loc: Loc) -> tuple[Loc, str, str, set[Loc]] | None:
+    """When the unknown key at `loc` is the rest of a text cut at a comma inside `{ }` (`{when: under 5,000 EUR}`
+    reads as `when: under 5` and a key `000 EUR`): the cut value's location, its key, the whole text, and the
+    locations of the pieces read as keys."""
+    parent_loc, key = loc[:-1], loc[-1]
+    parent: Any = doc.data
+    for part in parent_loc:
+        parent = parent[part] if isinstance(parent, (dict, list)) else None
+    if not isinstance(parent, dict) or parent.get(key, "") is not None:
+        return None
+    keys = list(parent)
+    at = keys.index(key)
+    lines = doc.text.split("\n")
+    key_pos = doc.where_key(loc)
+    line = lines[key_pos.line - 1]
+    first = at  # the cut text may hold several commas: 5,000,000 EUR
+    while first > 0 and parent[keys[first]] is None and line[:doc.where_key((*parent_loc, keys[first])).column - 1] \
+            .rstrip().endswith(","):
+        first -= 1
+    if first == at or "{" not in line[:key_pos.column - 1]:
+        return None
+    cut = (*parent_loc, keys[first])
+    start = doc.where(cut)
+    if start.line != key_pos.line or start.column > key_pos.column:
+        return None
+    last = at
+    while last + 1 < len(keys) and parent[keys[last + 1]] is None:
+        last += 1
+    end_pos = doc.where_key((*parent_loc, keys[last]))
+    # To the comma, brace or colon after the last piece, as typed (`000` was read as the number 0).
+    end = re.search(r"[,}:]|$", line[end_pos.column - 1:])
+    whole = line[start.column - 1: end_pos.column - 1 + (end.start() if end else 0)].rstrip()
+    return cut, str(keys[first]), whole, {(*parent_loc, k) for k in keys[first + 1: last + 1]}
+
+
+def explain(error: ValidationError, doc: Document, model: type[BaseModel]) -> list[Problem]:
+    problems: list[Problem] = []
+    value_errors_at: set[Loc] = set()
+    errors = error.errors(include_url=False)
+    suggestions = _suggested_keys(errors, doc, model)
+    cut_texts: dict[Loc, tuple[str, str]] = {}
+    pieces: set[Loc] = set()
+    for item in errors:
+        if item["type"] == "extra_forbidden":
+            split = _comma_split(doc, _data_loc(doc, item["loc"]))
+            if split is not None:
+                cut_texts[split[0]] = split[1:3]
+                pieces |= split[3]
+    for cut, (key, whole) in cut_texts.items():
+        problems.append(doc.problem(cut, f"the text '{whole}' is cut at its comma: inside {{ }} a comma separates "
+                                    "keys", f'put the whole text in quotes: {key}: "{whole}"', rule="invalid-value"))
+    for item in errors:
+        kind = item["type"]
+        loc = _data_loc(doc, item["loc"])
+        if loc in cut_texts or loc in pieces:
+            continue  # the cut text's problem says it all
+        if kind not in ("extra_forbidden", "missing"):
+            # A union (e.g. a KPI target: number or text) fails once per member: say it once.
+            if loc in value_errors_at:
+                continue
+            value_errors_at.add(loc)
+        where = ".".join(str(p) for p in loc) or "the file"
+        value = item.get("input")
+        raw = doc.raw.get(loc)
+        shown = _describe(value, raw)
+        if kind == "extra_forbidden":
+            key = str(item["loc"][-1])
+            close = suggestions.get((loc[:-1], key))
+            allowed = list((_model_at(model, loc[:-1]) or model).model_fields)
+            fix = f"did you mean '{close}'?" if close else f"allowed keys here: {', '.join(allowed)}"
+            problems.append(doc.problem(loc, f"unknown key '{key}'", fix, at_key=True, rule="unknown-key"))
+        elif kind == "missing":
+            key = str(item["loc"][-1])
+            parent = loc if loc and loc[-1] != key else loc[:-1]
+            if key in {s for (at, _), s in suggestions.items() if at == parent}:
+                continue  # "unknown key 'owenr' — did you mean 'owner'?" already says it
+            problems.append(doc.problem(parent, f"missing required key '{key}'" + (f" in {where}" if parent else ""),
+                                        f"add `{key}:` here", rule="missing-key"))
+        elif kind == "literal_error":
+            expected = item.get("ctx", {}).get("expected", "")
+            choices = [c.strip(" '") for c in expected.replace(" or ", ",").split(",") if c.strip()]
+            close = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.5)
+            fix = f"did you mean '{close[0]}'?" if close else f"use one of: {', '.join(choices)}"
+            problems.append(doc.problem(loc, f"{where}: {shown} is not allowed", fix, rule="invalid-value"))
+        elif kind == "string_pattern_mismatch":
+            field = next((str(p) for p in reversed(loc) if isinstance(p, str)), "value")
+            problems.append(doc.problem(loc, f"{where}: {shown} is not a valid {field}", _pattern_fix(loc),
+                                        rule="invalid-value"))
+        elif kind in ("string_type", "string_sub_type"):
+            if loc and loc[-1] == "accountable" and isinstance(value, list):
+                roles = ", ".join(str(v) for v in value)
+                problems.append(doc.problem(loc, f"{where}: exactly one role is accountable, but {len(value)} are "
+                                            f"named ({roles})", "keep the one role that answers for the step in "
+                                            "`accountable`; list the others under `responsible` or `consulted`",
+                                            rule="invalid-value"))
+                continue
+            if isinstance(value, (bool, int, float, dt.date)):
+                fix = f'put it in quotes: "{raw if raw is not None else value}"'
+            else:
+                fix = "write text here"
+            problems.append(doc.problem(loc, f"{where}: expected text, found {shown}", fix, rule="invalid-value"))
+        elif kind == "string_too_short":
+            problems.append(doc.problem(loc, f"{where} is empty", "write a value or remove the key",
+                                        rule="invalid-value"))
+        elif kind == "list_type":
+            problems.append(doc.problem(loc, f"{where}: expected a list, found {shown}",
+                                        "write a list: [a, b] or one '- item' per line", rule="invalid-value"))
+        elif kind in ("model_type", "model_attributes_type", "dict_type"):
+            problems.append(doc.problem(loc, f"{where}: expected a mapping of keys, found {shown}",
+                                        "write `key: value` lines here", rule="invalid-value"))
+        elif kind == "too_short":
+            problems.append(doc.problem(loc, f"{where} is empty", "add at least one entry", rule="invalid-value"))
+        elif kind.startswith("date"):
+            problems.append(doc.problem(loc, f"{where}: expected a date, found {shown}",
+                                        "write the date as YYYY-MM-DD", rule="invalid-value"))
+        elif kind in ("int_type", "float_type", "int_parsing", "float_parsing", "finite_number"):
+            problems.append(doc.problem(loc, f"{where}: expected a number, found {shown}",
+                                        "write a number such as 3 or 95.5", rule="invalid-value"))
+        else:
+            problems.append(doc.problem(loc, f"{where}: {item['msg']}", "see `process-manual schema`",
+                                        rule="invalid-value"))
+    return problems
