@@ -1,7 +1,7 @@
 """The example handbooks build with `--strict` on a machine without any network.
 
 mkdocs-mermaid2 checks its default Mermaid URL with `requests.get` and no timeout: offline that
-check fails the strict build, and on a network that drops packets it hangs (DESIGN.md). The
+check fails the strict build, and on a network that drops packets it hangs (ARCHITECTURE.md, "Measured facts"). The
 handbooks avoid it by serving Mermaid themselves; this test cuts the network off with
 `unshare -n` (a new, empty network namespace) and builds them for real.
 """

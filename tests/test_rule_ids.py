@@ -20,7 +20,7 @@ PACKAGE = Path(__file__).parents[1] / "plugins" / "process_manual"
 # --- a file written to the contract --------------------------------------------------------------
 
 def test_a_handbook_written_to_the_contract_has_no_false_alarm(tmp_path):
-    """DESIGN.md's contract has process-level `outputs` and no step-level ones (our extension)."""
+    """The contract (reference/process-file.md) has process-level `outputs` and no step-level ones (our extension)."""
     root = copy_handbook(tmp_path)
     for path in root.rglob("*.yml"):
         text = path.read_text(encoding="utf-8")

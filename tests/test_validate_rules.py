@@ -452,7 +452,7 @@ def test_output_not_produced_by_any_step(tmp_path):
 
 
 def test_a_contract_file_without_step_outputs_is_not_asked_for_them(tmp_path):
-    # DESIGN.md's contract has process-level `outputs` and no step-level ones: that is not a defect.
+    # The contract (reference/process-file.md) has process-level `outputs` and no step-level ones: that is not a defect.
     outcome = inject(tmp_path, (ARCHIVE, "    outputs: [Archived box]\n", ""))
     assert outcome.problems == []
 

@@ -11,7 +11,7 @@ The fixtures that use it live in conftest.py; tests import the helpers from here
 
 Material draws each diagram into a *closed* shadow root, which no test could look into: pages are
 opened with OPEN_SHADOW_ROOTS as an init script, which makes every ``attachShadow`` open instead
-(DESIGN.md, "Facts measured on this machine").
+(ARCHITECTURE.md, "Measured facts").
 """
 
 from __future__ import annotations

@@ -39,7 +39,8 @@ def find_mermaid_bundle(start: Path, configured: str | None = None) -> Path:
                 return candidate
     raise MermaidBundleMissing(
         f"Mermaid's JavaScript bundle is not installed ({configured or 'node_modules/mermaid/dist/mermaid.min.js'})"
-        " — run `npm ci` in the repository (or `make site`), or set `mermaid_bundle`")
+        " — run `npm ci` in the repository (or `make site`), or set `mermaid_bundle`"
+    )
 
 
 def site_assets(mermaid_bundle: Path) -> dict[str, Path]:

@@ -28,8 +28,35 @@ EXTENSION_NAME = "process_manual.build.cjk_breaks"
 _BREAK = re.compile(r"[ \t]*\n[ \t]*")
 
 # Elements whose content flows as one line of text with their parent's; any other element ends it.
-_INLINE = frozenset("a abbr b bdi bdo cite code del dfn em i ins kbd mark q s samp small span strong sub sup "
-                    "time u var".split())
+_INLINE = frozenset(
+    [
+        "a",
+        "abbr",
+        "b",
+        "bdi",
+        "bdo",
+        "cite",
+        "code",
+        "del",
+        "dfn",
+        "em",
+        "i",
+        "ins",
+        "kbd",
+        "mark",
+        "q",
+        "s",
+        "samp",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "sup",
+        "time",
+        "u",
+        "var",
+    ]
+)
 _VERBATIM = frozenset({"code", "kbd", "samp", "pre", "script", "style"})
 
 
@@ -128,10 +155,10 @@ class _JoinCjkLines(Treeprocessor):
 class CjkLineBreaks(Extension):
     """Drop soft line breaks inside CJK text (see the module's docstring for the rule)."""
 
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's name
+    def extendMarkdown(self, md: Markdown) -> None:
         # After the inline patterns (20), which make <em>, <a> and <code> of the text, before prettify (10).
         md.treeprocessors.register(_JoinCjkLines(md), "cjk_line_breaks", 15)
 
 
-def makeExtension(**kwargs: Any) -> CjkLineBreaks:  # noqa: N802 - Python-Markdown looks this name up
+def makeExtension(**kwargs: Any) -> CjkLineBreaks:
     return CjkLineBreaks(**kwargs)

@@ -19,18 +19,24 @@ from typing import Any
 
 import yaml
 
-from process_manual.load.handbook import Handbook, load_handbook
+from process_manual.build.assets import (
+    MermaidBundleMissing,
+    find_mermaid_bundle,
+    script_paths,
+    site_assets,
+    stylesheet_paths,
+)
 from process_manual.check.onboarding import page_titles
-from process_manual.formats.bpmn import handbook_files
-from process_manual.core.problems import Problem, relative_path
-from process_manual.build.assets import MermaidBundleMissing, find_mermaid_bundle, script_paths, site_assets, stylesheet_paths
-from process_manual.render.context import RenderContext
+from process_manual.check.validate import DEFAULT_VAGUE_OWNERS, Settings, today, validate
 from process_manual.core.labels import Labels
 from process_manual.core.paths import FEED, bpmn_file
+from process_manual.core.problems import Problem, relative_path
+from process_manual.formats.bpmn import handbook_files
+from process_manual.formats.schema import SITE_PATH as SCHEMA_SITE_PATH
+from process_manual.load.handbook import Handbook, load_handbook
+from process_manual.render.context import RenderContext
 from process_manual.render.site import MARKDOWN_EXTENSIONS, RenderedSite, docs_pages, history_or_reason, render_site
 from process_manual.render.source_links import source_links
-from process_manual.formats.schema import SITE_PATH as SCHEMA_SITE_PATH
-from process_manual.check.validate import DEFAULT_VAGUE_OWNERS, Settings, today, validate
 
 PLUGIN = "process-manual"
 MERMAID2 = "mermaid2"
@@ -69,9 +75,10 @@ def _keep_tagged(loader: yaml.SafeLoader, tag: str, node: yaml.Node) -> Tagged:
 
 
 _ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: _keep_tagged(loader, "!" + suffix, node))
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/",
-                                    lambda loader, suffix, node: _keep_tagged(loader, "tag:yaml.org,2002:python/"
-                                                                              + suffix, node))
+_ConfigLoader.add_multi_constructor(
+    "tag:yaml.org,2002:python/",
+    lambda loader, suffix, node: _keep_tagged(loader, "tag:yaml.org,2002:python/" + suffix, node),
+)
 
 
 class _ConfigDumper(yaml.SafeDumper):
@@ -99,15 +106,17 @@ def read_site_config(path: Path) -> dict[str, Any]:
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader)  # noqa: S506 - a SafeLoader
     except OSError as error:
-        raise RenderRefused(f"{path}: cannot read it ({error.strerror}) — give the site's mkdocs.yml "
-                            "with --config") from None
+        raise RenderRefused(
+            f"{path}: cannot read it ({error.strerror}) — give the site's mkdocs.yml with --config"
+        ) from None
     except yaml.YAMLError as error:
         raise RenderRefused(f"{path}: not valid YAML — {error}") from None
     if not isinstance(data, dict):
         raise RenderRefused(f"{path}: not a site configuration (a mapping of settings) — give mkdocs.yml")
     if "INHERIT" in data:
-        raise RenderRefused(f"{path}: INHERIT is not supported by `process-manual render` — merge the "
-                            "inherited settings into this file")
+        raise RenderRefused(
+            f"{path}: INHERIT is not supported by `process-manual render` — merge the inherited settings into this file"
+        )
     return data
 
 
@@ -131,18 +140,25 @@ class PluginOptions:
     @classmethod
     def from_config(cls, config: dict[str, Any], path: Path) -> PluginOptions:
         entries = config.get("plugins") or []
-        entries = list(entries.items()) if isinstance(entries, dict) else [
-            next(iter(e.items())) if isinstance(e, dict) else (e, None) for e in entries]
+        entries = (
+            list(entries.items())
+            if isinstance(entries, dict)
+            else [next(iter(e.items())) if isinstance(e, dict) else (e, None) for e in entries]
+        )
         found = [options for name, options in entries if name == PLUGIN]
         if not found:
-            raise RenderRefused(f"{path}: the `{PLUGIN}` plugin is not in `plugins` — render needs its options "
-                                "(at least `processes`, the handbook folder)")
+            raise RenderRefused(
+                f"{path}: the `{PLUGIN}` plugin is not in `plugins` — render needs its options "
+                "(at least `processes`, the handbook folder)"
+            )
         options = found[0] or {}
         known = set(cls.__dataclass_fields__)
         unknown = sorted(set(options) - known)
         if unknown:
-            raise RenderRefused(f"{path}: unknown option(s) of the {PLUGIN} plugin: {', '.join(unknown)} — "
-                                f"the options are {', '.join(sorted(known))}")
+            raise RenderRefused(
+                f"{path}: unknown option(s) of the {PLUGIN} plugin: {', '.join(unknown)} — "
+                f"the options are {', '.join(sorted(known))}"
+            )
         return cls(**options)
 
 
@@ -229,25 +245,33 @@ def _checked_handbook(config_path: Path, options: PluginOptions, docs_dir: Path)
     """The handbook folder, the loaded handbook and its warnings; every problem, when it has an error."""
     folder = (config_path.parent / options.processes).resolve()
     handbook = load_handbook(folder, shown_base=Path.cwd())
-    problems: list[Problem] = validate(handbook, Settings(vague_owners=tuple(options.vague_owners),
-                                                          docs_dir=docs_dir, shown_base=Path.cwd()))
+    problems: list[Problem] = validate(
+        handbook, Settings(vague_owners=tuple(options.vague_owners), docs_dir=docs_dir, shown_base=Path.cwd())
+    )
     errors = [p for p in problems if p.is_error]
     if errors:
-        raise RenderRefused(f"{len(errors)} error(s) in the handbook at {relative_path(folder, Path.cwd())}:\n"
-                            + "\n".join(p.text() for p in problems))
+        raise RenderRefused(
+            f"{len(errors)} error(s) in the handbook at {relative_path(folder, Path.cwd())}:\n"
+            + "\n".join(p.text() for p in problems)
+        )
     return folder, handbook, [p.text() for p in problems]
 
 
 def _guard_out(out: Path, config_path: Path, docs_dir: Path, folder: Path) -> None:
     """Refuse an output folder that would overwrite the sources it is rendered from, or write into them."""
     out = out.resolve()
-    clashes = [source for source in (docs_dir.resolve(), folder)
-               if out.is_relative_to(source) or source.is_relative_to(out / "docs")]
+    clashes = [
+        source
+        for source in (docs_dir.resolve(), folder)
+        if out.is_relative_to(source) or source.is_relative_to(out / "docs")
+    ]
     if out == config_path.resolve().parent:
         clashes.append(config_path.resolve())
     if clashes:
-        raise RenderRefused(f"--out {out}: it would overwrite or write into the handbook's own files ({clashes[0]}) — "
-                            "render into a folder of its own, e.g. --out build/handbook")
+        raise RenderRefused(
+            f"--out {out}: it would overwrite or write into the handbook's own files ({clashes[0]}) — "
+            "render into a folder of its own, e.g. --out build/handbook"
+        )
 
 
 def render_handbook(config_path: Path, out: Path) -> RenderResult:
@@ -256,8 +280,9 @@ def render_handbook(config_path: Path, out: Path) -> RenderResult:
     config = read_site_config(config_path)
     options = PluginOptions.from_config(config, config_path)
     if not options.enabled:
-        raise RenderRefused(f"{config_path}: the {PLUGIN} plugin is switched off (`enabled: false`) — there is "
-                            "no handbook to render")
+        raise RenderRefused(
+            f"{config_path}: the {PLUGIN} plugin is switched off (`enabled: false`) — there is no handbook to render"
+        )
     docs_dir = (config_path.parent / str(config.get("docs_dir") or "docs")).resolve()
     if not docs_dir.is_dir():
         raise RenderRefused(f"{config_path}: docs_dir {docs_dir} is not a folder — create it or fix docs_dir")
@@ -272,25 +297,44 @@ def render_handbook(config_path: Path, out: Path) -> RenderResult:
     theme_language = theme.get("language") if isinstance(theme, dict) else None
     labels = Labels(options.language or theme_language or "en")
     repo_url, edit_uri = config.get("repo_url"), config.get("edit_uri")
-    links = source_links(config_path.parent.resolve(), docs_dir, _plain(repo_url), _plain(edit_uri),
-                         options.edit_url, options.issue_url)
-    context = RenderContext(handbook, labels, today(), directory_urls=config.get("use_directory_urls", True),
-                            publish_drafts=options.publish_drafts, source_links=links, bpmn_downloads=options.bpmn,
-                            page_titles=page_titles(handbook, docs_dir))
+    links = source_links(
+        config_path.parent.resolve(), docs_dir, _plain(repo_url), _plain(edit_uri), options.edit_url, options.issue_url
+    )
+    context = RenderContext(
+        handbook,
+        labels,
+        today(),
+        directory_urls=config.get("use_directory_urls", True),
+        publish_drafts=options.publish_drafts,
+        source_links=links,
+        bpmn_downloads=options.bpmn,
+        page_titles=page_titles(handbook, docs_dir),
+    )
     history, unavailable = history_or_reason(folder, handbook, options.git_history)
     if unavailable:
         warnings.append(unavailable)
-    site = render_site(context, history, site_name=str(config.get("site_name") or ""),
-                       site_url=_plain(config.get("site_url")))
+    site = render_site(
+        context, history, site_name=str(config.get("site_name") or ""), site_url=_plain(config.get("site_url"))
+    )
     hand_written = docs_pages(docs_dir)
     _refuse_clashes(docs_dir, site)
-    bpmn = {bpmn_file(name.removesuffix(".bpmn")): xml for name, xml in handbook_files(
-        context.published, handbook, start_label=labels.start).items()} if options.bpmn else {}
+    bpmn = (
+        {
+            bpmn_file(name.removesuffix(".bpmn")): xml
+            for name, xml in handbook_files(context.published, handbook, start_label=labels.start).items()
+        }
+        if options.bpmn
+        else {}
+    )
     _write_docs(out / "docs", docs_dir, site, site_assets(bundle), bpmn)
-    text = yaml.dump(site_config(config, site, hand_written), Dumper=_ConfigDumper, sort_keys=False,
-                     allow_unicode=True, width=120)
-    (out / "mkdocs.yml").write_text("# Written by `process-manual render`: the handbook as plain files, for any "
-                                    "engine that reads mkdocs.yml.\n" + text, encoding="utf-8")
+    text = yaml.dump(
+        site_config(config, site, hand_written), Dumper=_ConfigDumper, sort_keys=False, allow_unicode=True, width=120
+    )
+    (out / "mkdocs.yml").write_text(
+        "# Written by `process-manual render`: the handbook as plain files, for any "
+        "engine that reads mkdocs.yml.\n" + text,
+        encoding="utf-8",
+    )
     return RenderResult(out, len(site.pages) + len(hand_written), warnings)
 
 
@@ -311,15 +355,18 @@ def _refuse_clashes(source_docs: Path, site: RenderedSite) -> None:
     """A hand-written file where the handbook generates one: refused before anything is written."""
     for page in site.pages:
         if (source_docs / page).exists():
-            raise RenderRefused(f"{source_docs / page}: clashes with a page the handbook generates — rename or "
-                                "remove it")
+            raise RenderRefused(
+                f"{source_docs / page}: clashes with a page the handbook generates — rename or remove it"
+            )
     if (source_docs / FEED).exists():
-        raise RenderRefused(f"{source_docs / FEED}: clashes with the handbook's Atom feed of changes — rename "
-                            "or remove it")
+        raise RenderRefused(
+            f"{source_docs / FEED}: clashes with the handbook's Atom feed of changes — rename or remove it"
+        )
 
 
-def _write_docs(docs: Path, source_docs: Path, site: RenderedSite, assets: dict[str, Path],
-                bpmn: dict[str, str]) -> None:
+def _write_docs(
+    docs: Path, source_docs: Path, site: RenderedSite, assets: dict[str, Path], bpmn: dict[str, str]
+) -> None:
     """docs/: the hand-written pages, every generated page and file (BPMN included), and the reading blocks."""
     if docs.exists():
         shutil.rmtree(docs)  # a page of a removed process must not linger
@@ -351,16 +398,25 @@ def run(args: argparse.Namespace) -> int:
         return 1
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    print(f"Rendered {result.pages} pages to {result.out / 'docs'} and {result.out / 'mkdocs.yml'}; build them "
-          f"with any engine that reads mkdocs.yml, e.g. `zensical build -f {result.out / 'mkdocs.yml'}`")
+    print(
+        f"Rendered {result.pages} pages to {result.out / 'docs'} and {result.out / 'mkdocs.yml'}; build them "
+        f"with any engine that reads mkdocs.yml, e.g. `zensical build -f {result.out / 'mkdocs.yml'}`"
+    )
     return 0
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
     """Register `process-manual render` (called by :func:`..cli.build_parser`)."""
-    render = commands.add_parser("render", help="write the handbook as plain Markdown and a mkdocs.yml without "
-                                 "this plugin, for any engine that reads mkdocs.yml (Zensical, ProperDocs, MkDocs)")
+    render = commands.add_parser(
+        "render",
+        help="write the handbook as plain Markdown and a mkdocs.yml without "
+        "this plugin, for any engine that reads mkdocs.yml (Zensical, ProperDocs, MkDocs)",
+    )
     render.add_argument("--config", "-f", default="mkdocs.yml", help="the site's mkdocs.yml (default: mkdocs.yml)")
-    render.add_argument("--out", required=True, metavar="DIR", help="write DIR/docs/ and DIR/mkdocs.yml (its "
-                        "site_dir is DIR/site); DIR/docs/ is replaced")
+    render.add_argument(
+        "--out",
+        required=True,
+        metavar="DIR",
+        help="write DIR/docs/ and DIR/mkdocs.yml (its site_dir is DIR/site); DIR/docs/ is replaced",
+    )
     render.set_defaults(run=run)

@@ -22,12 +22,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from process_manual.load import gitfiles
-from process_manual.load.githistory import version_key
 from process_manual.core.model import VERSION_PATTERN
 from process_manual.core.problems import Problem, relative_path, sort_problems
 from process_manual.core.rules import make_problem
 from process_manual.core.semdiff import changed_fields
+from process_manual.load import gitfiles
+from process_manual.load.githistory import version_key
 from process_manual.load.yamlload import Document, load_file, load_text
 
 _VERSION = re.compile(VERSION_PATTERN)
@@ -86,9 +86,14 @@ def _compare(pair: _Pair, base_ref: str) -> list[Problem]:
     problems: list[Problem] = []
     old_id, new_id = base.get("id"), current.get("id")
     if old_id != new_id:
-        problems.append(doc.problem(("id",), f"the id changed from {old_id} to {new_id} (at {base_ref}: {pair.base_path})",
-                                    f"keep the id {old_id}: it is the document number; a new process needs a new file",
-                                    rule="id-changed"))
+        problems.append(
+            doc.problem(
+                ("id",),
+                f"the id changed from {old_id} to {new_id} (at {base_ref}: {pair.base_path})",
+                f"keep the id {old_id}: it is the document number; a new process needs a new file",
+                rule="id-changed",
+            )
+        )
     if base.get("status") == "draft" and current.get("status") == "draft":
         return problems
     old_version, new_version = _version(base), _version(current)
@@ -99,29 +104,54 @@ def _compare(pair: _Pair, base_ref: str) -> list[Problem]:
     # Where a missing or stale newest entry is reported: the last entry, after which the new one goes.
     newest: tuple[str | int, ...] = ("changelog", len(current["changelog"]) - 1) if new_log else ("changelog",)
     if version_key(new_version) < version_key(old_version):
-        problems.append(doc.problem(("version",), f"the version went down from {old_version} (at {base_ref}) "
-                                    f"to {new_version}", f"a new version must be higher than {old_version}",
-                                    rule="version-lowered"))
+        problems.append(
+            doc.problem(
+                ("version",),
+                f"the version went down from {old_version} (at {base_ref}) to {new_version}",
+                f"a new version must be higher than {old_version}",
+                rule="version-lowered",
+            )
+        )
     elif new_version == old_version:
         if fields:
-            problems.append(doc.problem(("version",), f"the content changed ({', '.join(fields)}) but the version is "
-                                        f"still {old_version}",
-                                        f'raise `version` (e.g. "{_next_version(old_version)}") and add a change-log '
-                                        "entry for it at the end of `changelog`", rule="version-not-raised"))
+            problems.append(
+                doc.problem(
+                    ("version",),
+                    f"the content changed ({', '.join(fields)}) but the version is still {old_version}",
+                    f'raise `version` (e.g. "{_next_version(old_version)}") and add a change-log '
+                    "entry for it at the end of `changelog`",
+                    rule="version-not-raised",
+                )
+            )
     elif not new_log or new_log[-1] != new_version:
-        problems.append(doc.problem(newest, f"version {new_version} has no change-log entry at the end of "
-                                    "`changelog`", f"add an entry for version {new_version} as the last one (the newest)",
-                                    rule="changelog-not-updated"))
+        problems.append(
+            doc.problem(
+                newest,
+                f"version {new_version} has no change-log entry at the end of `changelog`",
+                f"add an entry for version {new_version} as the last one (the newest)",
+                rule="changelog-not-updated",
+            )
+        )
     elif new_version in old_log:
-        problems.append(doc.problem(newest, f"the change-log entry for {new_version} already existed at "
-                                    f"{base_ref}", f"add a new entry for version {new_version}",
-                                    rule="changelog-not-updated"))
+        problems.append(
+            doc.problem(
+                newest,
+                f"the change-log entry for {new_version} already existed at {base_ref}",
+                f"add a new entry for version {new_version}",
+                rule="changelog-not-updated",
+            )
+        )
     for index, version in enumerate(old_log):
         if version not in new_log:
-            problems.append(doc.problem(("changelog",), f"the change-log entry for version {version} was removed "
-                                        f"(it is entry {index + 1} at {base_ref})",
-                                        "keep every released entry: the history of a process is kept", at_key=True,
-                                        rule="changelog-entry-removed"))
+            problems.append(
+                doc.problem(
+                    ("changelog",),
+                    f"the change-log entry for version {version} was removed (it is entry {index + 1} at {base_ref})",
+                    "keep every released entry: the history of a process is kept",
+                    at_key=True,
+                    rule="changelog-entry-removed",
+                )
+            )
     return problems
 
 
@@ -132,8 +162,9 @@ def check_changes(folder: Path, base_ref: str, *, shown_base: Path | None = None
         repo = gitfiles.repository(folder)
         base_commit = gitfiles.resolve(repo, base_ref)
         prefix = repo.relative(folder)
-        base_files = {p: b for p, b in gitfiles.tree_files(repo, base_commit, prefix).items()
-                      if _is_process_file(Path(p).name)}
+        base_files = {
+            p: b for p, b in gitfiles.tree_files(repo, base_commit, prefix).items() if _is_process_file(Path(p).name)
+        }
         base_raw = gitfiles.read_blobs(repo, list(base_files.values()))
     except gitfiles.GitError as error:
         raise CheckError(str(error)) from None
@@ -163,11 +194,18 @@ def check_changes(folder: Path, base_ref: str, *, shown_base: Path | None = None
             continue  # still there but unreadable: its own problems are reported above, it is not deleted
         if data.get("status") != "retired":
             where = relative_path(repo.root / path, shown)
-            problems.append(make_problem("deleted-before-retired", where, 1, 1,
-                                         f"the process {data.get('id', '?')} was deleted but it is "
-                                    f"{data.get('status', 'draft')} at {base_ref}",
-                                    "retire it first: set `status: retired` with a new version and change-log "
-                                    "entry, merge that, and delete the file in a later change"))
+            problems.append(
+                make_problem(
+                    "deleted-before-retired",
+                    where,
+                    1,
+                    1,
+                    f"the process {data.get('id', '?')} was deleted but it is "
+                    f"{data.get('status', 'draft')} at {base_ref}",
+                    "retire it first: set `status: retired` with a new version and change-log "
+                    "entry, merge that, and delete the file in a later change",
+                )
+            )
     return sort_problems(problems)
 
 

@@ -13,9 +13,9 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePosixPath
 
-from process_manual.load.handbook import Handbook
-from process_manual.core.problems import Problem, relative_path
 from process_manual.core import paths
+from process_manual.core.problems import Problem, relative_path
+from process_manual.load.handbook import Handbook
 
 CATALOG = "_onboarding.yml"
 ANY_DEPARTMENT = "any"
@@ -26,8 +26,17 @@ _UNSAFE_PAGE = re.compile(r"[\s\\\"'<>{}|#?%*]")
 
 def generated_pages(handbook: Handbook) -> set[str]:
     """Pages the plugin writes that a reading path may name like a hand-written page."""
-    pages = {paths.LANDSCAPE, paths.ROLES_INDEX, paths.FORMS, paths.KPIS, paths.GLOSSARY, paths.WHATS_NEW,
-             paths.REVIEW_STATUS, paths.ONBOARDING_INDEX, paths.CHECKS}
+    pages = {
+        paths.LANDSCAPE,
+        paths.ROLES_INDEX,
+        paths.FORMS,
+        paths.KPIS,
+        paths.GLOSSARY,
+        paths.WHATS_NEW,
+        paths.REVIEW_STATUS,
+        paths.ONBOARDING_INDEX,
+        paths.CHECKS,
+    }
     return pages | {paths.role_page(role_id) for role_id in handbook.roles}
 
 
@@ -66,7 +75,7 @@ def docs_page_title(path: Path) -> str:
         title = re.search(r"^title:[ \t]*[\"']?(.+?)[\"']?[ \t]*$", front[1], re.MULTILINE)
         if title:
             return title[1]
-        text = text[front.end():]
+        text = text[front.end() :]
     heading = _H1.search(re.sub(r"^(```|~~~).*?^\1", "", text, flags=re.MULTILINE | re.DOTALL))
     if heading:
         return re.sub(r"\s*\{[^}]*\}$", "", heading[1]).replace("`", "").replace("**", "")
@@ -80,8 +89,12 @@ def page_titles(handbook: Handbook, docs_dir: Path) -> dict[str, str]:
     titles: dict[str, str] = {}
     for path in handbook.reading_paths:
         for item in path.items:
-            if item.page and not item.title and page_form_problem(item.page) is None \
-                    and (docs_dir / item.page).is_file():
+            if (
+                item.page
+                and not item.title
+                and page_form_problem(item.page) is None
+                and (docs_dir / item.page).is_file()
+            ):
                 titles[item.page] = docs_page_title(docs_dir / item.page)
     return titles
 
@@ -91,8 +104,9 @@ def _did_you_mean(value: str, known: Iterable[str], otherwise: str) -> str:
     return f"did you mean '{close[0]}'?" if close else otherwise
 
 
-def check_onboarding(handbook: Handbook, known_process_ids: set[str], docs_dir: Path | None = None,
-                     shown_base: Path | None = None) -> Iterator[Problem]:
+def check_onboarding(
+    handbook: Handbook, known_process_ids: set[str], docs_dir: Path | None = None, shown_base: Path | None = None
+) -> Iterator[Problem]:
     """Every problem of the reading paths. `docs_dir`: where hand-written pages live (None: not checked)."""
     doc = handbook.catalog_docs.get(CATALOG)
     if doc is None or not handbook.reading_paths:
@@ -105,65 +119,130 @@ def check_onboarding(handbook: Handbook, known_process_ids: set[str], docs_dir: 
     for i, path in enumerate(handbook.reading_paths):
         at = ("paths", i)
         if path.id in seen_paths:
-            yield p((*at, "id"), f"reading path id '{path.id}' is defined twice", "give each path its own id", rule="duplicate-id")
+            yield p(
+                (*at, "id"),
+                f"reading path id '{path.id}' is defined twice",
+                "give each path its own id",
+                rule="duplicate-id",
+            )
         seen_paths.add(path.id)
         if path.role is not None and handbook.roles and path.role not in handbook.roles:
-            yield p((*at, "role"), f"unknown role '{path.role}'",
-                    _did_you_mean(path.role, handbook.roles, "use a role id from _roles.yml"), rule="unknown-role")
+            yield p(
+                (*at, "role"),
+                f"unknown role '{path.role}'",
+                _did_you_mean(path.role, handbook.roles, "use a role id from _roles.yml"),
+                rule="unknown-role",
+            )
         # With _roles.yml broken (already reported) no department is known: nothing to compare with.
         if path.department is not None and handbook.roles and path.department.casefold() not in known_departments:
             listed = ", ".join(sorted(known_departments.values())) or "none yet"
-            yield p((*at, "department"), f"no role in _roles.yml belongs to the department '{path.department}'",
-                    _did_you_mean(path.department, known_departments.values(),
-                                  f"use a department of _roles.yml ({listed})"), rule="reading-path")
+            yield p(
+                (*at, "department"),
+                f"no role in _roles.yml belongs to the department '{path.department}'",
+                _did_you_mean(
+                    path.department, known_departments.values(), f"use a department of _roles.yml ({listed})"
+                ),
+                rule="reading-path",
+            )
         seen_items: set[str] = set()
         for j, item in enumerate(path.items):
-            yield from _check_item(handbook, doc.problem, (*at, "items", j), item, statuses, known_process_ids,
-                                   generated, docs_dir, shown_base)
+            yield from _check_item(
+                handbook,
+                doc.problem,
+                (*at, "items", j),
+                item,
+                statuses,
+                known_process_ids,
+                generated,
+                docs_dir,
+                shown_base,
+            )
             if (item.process is None) != (item.page is None) and item.key in seen_items:
-                yield p((*at, "items", j), f"'{item.process or item.page}' is already on this path",
-                        "list each process or page once", rule="reading-path-redundant")
+                yield p(
+                    (*at, "items", j),
+                    f"'{item.process or item.page}' is already on this path",
+                    "list each process or page once",
+                    rule="reading-path-redundant",
+                )
             seen_items.add(item.key)
 
 
-def _check_item(handbook: Handbook, p, at: tuple, item, statuses: dict[str, str], known_process_ids: set[str],
-                generated: set[str], docs_dir: Path | None, shown_base: Path | None) -> Iterator[Problem]:
+def _check_item(
+    handbook: Handbook,
+    p,
+    at: tuple,
+    item,
+    statuses: dict[str, str],
+    known_process_ids: set[str],
+    generated: set[str],
+    docs_dir: Path | None,
+    shown_base: Path | None,
+) -> Iterator[Problem]:
     if item.process is None and item.page is None:
-        yield p(at, "a reading-path item names neither a process nor a page",
-                "write `process: <process id>` or `page: <path under docs/>`", rule="reading-path")
+        yield p(
+            at,
+            "a reading-path item names neither a process nor a page",
+            "write `process: <process id>` or `page: <path under docs/>`",
+            rule="reading-path",
+        )
         return
     if item.process is not None and item.page is not None:
-        yield p((*at, "page"), "a reading-path item names both a process and a page",
-                "split it into two items, one `process:` and one `page:`", rule="reading-path")
+        yield p(
+            (*at, "page"),
+            "a reading-path item names both a process and a page",
+            "split it into two items, one `process:` and one `page:`",
+            rule="reading-path",
+        )
         return
     if item.title is not None and item.process is not None:
-        yield p((*at, "title"), "a process item takes the process's own title", "remove `title`",
-                rule="reading-path-redundant")
+        yield p(
+            (*at, "title"),
+            "a process item takes the process's own title",
+            "remove `title`",
+            rule="reading-path-redundant",
+        )
     if item.process is not None:
         if item.process not in known_process_ids:
-            yield p((*at, "process"), f"unknown process '{item.process}'",
-                    _did_you_mean(item.process, known_process_ids, "use the id of a process in the handbook"),
-                    rule="unknown-process")
+            yield p(
+                (*at, "process"),
+                f"unknown process '{item.process}'",
+                _did_you_mean(item.process, known_process_ids, "use the id of a process in the handbook"),
+                rule="unknown-process",
+            )
         elif statuses.get(item.process) == "retired":
             # A draft is left out until it is released (it may be the next version being written);
             # a retired process would be left out for good.
-            yield p((*at, "process"), f"process '{item.process}' is retired: it no longer applies, and the "
-                    "path leaves it out", "remove it from the path, or read its successor instead",
-                    rule="reading-path-redundant")
+            yield p(
+                (*at, "process"),
+                f"process '{item.process}' is retired: it no longer applies, and the path leaves it out",
+                "remove it from the path, or read its successor instead",
+                rule="reading-path-redundant",
+            )
         return
     page = str(item.page)
     form = page_form_problem(page)
     if form is not None:
-        yield p((*at, "page"), f"'{page}': {form}", "give the path of a page under docs/, such as how-to-edit.md",
-                rule="reading-path")
+        yield p(
+            (*at, "page"),
+            f"'{page}': {form}",
+            "give the path of a page under docs/, such as how-to-edit.md",
+            rule="reading-path",
+        )
         return
     if page in generated or page.startswith("onboarding/"):
         if page.startswith("onboarding/") and page != paths.ONBOARDING_INDEX:
-            yield p((*at, "page"), f"'{page}' is a reading path, not a page to read on one",
-                    "name the processes and pages of that path instead", rule="reading-path")
+            yield p(
+                (*at, "page"),
+                f"'{page}' is a reading path, not a page to read on one",
+                "name the processes and pages of that path instead",
+                rule="reading-path",
+            )
         return
     if docs_dir is not None and not (docs_dir / page).is_file():
         shown = relative_path(docs_dir / page, shown_base)
-        yield p((*at, "page"), f"the page {shown} does not exist",
-                f"create it, or give the path of an existing page relative to {relative_path(docs_dir, shown_base)}",
-                rule="missing-page")
+        yield p(
+            (*at, "page"),
+            f"the page {shown} does not exist",
+            f"create it, or give the path of an existing page relative to {relative_path(docs_dir, shown_base)}",
+            rule="missing-page",
+        )

@@ -20,9 +20,9 @@ import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from process_manual.load.handbook import Handbook
 from process_manual.core.problems import Problem, Severity
 from process_manual.core.rules import RULES
+from process_manual.load.handbook import Handbook
 
 CATALOG = "_handbook.yml"
 LEVELS: dict[str, Severity | None] = {"off": None, "warning": Severity.WARNING, "error": Severity.ERROR}
@@ -49,18 +49,31 @@ def read_policy(handbook: Handbook) -> tuple[Policy, list[Problem]]:
         rule = RULES.get(rule_id)
         if rule is None:
             close = difflib.get_close_matches(rule_id, list(RULES), n=1, cutoff=0.6)
-            problems.append(doc.problem(at, f"unknown rule '{rule_id}'", f"did you mean '{close[0]}'?" if close else
-                                        "`process-manual rules` lists every rule id", at_key=True,
-                                        rule="handbook-policy"))
+            problems.append(
+                doc.problem(
+                    at,
+                    f"unknown rule '{rule_id}'",
+                    f"did you mean '{close[0]}'?" if close else "`process-manual rules` lists every rule id",
+                    at_key=True,
+                    rule="handbook-policy",
+                )
+            )
             continue
         level = _level(value, doc.raw.get(at))
         if level not in LEVELS:
-            problems.append(doc.problem(at, f"'{level}' is not a severity", "write off, warning or error",
-                                        rule="handbook-policy"))
+            problems.append(
+                doc.problem(at, f"'{level}' is not a severity", "write off, warning or error", rule="handbook-policy")
+            )
             continue
         if rule.fixed and LEVELS[level] is not Severity.ERROR:
-            problems.append(doc.problem(at, f"the rule '{rule_id}' is always an error and cannot be set to {level}",
-                                        f"remove it: {_fixed_reason(rule_id)}", rule="handbook-policy"))
+            problems.append(
+                doc.problem(
+                    at,
+                    f"the rule '{rule_id}' is always an error and cannot be set to {level}",
+                    f"remove it: {_fixed_reason(rule_id)}",
+                    rule="handbook-policy",
+                )
+            )
             continue
         severities[rule_id] = LEVELS[level]
     return Policy(severities, tuple(policy.vague_owners)), problems

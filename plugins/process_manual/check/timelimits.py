@@ -36,7 +36,9 @@ EN_DEADLINES: list[str] = [
     r"\b(?:hourly|daily|weekly|fortnightly|biweekly|monthly|quarterly|yearly|annually)\b",
     r"\b(?:every|each)\s+\w",
     # a date or a clock time: "2026-03-31", "17:00", "5 pm"
-    r"\b\d{4}-\d{2}-\d{2}\b", r"\b\d{1,2}[:.]\d{2}\b", r"\b\d{1,2}\s*(?:am|pm)\b",
+    r"\b\d{4}-\d{2}-\d{2}\b",
+    r"\b\d{1,2}[:.]\d{2}\b",
+    r"\b\d{1,2}\s*(?:am|pm)\b",
 ]
 ZH_DEADLINES: list[str] = [
     r"(?<=.)[前内]$|之前|以前|之内|以内|为止|截止|截至",  # "会前", "发货前", "下班之前", "每月5日前"
@@ -62,12 +64,51 @@ DEADLINE_PATTERNS: list[str] = EN_DEADLINES + ZH_DEADLINES + ZH_HANT_DEADLINES
 """Every pattern that marks a deadline; add a language's forms here (or to its list above)."""
 
 VAGUE_TIME_WORDS: list[str] = [
-    "as soon as possible", "asap", "a.s.a.p.", "promptly", "immediately", "in time", "in a timely manner",
-    "timely", "right away", "at once", "without delay", "quickly", "soon", "urgently", "when possible",
-    "as needed", "as required", "in due course", "in the near future", "shortly", "when convenient",
+    "as soon as possible",
+    "asap",
+    "a.s.a.p.",
+    "promptly",
+    "immediately",
+    "in time",
+    "in a timely manner",
+    "timely",
+    "right away",
+    "at once",
+    "without delay",
+    "quickly",
+    "soon",
+    "urgently",
+    "when possible",
+    "as needed",
+    "as required",
+    "in due course",
+    "in the near future",
+    "shortly",
+    "when convenient",
     "at the earliest opportunity",
-    "尽快", "尽早", "及时", "马上", "立即", "立刻", "随时", "适时", "从速", "第一时间", "近期", "适当时候",
-    "盡快", "儘快", "盡早", "儘早", "及時", "馬上", "立刻", "隨時", "適時", "第一時間", "適當時候",
+    "尽快",
+    "尽早",
+    "及时",
+    "马上",
+    "立即",
+    "立刻",
+    "随时",
+    "适时",
+    "从速",
+    "第一时间",
+    "近期",
+    "适当时候",
+    "盡快",
+    "儘快",
+    "盡早",
+    "儘早",
+    "及時",
+    "馬上",
+    "立刻",
+    "隨時",
+    "適時",
+    "第一時間",
+    "適當時候",
 ]
 """Words that make a time limit vague; named in the message when a limit contains one."""
 
@@ -117,12 +158,16 @@ def check_time_limit(within: str, loc: Loc, problem: Callable[..., Problem]) -> 
     verdict = judge_time_limit(within)
     if verdict.definite:
         return
-    fix = ("write a duration ('2 working days', '3个工作日') or a deadline tied to an event or date ('before the "
-           "meeting', 'by the 15th of the month', '提前3天', '每周')")
+    fix = (
+        "write a duration ('2 working days', '3个工作日') or a deadline tied to an event or date ('before the "
+        "meeting', 'by the 15th of the month', '提前3天', '每周')"
+    )
     if verdict.vague_words:
         named = ", ".join(f"'{w}'" for w in verdict.vague_words)
-        yield problem(loc, f"the time limit '{within}' is vague: {named} sets no definite time", fix,
-                      rule="vague-time-limit")
+        yield problem(
+            loc, f"the time limit '{within}' is vague: {named} sets no definite time", fix, rule="vague-time-limit"
+        )
     else:
-        yield problem(loc, f"the time limit '{within}' is neither a duration nor a deadline", fix,
-                      rule="vague-time-limit")
+        yield problem(
+            loc, f"the time limit '{within}' is neither a duration nor a deadline", fix, rule="vague-time-limit"
+        )

@@ -15,21 +15,39 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from process_manual.core import flowgraph
-from process_manual.core.durations import add_interval, parse_duration
-from process_manual.load.handbook import Handbook, ProcessSource
-from process_manual.core.model import Step
 from process_manual.check.onboarding import check_onboarding
 from process_manual.check.policy import apply_policy, read_policy
-from process_manual.core.problems import Problem, sort_problems
 from process_manual.check.timelimits import check_time_limit
+from process_manual.core import flowgraph
+from process_manual.core.durations import add_interval, parse_duration
+from process_manual.core.model import Step
+from process_manual.core.problems import Problem, sort_problems
+from process_manual.load.handbook import Handbook, ProcessSource
 from process_manual.load.yamlload import Loc
 
 DEFAULT_VAGUE_OWNERS = (
-    "relevant department", "relevant departments", "related departments", "concerned departments",
-    "all departments", "relevant personnel", "relevant staff", "responsible department",
-    "相关部门", "有关部门", "各部门", "相关人员", "有关人员", "相关单位", "有关单位",
-    "相關部門", "有關部門", "相關人員", "有關人員", "各部門", "相關單位", "有關單位",  # traditional characters
+    "relevant department",
+    "relevant departments",
+    "related departments",
+    "concerned departments",
+    "all departments",
+    "relevant personnel",
+    "relevant staff",
+    "responsible department",
+    "相关部门",
+    "有关部门",
+    "各部门",
+    "相关人员",
+    "有关人员",
+    "相关单位",
+    "有关单位",
+    "相關部門",
+    "有關部門",
+    "相關人員",
+    "有關人員",
+    "各部門",
+    "相關單位",
+    "有關單位",  # traditional characters
 )
 
 
@@ -93,13 +111,20 @@ def _check_catalogs(handbook: Handbook, settings: Settings) -> Iterator[Problem]
                 continue
             role_id, name = str(role.get("id", "")), str(role.get("name", ""))
             if role_id in seen:
-                yield roles_doc.problem(("roles", i, "id"), f"role id '{role_id}' is defined twice",
-                                        "give each role its own id", rule="duplicate-id")
+                yield roles_doc.problem(
+                    ("roles", i, "id"),
+                    f"role id '{role_id}' is defined twice",
+                    "give each role its own id",
+                    rule="duplicate-id",
+                )
             seen.add(role_id)
             if vague_word(f"{role_id} {name}", settings.vague_owners):
-                yield roles_doc.problem(("roles", i, "name"), f"role '{role_id}' is a vague owner (its name is "
-                                        f"'{name}')", "define one definite role or position that does the work",
-                                        rule="vague-owner")
+                yield roles_doc.problem(
+                    ("roles", i, "name"),
+                    f"role '{role_id}' is a vague owner (its name is '{name}')",
+                    "define one definite role or position that does the work",
+                    rule="vague-owner",
+                )
     forms_doc = handbook.catalog_docs.get("_forms.yml")
     if forms_doc is not None and isinstance(forms_doc.data, dict):
         seen = set()
@@ -108,19 +133,30 @@ def _check_catalogs(handbook: Handbook, settings: Settings) -> Iterator[Problem]
                 continue
             form_id = form.get("id")
             if isinstance(form_id, str) and form_id in seen:
-                yield forms_doc.problem(("forms", i, "id"), f"form id '{form_id}' is defined twice",
-                                        "give each form its own id", rule="duplicate-id")
+                yield forms_doc.problem(
+                    ("forms", i, "id"),
+                    f"form id '{form_id}' is defined twice",
+                    "give each form its own id",
+                    rule="duplicate-id",
+                )
             seen.add(str(form_id))
             if isinstance(form.get("owner"), str):
                 yield from _check_role(handbook, form["owner"], ("forms", i, "owner"), forms_doc.problem, settings)
     areas_doc = handbook.catalog_docs.get("_areas.yml")
     if areas_doc is not None:
-        yield from _check_areas(handbook, areas_doc.data.get("areas") if isinstance(areas_doc.data, dict) else None,
-                                ("areas",), set(), areas_doc.problem, settings)
+        yield from _check_areas(
+            handbook,
+            areas_doc.data.get("areas") if isinstance(areas_doc.data, dict) else None,
+            ("areas",),
+            set(),
+            areas_doc.problem,
+            settings,
+        )
 
 
-def _check_areas(handbook: Handbook, areas: object, loc: Loc, seen: set[str], problem,
-                 settings: Settings) -> Iterator[Problem]:
+def _check_areas(
+    handbook: Handbook, areas: object, loc: Loc, seen: set[str], problem, settings: Settings
+) -> Iterator[Problem]:
     if not isinstance(areas, list):
         return
     for i, area in enumerate(areas):
@@ -128,7 +164,12 @@ def _check_areas(handbook: Handbook, areas: object, loc: Loc, seen: set[str], pr
             continue
         area_id = area.get("id")
         if isinstance(area_id, str) and area_id in seen:
-            yield problem((*loc, i, "id"), f"area id '{area_id}' is defined twice", "give each area its own id", rule="duplicate-id")
+            yield problem(
+                (*loc, i, "id"),
+                f"area id '{area_id}' is defined twice",
+                "give each area its own id",
+                rule="duplicate-id",
+            )
         seen.add(str(area_id))
         if isinstance(area.get("owner"), str):
             yield from _check_role(handbook, area["owner"], (*loc, i, "owner"), problem, settings)
@@ -142,8 +183,12 @@ def _check_unique_process_ids(handbook: Handbook) -> Iterator[Problem]:
         if pid in first:
             other = first[pid]
             line = other.doc.where(("id",)).line
-            yield source.doc.problem(("id",), f"process id '{pid}' is already used by {other.path}:{line}",
-                                     "give this process its own document number", rule="duplicate-id")
+            yield source.doc.problem(
+                ("id",),
+                f"process id '{pid}' is already used by {other.path}:{line}",
+                "give this process its own document number",
+                rule="duplicate-id",
+            )
         else:
             first[pid] = source
 
@@ -158,29 +203,48 @@ def _unknown(kind: str, value: str, known: Iterable[str], problem, loc: Loc) -> 
 
     close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
     catalog = {"role": "_roles.yml", "form": "_forms.yml", "area": "_areas.yml"}.get(kind)
-    fix = f"did you mean '{close[0]}'?" if close else (f"add it to {catalog}" if catalog else f"use an existing {kind} id")
+    fix = (
+        f"did you mean '{close[0]}'?"
+        if close
+        else (f"add it to {catalog}" if catalog else f"use an existing {kind} id")
+    )
     return problem(loc, f"unknown {kind} '{value}'", fix, rule=f"unknown-{kind}")
 
 
-def _check_process(handbook: Handbook, source: ProcessSource, settings: Settings,
-                   known_ids: set[str]) -> Iterator[Problem]:
+def _check_process(
+    handbook: Handbook, source: ProcessSource, settings: Settings, known_ids: set[str]
+) -> Iterator[Problem]:
     process, doc = source.process, source.doc
     p = doc.problem
     if len(process.steps) > settings.max_steps:
-        yield p(("steps",), f"the process has {len(process.steps)} steps, more than a readable flowchart holds "
-                f"({settings.max_steps})", "split it into sub-processes (`kind: subprocess`)", rule="too-many-steps", at_key=True)
+        yield p(
+            ("steps",),
+            f"the process has {len(process.steps)} steps, more than a readable flowchart holds ({settings.max_steps})",
+            "split it into sub-processes (`kind: subprocess`)",
+            rule="too-many-steps",
+            at_key=True,
+        )
     node = handbook.areas.get(process.area)
     if node is None:
         if handbook.areas:
             yield _unknown("area", process.area, handbook.areas, p, ("area",))
     elif node.area.children:
         leaves = ", ".join(c.id for c in node.area.children)
-        yield p(("area",), f"area '{process.area}' is a group of areas, not a leaf", f"use one of: {leaves}", rule="area-not-leaf")
+        yield p(
+            ("area",),
+            f"area '{process.area}' is a group of areas, not a leaf",
+            f"use one of: {leaves}",
+            rule="area-not-leaf",
+        )
     yield from _check_role(handbook, process.owner, ("owner",), p, settings)
     for i, related in enumerate(process.related):
         if related == process.id:
-            yield p(("related", i), "a process cannot be related to itself", "remove it from `related`",
-                    rule="self-reference")
+            yield p(
+                ("related", i),
+                "a process cannot be related to itself",
+                "remove it from `related`",
+                rule="self-reference",
+            )
         elif related not in known_ids:
             yield _unknown("process", related, known_ids, p, ("related", i))
     yield from _check_steps(handbook, source, settings, known_ids)
@@ -206,15 +270,21 @@ def _check_role(handbook: Handbook, role_id: str, loc: Loc, problem, settings: S
         yield _unknown("role", role_id, handbook.roles, problem, loc)
 
 
-def _check_steps(handbook: Handbook, source: ProcessSource, settings: Settings,
-                 process_ids: set[str]) -> Iterator[Problem]:
+def _check_steps(
+    handbook: Handbook, source: ProcessSource, settings: Settings, process_ids: set[str]
+) -> Iterator[Problem]:
     process, p = source.process, source.doc.problem
     step_ids = {s.id for s in process.steps}
     seen: set[str] = set()
     for i, step in enumerate(process.steps):
         at = ("steps", i)
         if step.id in seen:
-            yield p((*at, "id"), f"step id '{step.id}' is used twice in this process", "give each step its own id", rule="duplicate-id")
+            yield p(
+                (*at, "id"),
+                f"step id '{step.id}' is used twice in this process",
+                "give each step its own id",
+                rule="duplicate-id",
+            )
         seen.add(step.id)
         yield from _check_step_kind(step, at, p)
         for key in ("responsible", "consulted", "informed"):
@@ -224,11 +294,19 @@ def _check_steps(handbook: Handbook, source: ProcessSource, settings: Settings,
             yield from _check_role(handbook, step.accountable, (*at, "accountable"), p, settings)
         if step.kind != "end":
             if not step.responsible:
-                yield p(at, f"step '{step.id}' has no responsible role", "add `responsible: <role id>`", rule="no-responsible")
+                yield p(
+                    at,
+                    f"step '{step.id}' has no responsible role",
+                    "add `responsible: <role id>`",
+                    rule="no-responsible",
+                )
             elif step.accountable_role is None:
-                yield p((*at, "responsible"), f"step '{step.id}' has {len(step.responsible)} responsible roles "
-                        "and no accountable one", "add `accountable:` with the one role that answers for the step",
-                        rule="no-accountable")
+                yield p(
+                    (*at, "responsible"),
+                    f"step '{step.id}' has {len(step.responsible)} responsible roles and no accountable one",
+                    "add `accountable:` with the one role that answers for the step",
+                    rule="no-accountable",
+                )
         if step.within is not None:
             yield from check_time_limit(step.within, (*at, "within"), p)
         for j, form_id in enumerate(step.forms):
@@ -240,8 +318,12 @@ def _check_steps(handbook: Handbook, source: ProcessSource, settings: Settings,
                 yield _unknown("step", target, step_ids, p, loc)
         if step.process:
             if step.process == process.id:
-                yield p((*at, "process"), "a sub-process step cannot run its own process",
-                        "name another process, or loop with `next`", rule="self-reference")
+                yield p(
+                    (*at, "process"),
+                    "a sub-process step cannot run its own process",
+                    "name another process, or loop with `next`",
+                    rule="self-reference",
+                )
             elif step.process not in process_ids:
                 yield _unknown("process", step.process, process_ids, p, (*at, "process"))
 
@@ -251,40 +333,74 @@ def _check_step_kind(step: Step, at: Loc, p) -> Iterator[Problem]:
     if kind == "end":
         roles = [key for key in ("responsible", "accountable", "consulted", "informed") if getattr(step, key)]
         if roles:
-            yield p((*at, roles[0]), f"end step '{step.id}' names roles ({', '.join(roles)})",
-                    "an end is an event, not an activity: remove its roles", rule="step-kind")
+            yield p(
+                (*at, roles[0]),
+                f"end step '{step.id}' names roles ({', '.join(roles)})",
+                "an end is an event, not an activity: remove its roles",
+                rule="step-kind",
+            )
         if step.next or step.branches:
-            yield p((*at, "next") if step.next else (*at, "branches"), f"end step '{step.id}' has a next step",
-                    "remove `next`/`branches`, or make it a task", rule="step-kind")
+            yield p(
+                (*at, "next") if step.next else (*at, "branches"),
+                f"end step '{step.id}' has a next step",
+                "remove `next`/`branches`, or make it a task",
+                rule="step-kind",
+            )
     elif kind == "decision":
         if step.next:
-            yield p((*at, "next"), f"decision '{step.id}' uses `next`", "list its outcomes under `branches` instead",
-                    rule="step-kind")
+            yield p(
+                (*at, "next"),
+                f"decision '{step.id}' uses `next`",
+                "list its outcomes under `branches` instead",
+                rule="step-kind",
+            )
         if len(step.branches) < 2:
-            yield p((*at, "branches") if step.branches else at,
-                    f"decision '{step.id}' has {'only one branch' if step.branches else 'no branches'}",
-                    "a decision needs at least two `branches`, each with `when` and `next`", rule="step-kind")
+            yield p(
+                (*at, "branches") if step.branches else at,
+                f"decision '{step.id}' has {'only one branch' if step.branches else 'no branches'}",
+                "a decision needs at least two `branches`, each with `when` and `next`",
+                rule="step-kind",
+            )
         labels: dict[str, int] = {}
         for j, branch in enumerate(step.branches):
             label = branch.when.casefold()
             if label in labels:
-                yield p((*at, "branches", j, "when"), f"branch label '{branch.when}' is used twice in '{step.id}'",
-                        "give each outcome its own label", rule="step-kind")
+                yield p(
+                    (*at, "branches", j, "when"),
+                    f"branch label '{branch.when}' is used twice in '{step.id}'",
+                    "give each outcome its own label",
+                    rule="step-kind",
+                )
             labels[label] = j
     else:
         if step.branches:
-            yield p((*at, "branches"), f"{kind} step '{step.id}' has branches",
-                    "only a `kind: decision` step branches; use `next`", rule="step-kind")
+            yield p(
+                (*at, "branches"),
+                f"{kind} step '{step.id}' has branches",
+                "only a `kind: decision` step branches; use `next`",
+                rule="step-kind",
+            )
         if not step.next:
-            yield p(at, f"{kind} step '{step.id}' is a dead end: it has no `next`",
-                    "add `next: <step id>`; to finish the process here, lead it to a `kind: end` step",
-                    rule="dead-end")
+            yield p(
+                at,
+                f"{kind} step '{step.id}' is a dead end: it has no `next`",
+                "add `next: <step id>`; to finish the process here, lead it to a `kind: end` step",
+                rule="dead-end",
+            )
     if kind == "subprocess" and not step.process:
-        yield p(at, f"sub-process step '{step.id}' does not say which process it runs", "add `process: <process id>`",
-                rule="step-kind")
+        yield p(
+            at,
+            f"sub-process step '{step.id}' does not say which process it runs",
+            "add `process: <process id>`",
+            rule="step-kind",
+        )
     if kind != "subprocess" and step.process:
-        yield p((*at, "process"), f"step '{step.id}' names a process but is a {kind}", "add `kind: subprocess`",
-                rule="step-kind")
+        yield p(
+            (*at, "process"),
+            f"step '{step.id}' names a process but is a {kind}",
+            "add `kind: subprocess`",
+            rule="step-kind",
+        )
 
 
 def _open_steps(process) -> set[str]:
@@ -304,8 +420,12 @@ def _check_graph(source: ProcessSource) -> Iterator[Problem]:
     for i, s in enumerate(process.steps):
         index.setdefault(s.id, i)
     if not any(s.kind == "end" for s in process.steps):
-        yield p(("steps",), "the process has no end step", "add a step with `kind: end` and lead the last step to it",
-                rule="no-end-step")
+        yield p(
+            ("steps",),
+            "the process has no end step",
+            "add a step with `kind: end` and lead the last step to it",
+            rule="no-end-step",
+        )
         return
     open_steps = _open_steps(process)
     graph = flowgraph.successors(process)
@@ -313,12 +433,20 @@ def _check_graph(source: ProcessSource) -> Iterator[Problem]:
         reachable = flowgraph.reachable_from_start(process, graph)
         for i, step in enumerate(process.steps):
             if step.id not in reachable:
-                yield p(("steps", i, "id"), f"step '{step.id}' cannot be reached from the first step "
-                        f"'{process.steps[0].id}'", "lead a `next` or branch to it, or remove it", rule="unreachable-step")
+                yield p(
+                    ("steps", i, "id"),
+                    f"step '{step.id}' cannot be reached from the first step '{process.steps[0].id}'",
+                    "lead a `next` or branch to it, or remove it",
+                    rule="unreachable-step",
+                )
     for loop in flowgraph.dead_loops(process, graph, flowgraph.can_finish(process, graph, open_steps)):
         cycle = " → ".join([*loop, loop[0]])
-        yield p(("steps", index[loop[0]], "id"), f"dead loop: {cycle} never reaches an end step",
-                "give one of these steps a branch that leads on towards an end", rule="dead-loop")
+        yield p(
+            ("steps", index[loop[0]], "id"),
+            f"dead loop: {cycle} never reaches an end step",
+            "give one of these steps a branch that leads on towards an end",
+            rule="dead-loop",
+        )
 
 
 def _check_outputs(source: ProcessSource) -> Iterator[Problem]:
@@ -333,8 +461,12 @@ def _check_outputs(source: ProcessSource) -> Iterator[Problem]:
         return
     for i, output in enumerate(process.outputs):
         if output.casefold() not in produced:
-            yield p(("outputs", i), f"output '{output}' is not produced by any step",
-                    "list it under `outputs` of the step that produces it", rule="output-not-produced")
+            yield p(
+                ("outputs", i),
+                f"output '{output}' is not produced by any step",
+                "list it under `outputs` of the step that produces it",
+                rule="output-not-produced",
+            )
 
 
 def _check_changelog(source: ProcessSource, settings: Settings) -> Iterator[Problem]:
@@ -343,48 +475,82 @@ def _check_changelog(source: ProcessSource, settings: Settings) -> Iterator[Prob
     for i, entry in enumerate(entries):
         at = ("changelog", i)
         if entry.date > settings.today:
-            yield p((*at, "date"), f"change-log date {entry.date} is in the future", "date the entry when it is approved",
-                    rule="future-date")
+            yield p(
+                (*at, "date"),
+                f"change-log date {entry.date} is in the future",
+                "date the entry when it is approved",
+                rule="future-date",
+            )
         if i == 0:
             continue
         before = entries[i - 1]
         if _version_key(entry.version) <= _version_key(before.version):
-            yield p((*at, "version"), f"change-log version {entry.version} is not higher than the previous "
-                    f"entry's {before.version}", "list the change log oldest first, each version higher than the one before",
-                    rule="changelog-order")
+            yield p(
+                (*at, "version"),
+                f"change-log version {entry.version} is not higher than the previous entry's {before.version}",
+                "list the change log oldest first, each version higher than the one before",
+                rule="changelog-order",
+            )
         if entry.date < before.date:
-            yield p((*at, "date"), f"change-log date {entry.date} is before the previous entry's {before.date}",
-                    "list the change log oldest first", rule="changelog-order")
+            yield p(
+                (*at, "date"),
+                f"change-log date {entry.date} is before the previous entry's {before.date}",
+                "list the change log oldest first",
+                rule="changelog-order",
+            )
     newest = entries[-1]
     if newest.version != process.version:
-        yield p(("version",), f"version \"{process.version}\" has no change-log entry (the newest is "
-                f"\"{newest.version}\")", "add a change-log entry for this version at the end of `changelog`",
-                rule="version-not-in-changelog")
+        yield p(
+            ("version",),
+            f'version "{process.version}" has no change-log entry (the newest is "{newest.version}")',
+            "add a change-log entry for this version at the end of `changelog`",
+            rule="version-not-in-changelog",
+        )
 
 
 def _check_review(source: ProcessSource, settings: Settings) -> Iterator[Problem]:
     process, p = source.process, source.doc.problem
     if process.review is None:
         if process.status == "effective" and "review" not in source.broken:
-            yield p((), "no periodic review is planned", "add `review: {every: 12 months, last: YYYY-MM-DD}`",
-                    rule="no-review")
+            yield p(
+                (),
+                "no periodic review is planned",
+                "add `review: {every: 12 months, last: YYYY-MM-DD}`",
+                rule="no-review",
+            )
         return
     interval = parse_duration(process.review.every)
     if interval is None or interval.unit not in ("day", "working_day", "week", "month", "year") or interval.amount < 1:
-        yield p(("review", "every"), f"'{process.review.every}' is not a review interval",
-                "write a whole number of days, weeks, months or years, e.g. '12 months'", rule="review-interval")
+        yield p(
+            ("review", "every"),
+            f"'{process.review.every}' is not a review interval",
+            "write a whole number of days, weeks, months or years, e.g. '12 months'",
+            rule="review-interval",
+        )
         return
     due = add_interval(process.review.last, interval)
     if due == dt.date.max:  # beyond the calendar
-        yield p(("review", "every"), f"'{process.review.every}' is too long for a review interval",
-                "review at least every few years, e.g. '2 years'", rule="review-interval")
+        yield p(
+            ("review", "every"),
+            f"'{process.review.every}' is too long for a review interval",
+            "review at least every few years, e.g. '2 years'",
+            rule="review-interval",
+        )
         return
     if process.review.last > settings.today:
-        yield p(("review", "last"), f"the last review date {process.review.last} is in the future",
-                "give the date the review happened", rule="future-date")
+        yield p(
+            ("review", "last"),
+            f"the last review date {process.review.last} is in the future",
+            "give the date the review happened",
+            rule="future-date",
+        )
     elif due < settings.today and process.status != "retired":
-        yield p(("review", "last"), f"review overdue since {due} (every {process.review.every}, last "
-                f"{process.review.last})", "review the process and update `review.last`", rule="review-overdue")
+        yield p(
+            ("review", "last"),
+            f"review overdue since {due} (every {process.review.every}, last {process.review.last})",
+            "review the process and update `review.last`",
+            rule="review-overdue",
+        )
 
 
 def _check_kpis(handbook: Handbook, source: ProcessSource, settings: Settings) -> Iterator[Problem]:
@@ -392,10 +558,19 @@ def _check_kpis(handbook: Handbook, source: ProcessSource, settings: Settings) -
     seen: set[str] = set()
     for i, kpi in enumerate(process.kpis):
         if kpi.id in seen:
-            yield p(("kpis", i, "id"), f"KPI id '{kpi.id}' is used twice in this process", "give each KPI its own id", rule="duplicate-id")
+            yield p(
+                ("kpis", i, "id"),
+                f"KPI id '{kpi.id}' is used twice in this process",
+                "give each KPI its own id",
+                rule="duplicate-id",
+            )
         seen.add(kpi.id)
         if kpi.target is None:
-            yield p(("kpis", i), f"KPI '{kpi.id}' has no target", "add `target:` (the level the process must reach)",
-                    rule="kpi-without-target")
+            yield p(
+                ("kpis", i),
+                f"KPI '{kpi.id}' has no target",
+                "add `target:` (the level the process must reach)",
+                rule="kpi-without-target",
+            )
         if kpi.owner:
             yield from _check_role(handbook, kpi.owner, ("kpis", i, "owner"), p, settings)

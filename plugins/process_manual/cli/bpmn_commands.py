@@ -15,15 +15,15 @@ from pathlib import Path
 
 import yaml
 
-from process_manual.load.handbook import load_handbook
-from process_manual.cli.newprocess import area_check, find_schema, id_check, owner_check, slug, suggested_id
-from process_manual.core.problems import relative_path
-from process_manual.core.labels import Labels
 from process_manual.check.validate import Settings, today, validate
+from process_manual.cli.newprocess import area_check, find_schema, id_check, owner_check, slug, suggested_id
+from process_manual.core.labels import Labels
+from process_manual.core.problems import relative_path
 from process_manual.formats.bpmn import handbook_files
-from process_manual.formats.bpmn_import import ImportOptions, ImportRefused, Imported, import_process
+from process_manual.formats.bpmn_import import Imported, ImportOptions, ImportRefused, import_process
 from process_manual.formats.bpmn_read import BpmnReadError, read_file
 from process_manual.formats.bpmn_roles import append_roles, role_line
+from process_manual.load.handbook import load_handbook
 
 PROG = "process-manual bpmn"
 
@@ -40,8 +40,10 @@ def export(args: argparse.Namespace) -> int:
     if errors:
         for problem in errors:
             print(problem.text(), file=sys.stderr)
-        _say(f"{len(errors)} error(s) in {folder.as_posix()}: nothing exported — fix them first "
-             f"(`process-manual validate {folder.as_posix()}`)")
+        _say(
+            f"{len(errors)} error(s) in {folder.as_posix()}: nothing exported — fix them first "
+            f"(`process-manual validate {folder.as_posix()}`)"
+        )
         return 1
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -82,14 +84,28 @@ class _Dumper(yaml.SafeDumper):
         return super().increase_indent(flow, False)
 
 
-_Dumper.add_representer(str, lambda d, text: d.represent_scalar("tag:yaml.org,2002:str", text,
-                                                                style="|" if "\n" in text else None))
-_Dumper.add_representer(_Inline, lambda d, items: d.represent_sequence("tag:yaml.org,2002:seq", items,
-                                                                       flow_style=True))
-_Dumper.add_representer(_InlineMap, lambda d, items: d.represent_mapping("tag:yaml.org,2002:map", items,
-                                                                         flow_style=True))
-_STEP_KEYS = ("id", "name", "kind", "responsible", "accountable", "consulted", "informed", "within", "forms",
-              "process", "details", "next", "branches")
+_Dumper.add_representer(
+    str, lambda d, text: d.represent_scalar("tag:yaml.org,2002:str", text, style="|" if "\n" in text else None)
+)
+_Dumper.add_representer(_Inline, lambda d, items: d.represent_sequence("tag:yaml.org,2002:seq", items, flow_style=True))
+_Dumper.add_representer(
+    _InlineMap, lambda d, items: d.represent_mapping("tag:yaml.org,2002:map", items, flow_style=True)
+)
+_STEP_KEYS = (
+    "id",
+    "name",
+    "kind",
+    "responsible",
+    "accountable",
+    "consulted",
+    "informed",
+    "within",
+    "forms",
+    "process",
+    "details",
+    "next",
+    "branches",
+)
 
 
 def _readable_step(step: dict) -> dict:
@@ -104,10 +120,15 @@ def _readable_step(step: dict) -> dict:
 
 def _process_yaml(content: dict, schema_ref: str | None, source: str) -> str:
     header = f"# yaml-language-server: $schema={schema_ref}\n" if schema_ref else ""
-    header += (f"# Imported from {' '.join(source.split())} by `process-manual bpmn import` on {today().isoformat()}."
-               " Check every step,\n# then run `process-manual validate` and open a pull request.\n")
-    content = {**content, "steps": [_readable_step(s) for s in content["steps"]],
-               "review": _InlineMap(content["review"])}
+    header += (
+        f"# Imported from {' '.join(source.split())} by `process-manual bpmn import` on {today().isoformat()}."
+        " Check every step,\n# then run `process-manual validate` and open a pull request.\n"
+    )
+    content = {
+        **content,
+        "steps": [_readable_step(s) for s in content["steps"]],
+        "review": _InlineMap(content["review"]),
+    }
     body = yaml.dump(content, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=110)
     return header + body
 
@@ -141,16 +162,31 @@ def import_(args: argparse.Namespace) -> int:
         if process_id is None or (problem := id_check(handbook)(process_id)):
             raise ImportRefused(problem if process_id else "give the new process's id with --id (e.g. ADM-009)")
         author = " ".join((args.author or "").split()) or handbook.roles[args.owner].name
-        result = import_process(definitions, handbook, ImportOptions(
-            process_id=process_id, title=args.title, area=args.area, owner=args.owner, author=author, today=today(),
-            language=args.language, role_map=role_map, process=args.process, source_name=source.name))
+        result = import_process(
+            definitions,
+            handbook,
+            ImportOptions(
+                process_id=process_id,
+                title=args.title,
+                area=args.area,
+                owner=args.owner,
+                author=author,
+                today=today(),
+                language=args.language,
+                role_map=role_map,
+                process=args.process,
+                source_name=source.name,
+            ),
+        )
     except (BpmnReadError, ImportRefused) as error:
         _say(f"{error}; nothing written")
         return 1
     _report(result)
     if result.new_roles and not args.add_roles:
-        _say(f"{len(result.new_roles)} lane(s) match no role of {folder.as_posix()}/_roles.yml; nothing written. "
-             "Add them to _roles.yml, map them with --role 'Lane name=role-id', or rerun with --add-roles:")
+        _say(
+            f"{len(result.new_roles)} lane(s) match no role of {folder.as_posix()}/_roles.yml; nothing written. "
+            "Add them to _roles.yml, map them with --role 'Lane name=role-id', or rerun with --add-roles:"
+        )
         for role_id, name in result.new_roles.items():
             print(f"  {role_line(role_id, name)}", file=sys.stderr)
         return 1
@@ -174,8 +210,11 @@ def import_(args: argparse.Namespace) -> int:
         _say(f"{path.as_posix()} already exists — give another --title or --id; nothing written")
         return 1
     shown = relative_path(path, Path.cwd())
-    problems = [p for p in validate(load_handbook(folder), Settings())
-                if p.is_error and (p.path == shown or p.path.endswith("_roles.yml"))]
+    problems = [
+        p
+        for p in validate(load_handbook(folder), Settings())
+        if p.is_error and (p.path == shown or p.path.endswith("_roles.yml"))
+    ]
     if problems:
         for problem in problems:
             print(problem.text(), file=sys.stderr)
@@ -187,10 +226,14 @@ def import_(args: argparse.Namespace) -> int:
         _say("the imported process does not validate (see above); nothing written")
         return 1
     if result.new_roles:
-        print(f"Added {len(result.new_roles)} role(s) to {(folder / '_roles.yml').as_posix()}: "
-              + ", ".join(result.new_roles))
-    print(f"Created {path.as_posix()} ({len(result.process['steps'])} steps, {len(result.warnings)} warning(s))\n"
-          f"Next: check it, then run `process-manual validate {folder.as_posix()}`")
+        print(
+            f"Added {len(result.new_roles)} role(s) to {(folder / '_roles.yml').as_posix()}: "
+            + ", ".join(result.new_roles)
+        )
+    print(
+        f"Created {path.as_posix()} ({len(result.process['steps'])} steps, {len(result.warnings)} warning(s))\n"
+        f"Next: check it, then run `process-manual validate {folder.as_posix()}`"
+    )
     return 0
 
 
@@ -201,16 +244,22 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     out = actions.add_parser("export", help="write <ID>.bpmn for every process (with its diagram)")
     out.add_argument("dir", nargs="?", default="processes", help="the handbook folder (default: processes)")
     out.add_argument("--out", required=True, metavar="FOLDER", help="where to write the .bpmn files")
-    out.add_argument("--language", choices=("en", "zh"), help="language of the start event's name "
-                     "(default: zh for a Chinese title, else en)")
+    out.add_argument(
+        "--language",
+        choices=("en", "zh"),
+        help="language of the start event's name (default: zh for a Chinese title, else en)",
+    )
     out.set_defaults(run=export)
     into = actions.add_parser("import", help="write a new process file from a BPMN 2.0 model")
     into.add_argument("file", help="the .bpmn file")
     into.add_argument("--area", required=True, help="a leaf area id from _areas.yml (the file goes into DIR/AREA/)")
     into.add_argument("--owner", required=True, help="the process owner: a role id from _roles.yml")
     into.add_argument("--dir", default="processes", help="the handbook folder (default: processes)")
-    into.add_argument("--id", help="the new process's id (default: the BPMN process id if it fits and is free, "
-                      "else the next free number of the area)")
+    into.add_argument(
+        "--id",
+        help="the new process's id (default: the BPMN process id if it fits and is free, "
+        "else the next free number of the area)",
+    )
     into.add_argument("--title", help="the process name (default: the pool's or the process's name)")
     into.add_argument("--process", metavar="ID_OR_NAME", help="which process of the file (default: the largest)")
     into.add_argument("--role", action="append", metavar="LANE=ROLE", help="map a lane to a role id (repeat)")

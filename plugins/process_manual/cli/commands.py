@@ -8,16 +8,16 @@ import sys
 from pathlib import Path
 
 from process_manual import __version__
-from process_manual.formats import codeowners, pdf
-from process_manual.cli import newprocess
 from process_manual.build import plain_files as export_markdown
+from process_manual.check.validate import DEFAULT_VAGUE_OWNERS, Settings, validate
 from process_manual.cli import bpmn_commands as bpmn_cli
-from process_manual.load.handbook import load_handbook
-from process_manual.load.parsecache import load_cache, save_cache
+from process_manual.cli import newprocess
 from process_manual.core.problems import format_github, format_human, format_json
+from process_manual.formats import codeowners, pdf
 from process_manual.formats.schema import SITE_PATH as SCHEMA_PATH
 from process_manual.formats.schema import process_schema, schema_text
-from process_manual.check.validate import DEFAULT_VAGUE_OWNERS, Settings, validate
+from process_manual.load.handbook import load_handbook
+from process_manual.load.parsecache import load_cache, save_cache
 
 FORMATS = {"human": format_human, "json": format_json, "github": format_github}
 
@@ -41,7 +41,10 @@ def _validate(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     """The pull-request check; exit 2 when it cannot run (no git repository, unknown ref)."""
-    from process_manual.check.changecheck import CheckError, check_changes  # git and semantic diffs: `validate` starts sooner without
+    from process_manual.check.changecheck import (
+        CheckError,
+        check_changes,
+    )  # git and semantic diffs: `validate` starts sooner without
 
     try:
         problems = check_changes(Path(args.dir), args.base)
@@ -90,22 +93,40 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("validate", help="report every problem in every file; exit 1 on any error")
     check.add_argument("dir", nargs="?", default="processes", help="the handbook folder (default: processes)")
     check.add_argument("--format", choices=sorted(FORMATS), default="human")
-    check.add_argument("--vague-owner", action="append", metavar="WORDS",
-                       help="a word that marks a vague owner (repeat; replaces the built-in list)")
-    check.add_argument("--docs", metavar="DIR", help="the site's docs folder: pages named by reading paths "
-                       "(_onboarding.yml) must exist there (the site build always checks them)")
-    check.add_argument("--no-cache", action="store_true", help="parse every file, and neither read nor write the "
-                       "cache of parsed files (default folder: $XDG_CACHE_HOME/process-manual or "
-                       "~/.cache/process-manual; PROCESS_MANUAL_CACHE_DIR sets another)")
+    check.add_argument(
+        "--vague-owner",
+        action="append",
+        metavar="WORDS",
+        help="a word that marks a vague owner (repeat; replaces the built-in list)",
+    )
+    check.add_argument(
+        "--docs",
+        metavar="DIR",
+        help="the site's docs folder: pages named by reading paths "
+        "(_onboarding.yml) must exist there (the site build always checks them)",
+    )
+    check.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="parse every file, and neither read nor write the "
+        "cache of parsed files (default folder: $XDG_CACHE_HOME/process-manual or "
+        "~/.cache/process-manual; PROCESS_MANUAL_CACHE_DIR sets another)",
+    )
     check.set_defaults(run=_validate, reads_only=True)
-    change = commands.add_parser("check", help="the pull-request check: every process changed since --base has a "
-                                 "new version and change-log entry; exit 1 if not")
+    change = commands.add_parser(
+        "check",
+        help="the pull-request check: every process changed since --base has a "
+        "new version and change-log entry; exit 1 if not",
+    )
     change.add_argument("--base", required=True, metavar="GIT_REF", help="compare with this commit, branch or tag")
     change.add_argument("--dir", default="processes", help="the handbook folder (default: processes)")
     change.add_argument("--format", choices=sorted(FORMATS), default="human")
     change.set_defaults(run=_check, reads_only=True)
-    rules = commands.add_parser("rules", help="print the rules reference: every rule id, its default severity, "
-                                "the principle behind it and a bad and a good example (Markdown)")
+    rules = commands.add_parser(
+        "rules",
+        help="print the rules reference: every rule id, its default severity, "
+        "the principle behind it and a bad and a good example (Markdown)",
+    )
     rules.add_argument("--language", choices=["en", "zh"], default="en")
     rules.add_argument("--dir", help="a handbook folder: also show what its _handbook.yml sets")
     rules.set_defaults(run=_rules)
@@ -134,4 +155,3 @@ def run() -> None:
     if getattr(args, "reads_only", False):
         gc.disable()
     sys.exit(args.run(args))
-

@@ -22,11 +22,11 @@ from pathlib import Path
 
 import yaml
 
-from process_manual.load.handbook import Handbook, load_handbook
+from process_manual.check.validate import Settings, today, validate
 from process_manual.core.model import ID_PATTERN
 from process_manual.core.problems import relative_path
 from process_manual.formats.schema import SITE_PATH as SCHEMA_PATH
-from process_manual.check.validate import Settings, today, validate
+from process_manual.load.handbook import Handbook, load_handbook
 
 Check = Callable[[str], str | None]
 """A value -> why it is not acceptable, or None."""
@@ -35,8 +35,12 @@ _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 # The words of a new file, in the language of its title (or --language).
 _TEXTS = {
-    "en": {"first": "Describe the first step", "end": "{title} complete", "change": "First draft",
-           "every": "12 months"},
+    "en": {
+        "first": "Describe the first step",
+        "end": "{title} complete",
+        "change": "First draft",
+        "every": "12 months",
+    },
     "zh": {"first": "请填写第一个步骤", "end": "{title}完成", "change": "初稿", "every": "12个月"},
 }
 
@@ -81,8 +85,10 @@ class Answers:
 def slug(title: str, process_id: str) -> str:
     """The file name of a process: its title in ASCII (accents dropped); its id when the title has
     letters with no ASCII form (Chinese titles)."""
-    if any(unicodedata.category(char).startswith("L")
-           and not unicodedata.normalize("NFKD", char).encode("ascii", "ignore") for char in title):
+    if any(
+        unicodedata.category(char).startswith("L") and not unicodedata.normalize("NFKD", char).encode("ascii", "ignore")
+        for char in title
+    ):
         return process_id.lower()
     ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
     words = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
@@ -116,8 +122,10 @@ def area_check(handbook: Handbook) -> Check:
         if node is None:
             return f"unknown area '{value}'{_did_you_mean(value, sorted(handbook.areas))} (areas: {', '.join(leaves)})"
         if node.area.children:
-            return (f"area '{value}' is a group of areas, not a leaf: use one of "
-                    f"{', '.join(c.id for c in node.area.children)}")
+            return (
+                f"area '{value}' is a group of areas, not a leaf: use one of "
+                f"{', '.join(c.id for c in node.area.children)}"
+            )
         return None
 
     return check
@@ -176,14 +184,22 @@ def find_schema(start: Path) -> Path | None:
 
 def process_text(answers: Answers, *, author: str, language: str, schema_ref: str | None) -> str:
     """The content of the new file (every value has been checked)."""
-    assert answers.id and answers.title and answers.area and answers.owner
+    if not (answers.id and answers.title and answers.area and answers.owner):
+        raise ValueError("process_text needs the id, title, area and owner answered")
     words = _TEXTS[language]
     return _TEMPLATE.format(
         schema=f"# yaml-language-server: $schema={schema_ref}\n" if schema_ref else "",
-        today=today().isoformat(), id=answers.id,
-        title=_scalar(answers.title), area=answers.area, owner=answers.owner, every=words["every"],
-        first=_scalar(words["first"]), end=_scalar(words["end"].format(title=answers.title)),
-        author=_scalar(author), change=_scalar(words["change"]))
+        today=today().isoformat(),
+        id=answers.id,
+        title=_scalar(answers.title),
+        area=answers.area,
+        owner=answers.owner,
+        every=words["every"],
+        first=_scalar(words["first"]),
+        end=_scalar(words["end"].format(title=answers.title)),
+        author=_scalar(author),
+        change=_scalar(words["change"]),
+    )
 
 
 def _schema_ref(given: str | None, folder: Path, path: Path) -> str | None:
@@ -211,11 +227,21 @@ def _complete(answers: Answers, handbook: Handbook, interactive: bool) -> list[s
     missing = [name for name in ("id", "title", "area", "owner") if getattr(answers, name) is None]
     if missing and not interactive:
         options = ", ".join(f"--{name}" for name in missing)
-        given = [(value, check) for value, check in ((answers.id, id_check(handbook)), (answers.title, title_check),
-                 (answers.area, area_check(handbook)), (answers.owner, owner_check(handbook))) if value is not None]
-        return [f"missing {options}: standard input is not a terminal, so nothing can be asked; give "
-                f"{'it' if len(missing) == 1 else 'them'} as option{'s' if len(missing) > 1 else ''}",
-                *[problem for value, check in given if (problem := check(value)) is not None]]
+        given = [
+            (value, check)
+            for value, check in (
+                (answers.id, id_check(handbook)),
+                (answers.title, title_check),
+                (answers.area, area_check(handbook)),
+                (answers.owner, owner_check(handbook)),
+            )
+            if value is not None
+        ]
+        return [
+            f"missing {options}: standard input is not a terminal, so nothing can be asked; give "
+            f"{'it' if len(missing) == 1 else 'them'} as option{'s' if len(missing) > 1 else ''}",
+            *[problem for value, check in given if (problem := check(value)) is not None],
+        ]
     if answers.title is None:
         answers.title = _ask("Title", title_check, None)
     if answers.area is None:
@@ -224,12 +250,17 @@ def _complete(answers: Answers, handbook: Handbook, interactive: bool) -> list[s
     if answers.owner is None:
         node = handbook.areas.get(answers.area)
         default = node.area.owner if node is not None and node.area.owner in handbook.roles else None
-        answers.owner = _ask("Owner (a role id)", owner_check(handbook), default,
-                             "Roles: " + ", ".join(sorted(handbook.roles)))
+        answers.owner = _ask(
+            "Owner (a role id)", owner_check(handbook), default, "Roles: " + ", ".join(sorted(handbook.roles))
+        )
     if answers.id is None:
         answers.id = _ask("Process id", id_check(handbook), suggested_id(handbook, answers.area))
-    checks: list[tuple[str, Check]] = [(answers.id, id_check(handbook)), (answers.title, title_check),
-                                       (answers.area, area_check(handbook)), (answers.owner, owner_check(handbook))]
+    checks: list[tuple[str, Check]] = [
+        (answers.id, id_check(handbook)),
+        (answers.title, title_check),
+        (answers.area, area_check(handbook)),
+        (answers.owner, owner_check(handbook)),
+    ]
     return [problem for value, check in checks if (problem := check(value)) is not None]
 
 
@@ -238,8 +269,11 @@ def run(args: argparse.Namespace) -> int:
     folder = Path(args.dir)
     handbook = load_handbook(folder)
     if not handbook.roles or not handbook.areas:
-        print(f"process-manual new: {folder} has no readable _roles.yml and _areas.yml — give the handbook "
-              "folder with --dir (and run `process-manual validate` on it)", file=sys.stderr)
+        print(
+            f"process-manual new: {folder} has no readable _roles.yml and _areas.yml — give the handbook "
+            "folder with --dir (and run `process-manual validate` on it)",
+            file=sys.stderr,
+        )
         return 1
     # One line each: a title or author typed with line breaks or tabs would not read back the same.
     title = " ".join(args.title.split()) if args.title is not None else None
@@ -254,12 +288,16 @@ def run(args: argparse.Namespace) -> int:
         for problem in problems:
             print(f"process-manual new: {problem}", file=sys.stderr)
         return 2 if problems[0].startswith("missing ") else 1
-    assert answers.area and answers.title and answers.id and answers.owner
+    if not (answers.area and answers.title and answers.id and answers.owner):
+        raise ValueError("every required answer was checked above")
     path = folder / answers.area / f"{slug(answers.title, answers.id)}.yml"
     schema_ref = _schema_ref(args.schema, folder, path)
     if schema_ref is None:
-        print(f"process-manual new: no {SCHEMA_PATH} found above {folder}: the file is not bound to a schema "
-              f"(write one with `process-manual schema --output {SCHEMA_PATH}`)", file=sys.stderr)
+        print(
+            f"process-manual new: no {SCHEMA_PATH} found above {folder}: the file is not bound to a schema "
+            f"(write one with `process-manual schema --output {SCHEMA_PATH}`)",
+            file=sys.stderr,
+        )
     language = args.language or ("zh" if _CJK.search(answers.title) else "en")
     author = " ".join((args.author or "").split()) or handbook.roles[answers.owner].name
     text = process_text(answers, author=author, language=language, schema_ref=schema_ref)
@@ -274,8 +312,7 @@ def run(args: argparse.Namespace) -> int:
     problems_after = [p for p in validate(load_handbook(folder), Settings()) if p.path == shown]
     for problem in problems_after:  # none is expected: the template is tested against both example handbooks
         print(problem.text(), file=sys.stderr)
-    print(f"Created {path.as_posix()}\nNext: fill in the steps, then run "
-          f"`process-manual validate {folder.as_posix()}`")
+    print(f"Created {path.as_posix()}\nNext: fill in the steps, then run `process-manual validate {folder.as_posix()}`")
     return 1 if any(p.is_error for p in problems_after) else 0
 
 
@@ -288,8 +325,14 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     new.add_argument("--owner", help="the process owner: a role id from _roles.yml")
     new.add_argument("--dir", default="processes", help="the handbook folder (default: processes)")
     new.add_argument("--author", help="the author of the first change-log entry (default: the owner role's name)")
-    new.add_argument("--language", choices=("en", "zh"), help="language of the placeholder texts "
-                     "(default: zh for a Chinese title, else en)")
-    new.add_argument("--schema", help=f"the JSON Schema to bind the file to (default: {SCHEMA_PATH} in the "
-                     "handbook folder or a folder above it)")
+    new.add_argument(
+        "--language",
+        choices=("en", "zh"),
+        help="language of the placeholder texts (default: zh for a Chinese title, else en)",
+    )
+    new.add_argument(
+        "--schema",
+        help=f"the JSON Schema to bind the file to (default: {SCHEMA_PATH} in the "
+        "handbook folder or a folder above it)",
+    )
     new.set_defaults(run=run)

@@ -26,8 +26,9 @@ _SHARED_PUNCTUATION = frozenset("“”‘’—…·")
 """Punctuation of East Asian width "ambiguous" that Chinese uses too: it takes the side of its neighbour."""
 
 _HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7af\ud7b0-\ud7ff]")
-ANY_CJK = re.compile("[\u2e80-\u2fdf\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
-                     "\U00020000-\U0003134f]")
+ANY_CJK = re.compile(
+    "[\u2e80-\u2fdf\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0003134f]"
+)
 """Finds a CJK character, if there is one: text without any is left alone at once."""
 _BREAK = re.compile(r"[ \t]*\n[ \t]*")
 
@@ -60,6 +61,7 @@ def join_lines(text: str) -> str:
         if start == 0 or end == len(text):
             return match.group(0)
         return "" if break_vanishes(text[start - 1], text[end]) else " "
+
     return _BREAK.sub(replace, text)
 
 
@@ -119,7 +121,7 @@ def refold(source: str, node: Any) -> str | None:
     value: str = node.value
     if not ANY_CJK.search(value):
         return None
-    lines = _content_lines(source[node.start_mark.index:node.end_mark.index], node.style)
+    lines = _content_lines(source[node.start_mark.index : node.end_mark.index], node.style)
     if lines is None:
         return None
     while lines and not lines[-1].strip():
@@ -127,4 +129,4 @@ def refold(source: str, node: Any) -> str | None:
     body = value.rstrip("\n")
     if _fold(lines, cjk=False) != body:
         return None
-    return _fold(lines, cjk=True) + value[len(body):]
+    return _fold(lines, cjk=True) + value[len(body) :]

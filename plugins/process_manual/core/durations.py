@@ -16,26 +16,77 @@ from typing import Literal
 
 Unit = Literal["minute", "hour", "day", "working_day", "week", "month", "year"]
 
-_EN_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-               "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "a": 1, "an": 1, "half a": 0.5}
+_EN_NUMBERS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "twelve": 12,
+    "a": 1,
+    "an": 1,
+    "half a": 0.5,
+}
 _ZH_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _ZH_DIGITS["兩"] = 2  # traditional
 
 _EN_UNITS: dict[str, Unit] = {
-    "minute": "minute", "minutes": "minute", "min": "minute", "mins": "minute",
-    "hour": "hour", "hours": "hour", "h": "hour", "hrs": "hour",
-    "day": "day", "days": "day", "calendar day": "day", "calendar days": "day",
-    "working day": "working_day", "working days": "working_day", "business day": "working_day",
-    "business days": "working_day", "workday": "working_day", "workdays": "working_day",
-    "week": "week", "weeks": "week", "month": "month", "months": "month", "year": "year", "years": "year",
+    "minute": "minute",
+    "minutes": "minute",
+    "min": "minute",
+    "mins": "minute",
+    "hour": "hour",
+    "hours": "hour",
+    "h": "hour",
+    "hrs": "hour",
+    "day": "day",
+    "days": "day",
+    "calendar day": "day",
+    "calendar days": "day",
+    "working day": "working_day",
+    "working days": "working_day",
+    "business day": "working_day",
+    "business days": "working_day",
+    "workday": "working_day",
+    "workdays": "working_day",
+    "week": "week",
+    "weeks": "week",
+    "month": "month",
+    "months": "month",
+    "year": "year",
+    "years": "year",
 }
 _ZH_UNITS: dict[str, Unit] = {
-    "分钟": "minute", "小时": "hour", "个小时": "hour", "工作日": "working_day", "个工作日": "working_day",
-    "天": "day", "日": "day", "周": "week", "个星期": "week", "星期": "week", "个月": "month", "月": "month",
+    "分钟": "minute",
+    "小时": "hour",
+    "个小时": "hour",
+    "工作日": "working_day",
+    "个工作日": "working_day",
+    "天": "day",
+    "日": "day",
+    "周": "week",
+    "个星期": "week",
+    "星期": "week",
+    "个月": "month",
+    "月": "month",
     "年": "year",
     # traditional characters, and Taiwan's 工作天 for a working day
-    "分鐘": "minute", "小時": "hour", "個小時": "hour", "個工作日": "working_day", "工作天": "working_day",
-    "個工作天": "working_day", "週": "week", "個星期": "week", "個禮拜": "week", "禮拜": "week", "個月": "month",
+    "分鐘": "minute",
+    "小時": "hour",
+    "個小時": "hour",
+    "個工作日": "working_day",
+    "工作天": "working_day",
+    "個工作天": "working_day",
+    "週": "week",
+    "個星期": "week",
+    "個禮拜": "week",
+    "禮拜": "week",
+    "個月": "month",
 }
 
 _NUMBER = r"\d+(?:\.\d+)?|" + "|".join(sorted(_EN_NUMBERS, key=len, reverse=True))
@@ -62,12 +113,26 @@ class Duration:
         if amount == 0 and self.unit == "day":
             return ("當天" if language == "zh-Hant" else "当天") if language.startswith("zh") else "same day"
         if language == "zh-Hant":
-            unit = {"minute": "分鐘", "hour": "小時", "day": "天", "working_day": "個工作日", "week": "週",
-                    "month": "個月", "year": "年"}[self.unit]
+            unit = {
+                "minute": "分鐘",
+                "hour": "小時",
+                "day": "天",
+                "working_day": "個工作日",
+                "week": "週",
+                "month": "個月",
+                "year": "年",
+            }[self.unit]
             return f"{'提前' if self.before else ''}{amount}{unit}"
         if language.startswith("zh"):
-            unit = {"minute": "分钟", "hour": "小时", "day": "天", "working_day": "个工作日", "week": "周",
-                    "month": "个月", "year": "年"}[self.unit]
+            unit = {
+                "minute": "分钟",
+                "hour": "小时",
+                "day": "天",
+                "working_day": "个工作日",
+                "week": "周",
+                "month": "个月",
+                "year": "年",
+            }[self.unit]
             return f"{'提前' if self.before else ''}{amount}{unit}"
         unit = self.unit.replace("_", " ") + ("" if amount == 1 else "s")
         return f"{amount} {unit}{' before' if self.before else ''}"
@@ -97,7 +162,7 @@ _DAY_OF_MONTH = re.compile(r"\s*(?:\d+|[一二三四五六七八九十]+)\s*[日
 
 
 def _is_date(text: str, match: re.Match[str]) -> bool:
-    """"每月5日前" (by the 5th of each month), "3月5日", "2026年": dates, not durations."""
+    """ "每月5日前" (by the 5th of each month), "3月5日", "2026年": dates, not durations."""
     unit, before = match["u"], text[: match.start("n")]
     if unit in ("日", "天") and before.endswith(("月", "年")):
         return True

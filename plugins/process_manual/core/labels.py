@@ -35,8 +35,10 @@ _LABELS: dict[str, tuple[str, str]] = {
     "next": ("Next", "下一步"),
     "runs_process": ("Runs the process", "执行子流程"),
     "raci": ("Responsibility matrix (RACI)", "责任矩阵 (RACI)"),
-    "raci_legend": ("R = responsible, A = accountable, C = consulted, I = informed.",
-                    "R = 负责，A = 批准，C = 咨询，I = 知会。"),
+    "raci_legend": (
+        "R = responsible, A = accountable, C = consulted, I = informed.",
+        "R = 负责，A = 批准，C = 咨询，I = 知会。",
+    ),
     "kpis": ("KPIs", "关键绩效指标"),
     "kpi": ("KPI", "指标"),
     "definition": ("Definition", "定义"),
@@ -62,25 +64,33 @@ _LABELS: dict[str, tuple[str, str]] = {
     # version history (render/history_page.py) and the Atom feed (render/feed.py); {...} are filled in
     "version_history": ("Version history", "版本历史"),
     "history_link": ("history", "历史"),
-    "history_intro": ("Every version of this process from its change log and, for each version found in git, "
-                      "what changed against the version before it.",
-                      "本流程变更记录中的每个版本；对 git 中能找到的版本，列出与上一版本相比的具体变化。"),
+    "history_intro": (
+        "Every version of this process from its change log and, for each version found in git, "
+        "what changed against the version before it.",
+        "本流程变更记录中的每个版本；对 git 中能找到的版本，列出与上一版本相比的具体变化。",
+    ),
     "history_more": ("What changed in each version: see the version history.", "各版本的具体变化见版本历史。"),
     "back_to_process": ("Back to the process", "返回流程"),
-    "history_unavailable": ("Only the change log is shown: this site was built without the git history of the "
-                            "handbook.", "仅显示变更记录：构建本站点时无法读取手册的 git 历史。"),
+    "history_unavailable": (
+        "Only the change log is shown: this site was built without the git history of the handbook.",
+        "仅显示变更记录：构建本站点时无法读取手册的 git 历史。",
+    ),
     "version_n": ("Version {version}", "版本 {version}"),
     "in_git": ("In git", "git 记录"),
     "committed": ("{date} by {author} (commit {commit})", "{date}，{author}（提交 {commit}）"),
     "not_committed": ("not committed yet", "尚未提交"),
     "not_in_git": ("The file of this version is not in the git history.", "git 历史中没有此版本的文件。"),
     "not_in_changelog": ("This version has no change-log entry.", "此版本没有变更记录。"),
-    "first_in_git": ("The first version found in git: there is nothing before it to compare with.",
-                     "git 中最早的版本，没有可比较的上一版本。"),
+    "first_in_git": (
+        "The first version found in git: there is nothing before it to compare with.",
+        "git 中最早的版本，没有可比较的上一版本。",
+    ),
     "changes_since": ("What changed since version {version}", "相对于版本 {version} 的变化"),
     "no_content_change": ("No change of content.", "内容无变化。"),
-    "later_edits": ("Changed {count} time(s) after it was first committed, without a new version.",
-                    "首次提交后又被修改 {count} 次，但未升级版本。"),
+    "later_edits": (
+        "Changed {count} time(s) after it was first committed, without a new version.",
+        "首次提交后又被修改 {count} 次，但未升级版本。",
+    ),
     "unreadable_fields": ("Fields changed", "有变化的字段"),
     "change_what": ("What", "项目"),
     "before": ("Before", "修改前"),
@@ -110,24 +120,33 @@ _LABELS: dict[str, tuple[str, str]] = {
     "with_roles": ("with {roles}", "协同{roles}"),
     "list_separator": (", ", "、"),
     "flowchart_title": ("Flowchart of {id} {title}", "{id} {title} 流程图"),
-    "flowchart_description": ("{steps} steps in {lanes} lanes, one per role, starting with \"{first}\" ({role}); "
-                              "the steps are listed below the diagram.",
-                              "共 {steps} 个步骤，分 {lanes} 个泳道（每个角色一个），从“{first}”（{role}）开始；"
-                              "各步骤在流程图下方列出。"),
+    "flowchart_description": (
+        '{steps} steps in {lanes} lanes, one per role, starting with "{first}" ({role}); '
+        "the steps are listed below the diagram.",
+        "共 {steps} 个步骤，分 {lanes} 个泳道（每个角色一个），从“{first}”（{role}）开始；各步骤在流程图下方列出。",
+    ),
     "skip_flowchart": ("Skip the flowchart", "跳过流程图"),
     "full_screen": ("Open full screen", "全屏查看"),
     "close": ("Close", "关闭"),
     "zoom_in": ("Zoom in", "放大"),
     "zoom_out": ("Zoom out", "缩小"),
     "zoom_reset": ("Fit to screen", "适应屏幕"),
-    "viewer_help": ("Drag or use the arrow keys to move; wheel, pinch or + and − to zoom; Esc closes.",
-                    "拖动或用方向键移动；滚轮、双指或 + 和 − 缩放；Esc 关闭。"),
-    "flowchart_failed": ("The flowchart could not be drawn; the steps below describe the process.",
-                         "流程图无法绘制；请参阅下方的步骤说明。"),
-    "draft_banner": ("Draft — this process is not approved yet and does not apply.",
-                     "草稿 — 本流程尚未批准，暂不适用。"),
-    "retired_banner": ("Retired — this process no longer applies; it is kept for reference.",
-                       "已废止 — 本流程已不再适用，仅供参考。"),
+    "viewer_help": (
+        "Drag or use the arrow keys to move; wheel, pinch or + and − to zoom; Esc closes.",
+        "拖动或用方向键移动；滚轮、双指或 + 和 − 缩放；Esc 关闭。",
+    ),
+    "flowchart_failed": (
+        "The flowchart could not be drawn; the steps below describe the process.",
+        "流程图无法绘制；请参阅下方的步骤说明。",
+    ),
+    "draft_banner": (
+        "Draft — this process is not approved yet and does not apply.",
+        "草稿 — 本流程尚未批准，暂不适用。",
+    ),
+    "retired_banner": (
+        "Retired — this process no longer applies; it is kept for reference.",
+        "已废止 — 本流程已不再适用，仅供参考。",
+    ),
     "status_draft": ("draft", "草稿"),
     "status_effective": ("effective", "生效"),
     "status_retired": ("retired", "已废止"),
@@ -137,41 +156,52 @@ _LABELS: dict[str, tuple[str, str]] = {
     # handbook-wide pages
     "handbook": ("Handbook", "手册总览"),
     "landscape": ("Process landscape", "流程全景"),
-    "landscape_intro": ("The process architecture: domains, groups and the processes in each.",
-                        "流程架构：一级领域、二级分组及其中的流程。"),
+    "landscape_intro": (
+        "The process architecture: domains, groups and the processes in each.",
+        "流程架构：一级领域、二级分组及其中的流程。",
+    ),
     "map": ("Map", "流程地图"),
     "process_count": ("{count} processes", "{count} 个流程"),
     "process_count_one": ("1 process", "1 个流程"),
     "roles": ("Roles", "角色"),
     "role": ("Role", "角色"),
     "department": ("Department", "部门"),
-    "role_intro": ("Every step this role does, approves, is consulted on or is informed of.",
-                   "该角色负责、批准、被咨询或被知会的所有步骤。"),
+    "role_intro": (
+        "Every step this role does, approves, is consulted on or is informed of.",
+        "该角色负责、批准、被咨询或被知会的所有步骤。",
+    ),
     "role_part": ("Part", "职责"),
     "owned_processes": ("Processes this role owns", "该角色负责的流程"),
     "owned_forms": ("Forms this role owns", "该角色负责的表单"),
     "owned_kpis": ("KPIs this role owns", "该角色负责的指标"),
     "step_count": ("Steps", "步骤数"),
     "forms_catalog": ("Forms and records", "表单与记录"),
-    "forms_intro": ("The forms, templates and records the processes use, and where each is used.",
-                    "各流程使用的表单、模板和记录，以及使用位置。"),
+    "forms_intro": (
+        "The forms, templates and records the processes use, and where each is used.",
+        "各流程使用的表单、模板和记录，以及使用位置。",
+    ),
     "retention": ("Retention", "保存期限"),
     "naming": ("Naming rule", "命名规则"),
     "used_in": ("Used in", "使用于"),
     "unused": ("No process uses this form.", "尚无流程使用此表单。"),
     "kpi_dictionary": ("KPI dictionary", "指标字典"),
-    "kpi_intro": ("Every process indicator with its definition, formula, target and goal.",
-                  "所有流程指标及其定义、公式、目标值与挑战值。"),
+    "kpi_intro": (
+        "Every process indicator with its definition, formula, target and goal.",
+        "所有流程指标及其定义、公式、目标值与挑战值。",
+    ),
     "glossary": ("Glossary", "术语表"),
-    "glossary_intro": ("The standard terms. Use these names; avoid the alternatives listed.",
-                       "标准术语。请使用标准名称，避免使用所列的其他叫法。"),
+    "glossary_intro": (
+        "The standard terms. Use these names; avoid the alternatives listed.",
+        "标准术语。请使用标准名称，避免使用所列的其他叫法。",
+    ),
     "avoid": ("Avoid", "避免使用"),
     "whats_new": ("What's new", "最近更新"),
-    "whats_new_intro": ("The latest approved changes across the handbook, newest first.",
-                        "手册中最新批准的变更，按时间倒序排列。"),
+    "whats_new_intro": (
+        "The latest approved changes across the handbook, newest first.",
+        "手册中最新批准的变更，按时间倒序排列。",
+    ),
     "review_status": ("Review status", "评审状态"),
-    "review_intro": ("Periodic reviews, and the handbook's health at a glance.",
-                     "定期评审情况及手册健康状况一览。"),
+    "review_intro": ("Periodic reviews, and the handbook's health at a glance.", "定期评审情况及手册健康状况一览。"),
     "review_overdue": ("Overdue reviews", "已逾期的评审"),
     "review_due_soon": ("Due in the next 30 days", "30天内到期的评审"),
     "review_later": ("Scheduled later", "其他评审计划"),
@@ -188,24 +218,33 @@ _LABELS: dict[str, tuple[str, str]] = {
     "edit_process": ("Edit this process", "编辑此流程"),
     "suggest_change": ("Suggest a change", "提出修改建议"),
     "bpmn_download": ("Download as BPMN 2.0", "下载 BPMN 2.0 文件"),
-    "bpmn_hint": ("Opens in process modelers such as Camunda Modeler or Signavio",
-                  "可用 Camunda Modeler、Signavio 等流程建模工具打开"),
+    "bpmn_hint": (
+        "Opens in process modelers such as Camunda Modeler or Signavio",
+        "可用 Camunda Modeler、Signavio 等流程建模工具打开",
+    ),
     "suggest_title": ("Change to {id} {title}", "修改建议：{id} {title}"),
-    "suggest_body": ("Process: {id} {title}\nVersion: {version}\nFile: {path}\n\nWhat should change, and why:\n",
-                     "流程：{id} {title}\n版本：{version}\n文件：{path}\n\n建议修改的内容及原因：\n"),
+    "suggest_body": (
+        "Process: {id} {title}\nVersion: {version}\nFile: {path}\n\nWhat should change, and why:\n",
+        "流程：{id} {title}\n版本：{version}\n文件：{path}\n\n建议修改的内容及原因：\n",
+    ),
     # live preview with errors (render/preview.py)
-    "preview_errors": ("The handbook has {count} error(s): this preview is incomplete",
-                       "手册中有 {count} 个错误：本预览不完整"),
-    "preview_fix": ("Fix them and save the file: the preview rebuilds by itself. `mkdocs build` publishes "
-                    "nothing until they are fixed.",
-                    "请修正后保存文件，预览会自动重建。修正之前 `mkdocs build` 不会发布任何内容。"),
+    "preview_errors": (
+        "The handbook has {count} error(s): this preview is incomplete",
+        "手册中有 {count} 个错误：本预览不完整",
+    ),
+    "preview_fix": (
+        "Fix them and save the file: the preview rebuilds by itself. `mkdocs build` publishes "
+        "nothing until they are fixed.",
+        "请修正后保存文件，预览会自动重建。修正之前 `mkdocs build` 不会发布任何内容。",
+    ),
     "preview_more": ("… and {count} more (see the terminal)", "……另有 {count} 个（见终端输出）"),
-    "preview_unavailable": ("This process cannot be shown until its file is fixed.",
-                            "此流程文件修正之前无法显示。"),
+    "preview_unavailable": ("This process cannot be shown until its file is fixed.", "此流程文件修正之前无法显示。"),
     # onboarding reading paths (render/reading.py, assets/process-manual.js); {...} are filled in
     "reading_paths": ("Reading paths", "入职阅读路径"),
-    "reading_paths_intro": ("What to read first, in order, for your role or department. Your progress is kept in "
-                            "this browser only.", "按岗位或部门列出的入职必读内容及阅读顺序。阅读进度只保存在本浏览器中。"),
+    "reading_paths_intro": (
+        "What to read first, in order, for your role or department. Your progress is kept in this browser only.",
+        "按岗位或部门列出的入职必读内容及阅读顺序。阅读进度只保存在本浏览器中。",
+    ),
     "reading_path": ("Reading path", "阅读路径"),
     "reading_path_n": ("Reading path: {title}", "阅读路径：{title}"),
     "path_for": ("For", "适用对象"),
@@ -216,10 +255,14 @@ _LABELS: dict[str, tuple[str, str]] = {
     "path_done": ("Last item of the path.", "这是本路径的最后一篇"),  # no 。: " · " follows it
     "path_all_items": ("All items of the path", "本路径全部篇目"),
     "start_here": ("Start here", "从这里开始"),
-    "start_here_intro": ("New in this role? Read your reading path first, in order:",
-                         "刚到这个岗位？请先按顺序阅读你的阅读路径："),
-    "start_here_reference": ("Then keep this page as your reference: every step you take part in is listed below.",
-                             "之后把本页作为参考：下面列出了你参与的每个步骤。"),
+    "start_here_intro": (
+        "New in this role? Read your reading path first, in order:",
+        "刚到这个岗位？请先按顺序阅读你的阅读路径：",
+    ),
+    "start_here_reference": (
+        "Then keep this page as your reference: every step you take part in is listed below.",
+        "之后把本页作为参考：下面列出了你参与的每个步骤。",
+    ),
     "your_role": ("Your role page", "你的角色页面"),
     # written by the browser (assets/process-manual.js), so they travel as data attributes
     "mark_read": ("Mark as read", "标记为已读"),
@@ -235,8 +278,10 @@ _LABELS: dict[str, tuple[str, str]] = {
     "contents": ("Contents", "目录"),
     "page": ("Page", "页码"),
     "printed": ("Printed {date}", "打印日期 {date}"),
-    "print_header": ("{id} {title} · Version {version} · Effective {effective}",
-                     "{id} {title} · 版本 {version} · 生效日期 {effective}"),
+    "print_header": (
+        "{id} {title} · Version {version} · Effective {effective}",
+        "{id} {title} · 版本 {version} · 生效日期 {effective}",
+    ),
 }
 
 

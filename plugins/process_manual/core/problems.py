@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import Iterable
 
 
 class Severity(str, Enum):
@@ -54,8 +54,10 @@ def relative_path(path: Path, base: Path | None) -> str:
     Links are not resolved: a file that is a link is named where it stands, not where it points.
     """
     if base is not None:
-        for shown, root in ((Path(os.path.abspath(path)), Path(os.path.abspath(base))),
-                            (path.resolve(), base.resolve())):
+        for shown, root in (
+            (Path(os.path.abspath(path)), Path(os.path.abspath(base))),
+            (path.resolve(), base.resolve()),
+        ):
             try:
                 return shown.relative_to(root).as_posix()
             except ValueError:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from process_manual.core.model import Kpi, Process, Step
+
 # One definition of a RACI cell: exactly the one the process page and the role pages show.
 from process_manual.render.process_page import raci_cells
 
@@ -118,8 +119,16 @@ class ProcessDiff:
 
     @property
     def empty(self) -> bool:
-        return not (self.steps_added or self.steps_removed or self.steps_changed or self.steps_reordered
-                    or self.kpis_added or self.kpis_removed or self.kpis_changed or self.fields)
+        return not (
+            self.steps_added
+            or self.steps_removed
+            or self.steps_changed
+            or self.steps_reordered
+            or self.kpis_added
+            or self.kpis_removed
+            or self.kpis_changed
+            or self.fields
+        )
 
 
 _STEP_RACI_AND_SHOWN = {"id", "name", "responsible", "accountable", "consulted", "informed", "within", "forms"}
@@ -152,8 +161,11 @@ def _step_diff(old: Step, new: Step) -> StepDiff | None:
 
 
 def _kpi_diff(old: Kpi, new: Kpi) -> KpiDiff | None:
-    changes = {name: Change(_text(getattr(old, name)), _text(getattr(new, name)))
-               for name in _KPI_FIELDS if not _same(getattr(old, name), getattr(new, name))}
+    changes = {
+        name: Change(_text(getattr(old, name)), _text(getattr(new, name)))
+        for name in _KPI_FIELDS
+        if not _same(getattr(old, name), getattr(new, name))
+    }
     return KpiDiff(new.id, new.name, changes) if changes else None
 
 
@@ -177,8 +189,9 @@ def diff_processes(old: Process, new: Process) -> ProcessDiff:
             changed = _step_diff(old_steps[step.id], step)
             if changed:
                 diff.steps_changed.append(changed)
-    diff.steps_reordered = ([s.id for s in old.steps if s.id in new_steps]
-                            != [s.id for s in new.steps if s.id in old_steps])
+    diff.steps_reordered = [s.id for s in old.steps if s.id in new_steps] != [
+        s.id for s in new.steps if s.id in old_steps
+    ]
     old_kpis, new_kpis = {k.id: k for k in old.kpis}, {k.id: k for k in new.kpis}
     diff.kpis_added = [k for k in new.kpis if k.id not in old_kpis]
     diff.kpis_removed = [k for k in old.kpis if k.id not in new_kpis]

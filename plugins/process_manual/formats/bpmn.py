@@ -25,10 +25,10 @@ import re
 from collections.abc import Callable, Mapping
 
 from process_manual import __version__
-from process_manual.load.handbook import Handbook, ProcessSource
 from process_manual.core.model import Process, Step
 from process_manual.formats.bpmn_layout import Box, Edge, Layout, Node, layout
 from process_manual.formats.xmlwrite import Element, document
+from process_manual.load.handbook import Handbook, ProcessSource
 
 BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL"
 BPMNDI = "http://www.omg.org/spec/BPMN/20100524/DI"
@@ -145,9 +145,17 @@ def _step_element(parent: Element, step: Step, ids: Ids, edges: list[Edge]) -> E
         _sub(element, "documentation", xml_text(step.details), textFormat="text/markdown")
     # A gateway has no performers: a decision taken by several roles names them here.
     several = " ".join(step.responsible) if step.kind == "decision" and len(step.responsible) > 1 else ""
-    extension = {k: v for k, v in (("responsible", several), ("accountable", step.accountable or ""),
-                                   ("consulted", " ".join(step.consulted)),
-                                   ("informed", " ".join(step.informed)), ("within", step.within or "")) if v}
+    extension = {
+        k: v
+        for k, v in (
+            ("responsible", several),
+            ("accountable", step.accountable or ""),
+            ("consulted", " ".join(step.consulted)),
+            ("informed", " ".join(step.informed)),
+            ("within", step.within or ""),
+        )
+        if v
+    }
     if extension:
         _sub(_sub(element, "extensionElements"), "step", namespace=PM, **{k: xml_text(v) for k, v in extension.items()})
     me = ids.step(step.id)
@@ -169,17 +177,24 @@ def _step_element(parent: Element, step: Step, ids: Ids, edges: list[Edge]) -> E
     return element
 
 
-def process_xml(process: Process, *, role_names: Mapping[str, str], form_names: Mapping[str, str],
-                start_label: str) -> str:
+def process_xml(
+    process: Process, *, role_names: Mapping[str, str], form_names: Mapping[str, str], start_label: str
+) -> str:
     """The BPMN 2.0 XML of one process (UTF-8 text with its XML declaration)."""
     ids = Ids(process.id)
     edges = _flows(process, ids)
     roles = _roles_in_order(process)
     placed = layout(_nodes(process, ids), edges, lane_order=roles)
-    root = Element("bpmn:definitions", {
-        **{f"xmlns:{prefix}": uri for uri, prefix in _PREFIXES.items()},
-        "id": f"{process.id}.definitions", "targetNamespace": f"urn:process-manual:process:{xml_text(process.id)}",
-        "exporter": EXPORTER, "exporterVersion": __version__})
+    root = Element(
+        "bpmn:definitions",
+        {
+            **{f"xmlns:{prefix}": uri for uri, prefix in _PREFIXES.items()},
+            "id": f"{process.id}.definitions",
+            "targetNamespace": f"urn:process-manual:process:{xml_text(process.id)}",
+            "exporter": EXPORTER,
+            "exporterVersion": __version__,
+        },
+    )
     for role in dict.fromkeys(r for s in process.steps for r in s.responsible):
         _sub(root, "resource", id=Ids.resource(role), name=xml_text(role_names.get(role, role)))
     for step in process.steps:
@@ -213,23 +228,43 @@ def process_xml(process: Process, *, role_names: Mapping[str, str], form_names: 
         for form in dict.fromkeys(step.forms):
             if step.kind in ("decision", "end"):
                 continue  # a gateway or event writes nothing: its forms are linked by an association below
-            _sub(element, "dataObjectReference", id=ids.form_reference(step.id, form), name=xml_text(form_names.get(form, form)),
-                 dataObjectRef=ids.form_object(form))
+            _sub(
+                element,
+                "dataObjectReference",
+                id=ids.form_reference(step.id, form),
+                name=xml_text(form_names.get(form, form)),
+                dataObjectRef=ids.form_object(form),
+            )
         if step.kind == "archive":
-            _sub(element, "dataStoreReference", id=ids.archive(step.id), name=xml_text(step.title),
-                 dataStoreRef=ids.store(step.id))
+            _sub(
+                element,
+                "dataStoreReference",
+                id=ids.archive(step.id),
+                name=xml_text(step.title),
+                dataStoreRef=ids.store(step.id),
+            )
     for form in dict.fromkeys(f for s in process.steps for f in s.forms):
         _sub(element, "dataObject", id=ids.form_object(form), name=xml_text(form_names.get(form, form)))
     for step in process.steps:
         if step.kind in ("decision", "end"):
             for form in dict.fromkeys(step.forms):
-                _sub(element, "dataObjectReference", id=ids.form_reference(step.id, form),
-                     name=xml_text(form_names.get(form, form)), dataObjectRef=ids.form_object(form))
+                _sub(
+                    element,
+                    "dataObjectReference",
+                    id=ids.form_reference(step.id, form),
+                    name=xml_text(form_names.get(form, form)),
+                    dataObjectRef=ids.form_object(form),
+                )
     for step in process.steps:  # artifacts come after every flow element (the schema's order)
         if step.kind in ("decision", "end"):
             for form in dict.fromkeys(step.forms):
-                _sub(element, "association", id=f"{ids.form_reference(step.id, form)}.link",
-                     sourceRef=ids.step(step.id), targetRef=ids.form_reference(step.id, form))
+                _sub(
+                    element,
+                    "association",
+                    id=f"{ids.form_reference(step.id, form)}.link",
+                    sourceRef=ids.step(step.id),
+                    targetRef=ids.form_reference(step.id, form),
+                )
     _diagram(root, ids, placed, edges)
     return document(root)
 
@@ -245,12 +280,24 @@ def _n(value: float) -> str:
 def _diagram(root: Element, ids: Ids, placed: Layout, edges: list[Edge]) -> None:
     diagram = _sub(root, "BPMNDiagram", namespace=BPMNDI, id=ids.diagram)
     plane = _sub(diagram, "BPMNPlane", namespace=BPMNDI, id=ids.plane, bpmnElement=ids.collaboration)
-    pool = _sub(plane, "BPMNShape", namespace=BPMNDI, id=f"{ids.participant}.di", bpmnElement=ids.participant,
-                isHorizontal="true")
+    pool = _sub(
+        plane,
+        "BPMNShape",
+        namespace=BPMNDI,
+        id=f"{ids.participant}.di",
+        bpmnElement=ids.participant,
+        isHorizontal="true",
+    )
     _bounds(pool, placed.pool)
     for role, box in placed.lanes.items():
-        lane = _sub(plane, "BPMNShape", namespace=BPMNDI, id=f"{ids.lane(role)}.di", bpmnElement=ids.lane(role),
-                    isHorizontal="true")
+        lane = _sub(
+            plane,
+            "BPMNShape",
+            namespace=BPMNDI,
+            id=f"{ids.lane(role)}.di",
+            bpmnElement=ids.lane(role),
+            isHorizontal="true",
+        )
         _bounds(lane, box)
     for element_id, box in placed.shapes.items():
         shape = _sub(plane, "BPMNShape", namespace=BPMNDI, id=f"{element_id}.di", bpmnElement=element_id)
@@ -284,8 +331,9 @@ class ExportCache:
         return made[1]
 
 
-def handbook_files(sources: list[ProcessSource], handbook: Handbook, *, start_label: str,
-                   cache: ExportCache | None = None) -> dict[str, str]:
+def handbook_files(
+    sources: list[ProcessSource], handbook: Handbook, *, start_label: str, cache: ExportCache | None = None
+) -> dict[str, str]:
     """`<ID>.bpmn` -> its XML, for each process given (names from the handbook's catalogs)."""
     role_names = {r: role.name for r, role in handbook.roles.items()}
     form_names = {f: form.name for f, form in handbook.forms.items()}
@@ -294,6 +342,12 @@ def handbook_files(sources: list[ProcessSource], handbook: Handbook, *, start_la
     files = {}
     for source in sources:
         process = source.process
-        files[f"{process.id}.bpmn"] = cache.get(process, names, start_label, lambda: process_xml(
-            process, role_names=role_names, form_names=form_names, start_label=start_label))
+        files[f"{process.id}.bpmn"] = cache.get(
+            process,
+            names,
+            start_label,
+            lambda process=process: process_xml(
+                process, role_names=role_names, form_names=form_names, start_label=start_label
+            ),
+        )
     return files

@@ -9,11 +9,18 @@ from dataclasses import dataclass
 
 from process_manual.formats.bpmn_read import GATEWAYS, SUBPROCESSES, TASKS, BpmnProcess, Flow, FlowNode
 
-_EVENT_WORDS = {"timerEventDefinition": "timer", "messageEventDefinition": "message",
-                "signalEventDefinition": "signal", "errorEventDefinition": "error",
-                "escalationEventDefinition": "escalation", "conditionalEventDefinition": "condition",
-                "compensateEventDefinition": "compensation", "cancelEventDefinition": "cancel",
-                "terminateEventDefinition": "terminate", "linkEventDefinition": "link"}
+_EVENT_WORDS = {
+    "timerEventDefinition": "timer",
+    "messageEventDefinition": "message",
+    "signalEventDefinition": "signal",
+    "errorEventDefinition": "error",
+    "escalationEventDefinition": "escalation",
+    "conditionalEventDefinition": "condition",
+    "compensateEventDefinition": "compensation",
+    "cancelEventDefinition": "cancel",
+    "terminateEventDefinition": "terminate",
+    "linkEventDefinition": "link",
+}
 
 
 @dataclass
@@ -99,11 +106,15 @@ class FlowGraph:
         """Run a parallel split's branches one after another up to the gateway where they join."""
         targets = [flow.target for flow in self.out[split.id]]
         reaches = [self.reach(t, "") for t in targets]
-        common = [n for n in reaches[0] if all(n in r for r in reaches[1:])
-                  and self.bpmn.nodes[n].tag == "parallelGateway"]
+        common = [
+            n for n in reaches[0] if all(n in r for r in reaches[1:]) and self.bpmn.nodes[n].tag == "parallelGateway"
+        ]
         if not common:
-            self.warn(split.id, f"{describe(split)} has no joining parallel gateway: its branches are shown as "
-                      "the outcomes of a decision (in the model they all run)")
+            self.warn(
+                split.id,
+                f"{describe(split)} has no joining parallel gateway: its branches are shown as "
+                "the outcomes of a decision (in the model they all run)",
+            )
             self.passed.discard(split.id)
             return
         join = common[0]
@@ -116,8 +127,11 @@ class FlowGraph:
         if branches and branches[0] != targets[0]:
             self.redirect[self.out[split.id][0].id] = branches[0]
         names = ", ".join(self.bpmn.nodes[b].name or b for b in branches)
-        self.warn(split.id, f"parallel gateway: its {len(branches)} branches ({names}) run one after another in "
-                  f"the handbook, in the order of the file, up to the join {join} (the contract has no parallel steps)")
+        self.warn(
+            split.id,
+            f"parallel gateway: its {len(branches)} branches ({names}) run one after another in "
+            f"the handbook, in the order of the file, up to the join {join} (the contract has no parallel steps)",
+        )
 
     # ---------------------------------------------------------------- classification
 
@@ -133,17 +147,30 @@ class FlowGraph:
                 elif node.tag == "parallelGateway":
                     self.passed.add(node.id)
                 elif node.tag != "exclusiveGateway":
-                    self.warn(node.id, f"{describe(node)}: a decision in the handbook, one branch taken "
-                              "(in the model " + ("several branches may run)" if node.tag != "eventBasedGateway"
-                                                  else "the first event to happen decides)"))
+                    self.warn(
+                        node.id,
+                        f"{describe(node)}: a decision in the handbook, one branch taken "
+                        "(in the model "
+                        + (
+                            "several branches may run)"
+                            if node.tag != "eventBasedGateway"
+                            else "the first event to happen decides)"
+                        ),
+                    )
             elif node.tag in ("intermediateCatchEvent", "intermediateThrowEvent"):
                 self.passed.add(node.id)
                 wait = f" (wait {node.timer})" if node.timer else ""
-                self.warn(node.id, f"intermediate {event_kind(node)} event{named(node)}{wait}: left out, "
-                          "the flow goes straight on to the next step")
+                self.warn(
+                    node.id,
+                    f"intermediate {event_kind(node)} event{named(node)}{wait}: left out, "
+                    "the flow goes straight on to the next step",
+                )
             elif node.tag in SUBPROCESSES:
-                self.warn(node.id, f"{describe(node)} is imported as one step; the {node.children} element(s) "
-                          "inside it are not (describe them in the step's details, or make it a process of its own)")
+                self.warn(
+                    node.id,
+                    f"{describe(node)} is imported as one step; the {node.children} element(s) "
+                    "inside it are not (describe them in the step's details, or make it a process of its own)",
+                )
             elif node.tag in TASKS and node.tag not in ("task", "userTask", "manualTask"):
                 self.warn(node.id, f"{node.tag} '{node.name or node.id}': a step done by its lane's role")
         for node in self.bpmn.nodes.values():  # after every merge is known: splits look past them
@@ -160,8 +187,9 @@ class FlowGraph:
                 return None, self.resolve(roots[0].id)
             return None, None
         for other in starts[1:]:
-            self.warn(other.id, f"another start event ({event_kind(other)}): the handbook starts at "
-                      f"{starts[0].id} only")
+            self.warn(
+                other.id, f"another start event ({event_kind(other)}): the handbook starts at {starts[0].id} only"
+            )
         if starts[0].events:
             self.warn(starts[0].id, f"{event_kind(starts[0])} start event: kept as the process's trigger")
         outgoing = self.out[starts[0].id]

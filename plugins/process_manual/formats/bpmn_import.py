@@ -29,15 +29,29 @@ import unicodedata
 from collections import deque
 from dataclasses import dataclass, field
 
-from process_manual.load.handbook import Handbook
 from process_manual.formats.bpmn_flow import FlowGraph, Note, describe, event_kind, named
 from process_manual.formats.bpmn_read import GATEWAYS, BpmnProcess, Definitions, Flow, FlowNode
+from process_manual.load.handbook import Handbook
 
 _WORDS = {
-    "en": {"completed": "completed", "otherwise": "otherwise", "end": "End", "outcome": "{name}: outcome",
-           "choice": "{name}: next", "uses": "Uses: {names}", "to": "to {name}"},
-    "zh": {"completed": "完成", "otherwise": "其他情况", "end": "结束", "outcome": "{name}：结果",
-           "choice": "{name}：下一步", "uses": "使用：{names}", "to": "转至{name}"},
+    "en": {
+        "completed": "completed",
+        "otherwise": "otherwise",
+        "end": "End",
+        "outcome": "{name}: outcome",
+        "choice": "{name}: next",
+        "uses": "Uses: {names}",
+        "to": "to {name}",
+    },
+    "zh": {
+        "completed": "完成",
+        "otherwise": "其他情况",
+        "end": "结束",
+        "outcome": "{name}：结果",
+        "choice": "{name}：下一步",
+        "uses": "使用：{names}",
+        "to": "转至{name}",
+    },
 }
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _GENERIC_START = {"start", "开始", "start event", "begin"}
@@ -78,7 +92,7 @@ def duration_text(iso: str | None, language: str) -> str | None:
         return None
     units = (("week", "周"), ("day", "天"), ("hour", "小时"), ("minute", "分钟"))
     parts = []
-    for value, (en, zh) in zip(match.groups(), units):
+    for value, (en, zh) in zip(match.groups(), units, strict=False):
         if value:
             number = int(value)
             parts.append(f"{number}{zh}" if language == "zh" else f"{number} {en}{'s' if number != 1 else ''}")
@@ -88,8 +102,17 @@ def duration_text(iso: str | None, language: str) -> str | None:
 class _Mapper(FlowGraph):
     """One BPMN process mapped onto the handbook's contract."""
 
-    def __init__(self, definitions: Definitions, process: BpmnProcess, handbook: Handbook, *, owner: str,
-                 role_map: dict[str, str], language: str, own_export: bool):
+    def __init__(
+        self,
+        definitions: Definitions,
+        process: BpmnProcess,
+        handbook: Handbook,
+        *,
+        owner: str,
+        role_map: dict[str, str],
+        language: str,
+        own_export: bool,
+    ):
         super().__init__(process)
         self.defs, self.handbook = definitions, handbook
         self.owner, self.role_map, self.own_export = owner, role_map, own_export
@@ -151,15 +174,21 @@ class _Mapper(FlowGraph):
                 archive = True
             elif tag == "dataObjectReference":
                 own = ref.split(".form.", 1)[1].rsplit(".", 1)[0] if self.own_export and ".form." in ref else None
-                form = own if own in self.handbook.forms else by_name.get(_norm(name)) or (
-                    _norm(name) if _norm(name) in self.handbook.forms else None)
+                form = (
+                    own
+                    if own in self.handbook.forms
+                    else by_name.get(_norm(name)) or (_norm(name) if _norm(name) in self.handbook.forms else None)
+                )
                 if form:
                     forms.append(form)
                 elif name:
                     unknown.append(name)
-                    self.warn(ref, f"data object '{name}' is not a form of _forms.yml: named in the details of "
-                              f"step '{self.step_ids.get(node.id, node.id)}' instead (add the form to _forms.yml "
-                              "and to the step's `forms` to link it)")
+                    self.warn(
+                        ref,
+                        f"data object '{name}' is not a form of _forms.yml: named in the details of "
+                        f"step '{self.step_ids.get(node.id, node.id)}' instead (add the form to _forms.yml "
+                        "and to the step's `forms` to link it)",
+                    )
         return list(dict.fromkeys(forms)), archive, unknown
 
     # ---------------------------------------------------------------- steps
@@ -189,8 +218,11 @@ class _Mapper(FlowGraph):
     def successor(self, flow: Flow) -> str:
         node = self.resolve(self.target(flow))
         if node is None or node not in self.step_ids:
-            self.warn(flow.id, "this flow leads nowhere (or only into a loop of gateways or events): it now leads "
-                      "to an added end step")
+            self.warn(
+                flow.id,
+                "this flow leads nowhere (or only into a loop of gateways or events): it now leads "
+                "to an added end step",
+            )
             return self.end_step()
         return self.step_ids[node]
 
@@ -228,9 +260,12 @@ class _Mapper(FlowGraph):
             if node.called_element in process_ids:
                 step["kind"], step["process"] = "subprocess", node.called_element
             else:
-                self.warn(node.id, f"call activity '{node.name or node.id}' calls '{node.called_element or ''}', "
-                          "which is no process of this handbook: imported as a task (to link it, set "
-                          "`kind: subprocess` and `process: <process id>`)")
+                self.warn(
+                    node.id,
+                    f"call activity '{node.name or node.id}' calls '{node.called_element or ''}', "
+                    "which is no process of this handbook: imported as a task (to link it, set "
+                    "`kind: subprocess` and `process: <process id>`)",
+                )
         elif archive and step["kind"] == "task":
             step["kind"] = "archive"
         within = extension.get("within")
@@ -268,8 +303,11 @@ class _Mapper(FlowGraph):
         ways += [(f, b) for b in boundaries for f in self.out[b.id]]
         for boundary in boundaries:
             if not self.out[boundary.id]:
-                self.warn(boundary.id, f"boundary {event_kind(boundary)} event{named(boundary)} leads nowhere: "
-                          "left out" + (" (its duration is the step's time limit)" if step.get("within") else ""))
+                self.warn(
+                    boundary.id,
+                    f"boundary {event_kind(boundary)} event{named(boundary)} leads nowhere: "
+                    "left out" + (" (its duration is the step's time limit)" if step.get("within") else ""),
+                )
         if len(ways) == 1 and ways[0][1] is None:
             step["next"] = self.successor(ways[0][0])
             return [step]
@@ -283,21 +321,35 @@ class _Mapper(FlowGraph):
         labelled = []
         for flow, boundary in ways:
             if boundary is None:
-                label = flow.name or flow.condition or (self.words["completed"] if len(self.out[node.id]) == 1
-                                                       else self.branch_label(flow, node))
+                label = (
+                    flow.name
+                    or flow.condition
+                    or (self.words["completed"] if len(self.out[node.id]) == 1 else self.branch_label(flow, node))
+                )
             else:
                 label = boundary.name or event_kind(boundary)
-                self.warn(boundary.id, f"boundary {event_kind(boundary)} event{named(boundary)} on "
-                          f"'{node.name or node.id}': the decision '{decision_id}' after the step takes the "
-                          f"branch '{label}' when it happens")
+                self.warn(
+                    boundary.id,
+                    f"boundary {event_kind(boundary)} event{named(boundary)} on "
+                    f"'{node.name or node.id}': the decision '{decision_id}' after the step takes the "
+                    f"branch '{label}' when it happens",
+                )
             labelled.append((label, self.successor(flow)))
         if not boundaries:
-            self.warn(node.id, f"{describe(node)} has {len(ways)} outgoing flows: the decision '{decision_id}' "
-                      "after it chooses one (by the flows' names or conditions)")
+            self.warn(
+                node.id,
+                f"{describe(node)} has {len(ways)} outgoing flows: the decision '{decision_id}' "
+                "after it chooses one (by the flows' names or conditions)",
+            )
         step["next"] = decision_id
         template = self.words["outcome"] if boundaries else self.words["choice"]
-        decision = {"id": decision_id, "name": template.format(name=node.name or step_id), "kind": "decision",
-                    "responsible": [self.lane_role(node.id)], "branches": self.branches(labelled)}
+        decision = {
+            "id": decision_id,
+            "name": template.format(name=node.name or step_id),
+            "kind": "decision",
+            "responsible": [self.lane_role(node.id)],
+            "branches": self.branches(labelled),
+        }
         return [step, decision]
 
     def steps(self) -> list[dict]:
@@ -326,8 +378,7 @@ class _Mapper(FlowGraph):
                     queue.append(target)
         for node_id, group in made.items():
             if group[0]["id"] not in seen:
-                self.warn(node_id, f"{describe(self.bpmn.nodes[node_id])} cannot be reached from the start: "
-                          "left out")
+                self.warn(node_id, f"{describe(self.bpmn.nodes[node_id])} cannot be reached from the start: left out")
         if self.own_export:  # our own files list the steps in the handbook's order
             written = [s["id"] for group in made.values() for s in group] + [s["id"] for s in self.extra]
             first_id = self.step_ids[first]
@@ -353,8 +404,11 @@ def choose_process(definitions: Definitions, wanted: str | None) -> tuple[BpmnPr
     pools = {p.process: p for p in definitions.participants if p.process}
     candidates = [p for p in definitions.processes if p.nodes]
     if wanted:
-        chosen = [p for p in definitions.processes
-                  if wanted in (p.id, p.name) or (p.id in pools and pools[p.id].name == wanted)]
+        chosen = [
+            p
+            for p in definitions.processes
+            if wanted in (p.id, p.name) or (p.id in pools and pools[p.id].name == wanted)
+        ]
         if not chosen:
             names = ", ".join(f"{p.id} ({pools[p.id].name if p.id in pools else p.name})" for p in candidates)
             raise ImportRefused(f"no process '{wanted}' in the file — it has: {names or 'none'}")
@@ -362,18 +416,29 @@ def choose_process(definitions: Definitions, wanted: str | None) -> tuple[BpmnPr
     elif candidates:
         process = max(candidates, key=lambda p: len(p.nodes))
     else:
-        raise ImportRefused("the file has no process with tasks or events (only pools without content?) — "
-                            "nothing to import")
+        raise ImportRefused(
+            "the file has no process with tasks or events (only pools without content?) — nothing to import"
+        )
     for other in definitions.participants:
         if other.process != process.id:
-            notes.append(Note(other.id, f"the pool of another participant ('{other.name or other.id}') is left out"
-                              + (" (import it with --process)" if other.process in {p.id for p in candidates} else "")))
+            notes.append(
+                Note(
+                    other.id,
+                    f"the pool of another participant ('{other.name or other.id}') is left out"
+                    + (" (import it with --process)" if other.process in {p.id for p in candidates} else ""),
+                )
+            )
     for other in definitions.processes:
         if other is not process and other.id not in pools and other.nodes:
             notes.append(Note(other.id, f"process '{other.name or other.id}' is left out (import it with --process)"))
     if definitions.message_flows:
-        notes.append(Note(definitions.message_flows[0], f"{len(definitions.message_flows)} message flow(s) between "
-                          "pools are left out (the handbook describes one process)"))
+        notes.append(
+            Note(
+                definitions.message_flows[0],
+                f"{len(definitions.message_flows)} message flow(s) between "
+                "pools are left out (the handbook describes one process)",
+            )
+        )
     return process, notes
 
 
@@ -403,24 +468,48 @@ def import_process(definitions: Definitions, handbook: Handbook, options: Import
     process, notes = choose_process(definitions, options.process)
     pool = next((p for p in definitions.participants if p.process == process.id), None)
     title = options.title or (pool.name if pool and pool.name else None) or process.name or options.process_id
-    language = options.language or ("zh" if _CJK.search(title + "".join(n.name or "" for n in process.nodes.values()))
-                                    else "en")
-    mapper = _Mapper(definitions, process, handbook, owner=options.owner, role_map=options.role_map,
-                     language=language, own_export=_our_ids(process))
+    language = options.language or (
+        "zh" if _CJK.search(title + "".join(n.name or "" for n in process.nodes.values())) else "en"
+    )
+    mapper = _Mapper(
+        definitions,
+        process,
+        handbook,
+        owner=options.owner,
+        role_map=options.role_map,
+        language=language,
+        own_export=_our_ids(process),
+    )
     mapper.warnings += notes
     if not process.lanes:
-        mapper.warn(process.id, f"the process has no lanes: every step is done by the owner '{options.owner}' — "
-                    "change `responsible` where another role does the step")
+        mapper.warn(
+            process.id,
+            f"the process has no lanes: every step is done by the owner '{options.owner}' — "
+            "change `responsible` where another role does the step",
+        )
     mapper.classify()
     steps = mapper.steps()
-    change = ("从 {name} 导入（BPMN 2.0）" if language == "zh" else "Imported from {name} (BPMN 2.0)")
+    change = "从 {name} 导入（BPMN 2.0）" if language == "zh" else "Imported from {name} (BPMN 2.0)"
     content: dict = {
-        "id": options.process_id, "title": " ".join(title.split()), "area": options.area, "version": "0.1",
-        "status": "draft", "owner": options.owner,
+        "id": options.process_id,
+        "title": " ".join(title.split()),
+        "area": options.area,
+        "version": "0.1",
+        "status": "draft",
+        "owner": options.owner,
         "review": {"every": "12个月" if language == "zh" else "12 months", "last": options.today},
-        "purpose": process.documentation, "triggers": mapper.triggers(), "steps": steps,
-        "changelog": [{"version": "0.1", "date": options.today, "author": options.author,
-                       "change": change.format(name=options.source_name or "a BPMN file")}],
+        "purpose": process.documentation,
+        "triggers": mapper.triggers(),
+        "steps": steps,
+        "changelog": [
+            {
+                "version": "0.1",
+                "date": options.today,
+                "author": options.author,
+                "change": change.format(name=options.source_name or "a BPMN file"),
+            }
+        ],
     }
-    return Imported({k: v for k, v in content.items() if v not in (None, [], "")}, mapper.new_roles,
-                    mapper.warnings, mapper.errors)
+    return Imported(
+        {k: v for k, v in content.items() if v not in (None, [], "")}, mapper.new_roles, mapper.warnings, mapper.errors
+    )

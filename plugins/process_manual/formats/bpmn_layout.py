@@ -16,6 +16,7 @@ The rules, so that a modeler draws the file tidily:
 
 from __future__ import annotations
 
+import itertools
 import math
 import unicodedata
 from collections import deque
@@ -172,8 +173,9 @@ def layout(nodes: list[Node], edges: list[Edge], *, lane_order: list[str], origi
         row_tops, top = [], y
         for row in range(rows):
             row_tops.append(top)
-            has_artifacts = any(by_id[nid].artifacts for (lane, _), ids in cells.items() if lane == key
-                                for nid in ids[row:row + 1])
+            has_artifacts = any(
+                by_id[nid].artifacts for (lane, _), ids in cells.items() if lane == key for nid in ids[row : row + 1]
+            )
             top += ROW + (ARTIFACT_ROW if has_artifacts else 0)
         lane_boxes[key] = Box(x0 + POOL_HEADER, y, width - POOL_HEADER, top - y)
         for (lane, column), ids in cells.items():
@@ -195,8 +197,9 @@ def layout(nodes: list[Node], edges: list[Edge], *, lane_order: list[str], origi
                 _place_artifacts(by_id[nid], box, below, shapes, labels)
         y = top
     pool = Box(x0, origin[1], width, y - origin[1])
-    routes, edge_labels = _route(edges, shapes, {n.id: n.shape for n in nodes}, back, rank,
-                                 {n.id for n in nodes if n.artifacts})
+    routes, edge_labels = _route(
+        edges, shapes, {n.id: n.shape for n in nodes}, back, rank, {n.id for n in nodes if n.artifacts}
+    )
     labels.update(edge_labels)
     for node in nodes:
         for artifact_id, _ in node.artifacts:
@@ -217,14 +220,20 @@ def _place_artifacts(node: Node, box: Box, below: float, shapes: dict[str, Box],
     sizes = [SIZES[kind] for _, kind in node.artifacts]
     total = sum(w for w, _ in sizes) + gap * (len(sizes) - 1)
     x = box.cx - total / 2 if node.shape == "task" else box.cx + 30
-    for (artifact_id, _), (w, h) in zip(node.artifacts, sizes):
+    for (artifact_id, _), (w, h) in zip(node.artifacts, sizes, strict=False):
         shapes[artifact_id] = Box(x, below + 24, w, h)
         labels[artifact_id] = Box(x - gap / 2 + 2, below + 24 + h + 4, w + gap - 4, 40)
         x += w + gap
 
 
-def _route(edges: list[Edge], shapes: dict[str, Box], kinds: dict[str, str], back: set[str],
-           rank: dict[str, int], with_artifacts: set[str]) -> tuple[dict[str, list[Point]], dict[str, Box]]:
+def _route(
+    edges: list[Edge],
+    shapes: dict[str, Box],
+    kinds: dict[str, str],
+    back: set[str],
+    rank: dict[str, int],
+    with_artifacts: set[str],
+) -> tuple[dict[str, list[Point]], dict[str, Box]]:
     """Each edge takes the first of its candidate routes that runs through no other shape (or through fewest)."""
     routes: dict[str, list[Point]] = {}
     labels: dict[str, Box] = {}
@@ -248,11 +257,14 @@ def _route(edges: list[Edge], shapes: dict[str, Box], kinds: dict[str, str], bac
             column = round(t.cx)
             bend = t.x - 16 - 10 * bends.get(column, 0)
             # a gateway's arrows share their first stretch: each label goes by its own turn
-            candidates.append(([(s.right, s.cy), (bend, s.cy), (bend, t.cy), (t.x, t.cy)],
-                               (bend - width - 3, s.cy - 18) if gateway else (s.right + 6, s.cy - 18)))
+            candidates.append(
+                (
+                    [(s.right, s.cy), (bend, s.cy), (bend, t.cy), (t.x, t.cy)],
+                    (bend - width - 3, s.cy - 18) if gateway else (s.right + 6, s.cy - 18),
+                )
+            )
             early = s.right + 16 + 10 * bends.get(round(s.cx), 0)  # or just after the source's
-            candidates.append(([(s.right, s.cy), (early, s.cy), (early, t.cy), (t.x, t.cy)],
-                               (early + 6, t.cy - 18)))
+            candidates.append(([(s.right, s.cy), (early, s.cy), (early, t.cy), (t.x, t.cy)], (early + 6, t.cy - 18)))
         # over the top: up, across above both nodes, down into the target (loops always go this way)
         lift = 14 + 8 * hops_into.get(edge.target, 0)
         top = min(s.y, t.y) - lift
@@ -282,9 +294,13 @@ def _crossings(points: list[Point], boxes: list[Box]) -> int:
     """How many of `boxes` the orthogonal line through `points` runs through (with a margin of 3 px)."""
     crossed = 0
     for box in boxes:
-        for (x0, y0), (x1, y1) in zip(points, points[1:]):
-            if (box.x - 3 < max(x0, x1) and min(x0, x1) < box.right + 3
-                    and box.y - 3 < max(y0, y1) and min(y0, y1) < box.bottom + 3):
+        for (x0, y0), (x1, y1) in itertools.pairwise(points):
+            if (
+                box.x - 3 < max(x0, x1)
+                and min(x0, x1) < box.right + 3
+                and box.y - 3 < max(y0, y1)
+                and min(y0, y1) < box.bottom + 3
+            ):
                 crossed += 1
                 break
     return crossed

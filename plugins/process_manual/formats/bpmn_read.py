@@ -21,11 +21,11 @@ from process_manual.formats.bpmn import BPMN, PM
 MAX_BYTES = 10 * 1024 * 1024
 """The largest file read (10 MiB): models with hundreds of elements and their diagrams are far smaller."""
 
-TASKS = frozenset({"task", "userTask", "manualTask", "serviceTask", "scriptTask", "sendTask", "receiveTask",
-                   "businessRuleTask"})
+TASKS = frozenset(
+    {"task", "userTask", "manualTask", "serviceTask", "scriptTask", "sendTask", "receiveTask", "businessRuleTask"}
+)
 SUBPROCESSES = frozenset({"subProcess", "transaction", "adHocSubProcess"})
-GATEWAYS = frozenset({"exclusiveGateway", "inclusiveGateway", "parallelGateway", "eventBasedGateway",
-                      "complexGateway"})
+GATEWAYS = frozenset({"exclusiveGateway", "inclusiveGateway", "parallelGateway", "eventBasedGateway", "complexGateway"})
 EVENTS = frozenset({"startEvent", "endEvent", "intermediateCatchEvent", "intermediateThrowEvent", "boundaryEvent"})
 FLOW_NODES = TASKS | SUBPROCESSES | GATEWAYS | EVENTS | {"callActivity"}
 _PERFORMERS = ("performer", "humanPerformer", "potentialOwner")
@@ -128,13 +128,17 @@ def _documentation(element: ET.Element) -> str | None:
 def parse_bytes(data: bytes, shown: str) -> ET.Element:
     """The root element of a BPMN file's bytes, parsed safely; BpmnReadError when it cannot be."""
     if len(data) > MAX_BYTES:
-        raise BpmnReadError(f"{shown} is {len(data) / 1048576:.1f} MiB, more than the {MAX_BYTES // 1048576} MiB "
-                            "a BPMN model may have — export the process alone, without other diagrams")
+        raise BpmnReadError(
+            f"{shown} is {len(data) / 1048576:.1f} MiB, more than the {MAX_BYTES // 1048576} MiB "
+            "a BPMN model may have — export the process alone, without other diagrams"
+        )
     try:
         root = SafeET.fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except defusedxml.DTDForbidden:
-        raise BpmnReadError(f"{shown} declares a DTD (<!DOCTYPE>), which BPMN files never need and which can "
-                            "expand entities or fetch files: refused — remove the DOCTYPE") from None
+        raise BpmnReadError(
+            f"{shown} declares a DTD (<!DOCTYPE>), which BPMN files never need and which can "
+            "expand entities or fetch files: refused — remove the DOCTYPE"
+        ) from None
     except (defusedxml.EntitiesForbidden, defusedxml.ExternalReferenceForbidden, defusedxml.NotSupportedError):
         raise BpmnReadError(f"{shown} uses XML entities or external references: refused — remove them") from None
     except ET.ParseError as error:
@@ -143,8 +147,10 @@ def parse_bytes(data: bytes, shown: str) -> ET.Element:
     if root.tag != f"{{{BPMN}}}definitions":
         found = _local(root.tag)
         namespace = root.tag[1:].split("}")[0] if root.tag.startswith("{") else "no namespace"
-        raise BpmnReadError(f"{shown} is not a BPMN 2.0 model: its root element is <{found}> ({namespace}), not "
-                            f"<definitions> of {BPMN} — export BPMN 2.0 XML from the modeler")
+        raise BpmnReadError(
+            f"{shown} is not a BPMN 2.0 model: its root element is <{found}> ({namespace}), not "
+            f"<definitions> of {BPMN} — export BPMN 2.0 XML from the modeler"
+        )
     return root
 
 
@@ -154,8 +160,10 @@ def read_file(path: Path) -> Definitions:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise BpmnReadError(f"{shown} is {size / 1048576:.1f} MiB, more than the {MAX_BYTES // 1048576} MiB a "
-                                "BPMN model may have — export the process alone, without other diagrams")
+            raise BpmnReadError(
+                f"{shown} is {size / 1048576:.1f} MiB, more than the {MAX_BYTES // 1048576} MiB a "
+                "BPMN model may have — export the process alone, without other diagrams"
+            )
         data = path.read_bytes()
     except OSError as error:
         raise BpmnReadError(f"{shown}: cannot read the file ({error.strerror or error})") from None
@@ -167,8 +175,9 @@ def definitions(root: ET.Element) -> Definitions:
     participants, message_flows = [], []
     for collaboration in _bpmn(root, "collaboration"):
         for participant in _bpmn(collaboration, "participant"):
-            participants.append(Participant(participant.get("id", ""), _name(participant),
-                                            _strip_prefix(participant.get("processRef"))))
+            participants.append(
+                Participant(participant.get("id", ""), _name(participant), _strip_prefix(participant.get("processRef")))
+            )
         message_flows += [m.get("id", "") for m in _bpmn(collaboration, "messageFlow")]
     resources = {r.get("id", ""): _name(r) for r in _bpmn(root, "resource")}
     return Definitions(root.get("exporter"), processes, participants, message_flows, resources)
@@ -228,8 +237,15 @@ def _process(element: ET.Element) -> BpmnProcess:
         if tag in FLOW_NODES:
             nodes[child.get("id", "")] = _node(child, tag)
         elif tag == "sequenceFlow":
-            flows.append(Flow(child.get("id", ""), child.get("sourceRef", ""), child.get("targetRef", ""),
-                              _name(child), _text(child.find(f"{{{BPMN}}}conditionExpression"))))
+            flows.append(
+                Flow(
+                    child.get("id", ""),
+                    child.get("sourceRef", ""),
+                    child.get("targetRef", ""),
+                    _name(child),
+                    _text(child.find(f"{{{BPMN}}}conditionExpression")),
+                )
+            )
         elif tag == "dataObjectReference":
             data[child.get("id", "")] = (tag, _name(child) or objects.get(child.get("dataObjectRef", "")))
         elif tag == "dataStoreReference":
@@ -238,5 +254,14 @@ def _process(element: ET.Element) -> BpmnProcess:
             associations.append((child.get("sourceRef", ""), child.get("targetRef", "")))
         elif tag == "laneSet":
             _lanes(child, lanes, lane_ids)
-    return BpmnProcess(element.get("id", ""), _name(element), _documentation(element), nodes, flows, data,
-                       associations, lanes, lane_ids)
+    return BpmnProcess(
+        element.get("id", ""),
+        _name(element),
+        _documentation(element),
+        nodes,
+        flows,
+        data,
+        associations,
+        lanes,
+        lane_ids,
+    )

@@ -58,10 +58,14 @@ def codeowners(handbooks: list[Handbook], repo_root: Path) -> Codeowners:
             teams = (role.team or "").split()
             wrong = [t for t in teams if not _OWNER.match(t)]
             if not teams or wrong:
-                why = (f"its team '{role.team}' is not @user, @org/team or e-mail addresses" if wrong
-                       else "it has no `team:`")
-                result.problems.append(f"{source.path}: owner role '{role.id}' — {why}; add "
-                                       f"`team: \"@org/team\"` to it in _roles.yml")
+                why = (
+                    f"its team '{role.team}' is not @user, @org/team or e-mail addresses"
+                    if wrong
+                    else "it has no `team:`"
+                )
+                result.problems.append(
+                    f"{source.path}: owner role '{role.id}' — {why}; add `team: \"@org/team\"` to it in _roles.yml"
+                )
                 continue
             entries.append((path, " ".join(teams)))
         if entries:
@@ -77,8 +81,10 @@ def run(args: argparse.Namespace) -> int:
     folders = [Path(d) for d in (args.dir or ["processes"])]
     missing = [d for d in folders if not d.is_dir()]
     if missing:
-        print(f"process-manual codeowners: {missing[0]} is not a folder — give the handbook folder with --dir",
-              file=sys.stderr)
+        print(
+            f"process-manual codeowners: {missing[0]} is not a folder — give the handbook folder with --dir",
+            file=sys.stderr,
+        )
         return 1
     root = repository_root(folders[0])
     result = codeowners([load_handbook(folder) for folder in folders], root)
@@ -95,7 +101,8 @@ def run(args: argparse.Namespace) -> int:
 def add_parser(commands: argparse._SubParsersAction) -> None:
     """Register `process-manual codeowners` (called by :func:`.cli.build_parser`)."""
     owners = commands.add_parser("codeowners", help="write a CODEOWNERS file: each process file -> its owner's team")
-    owners.add_argument("--dir", action="append", metavar="DIR",
-                        help="a handbook folder (repeat for several; default: processes)")
+    owners.add_argument(
+        "--dir", action="append", metavar="DIR", help="a handbook folder (repeat for several; default: processes)"
+    )
     owners.add_argument("--output", metavar="FILE", help="write here (e.g. .github/CODEOWNERS) instead of printing")
     owners.set_defaults(run=run)

@@ -30,13 +30,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from process_manual.formats import pdfcompose
-from process_manual.load.handbook import Handbook, load_handbook
-from process_manual.core.model import Area
-from process_manual.formats.pdfcompose import Section
+from process_manual.check.validate import today
 from process_manual.core import paths
 from process_manual.core.labels import Labels
-from process_manual.check.validate import today
+from process_manual.core.model import Area
+from process_manual.formats import pdfcompose
+from process_manual.formats.pdfcompose import Section
+from process_manual.load.handbook import Handbook, load_handbook
 
 DEFAULT_CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -45,7 +45,9 @@ DIAGRAM_TIMEOUT = 30.0
 # Process flowcharts are drawn by process-manual-flowchart.js into the page; diagrams of hand-written
 # pages by Material, into closed shadow roots (opened here so that we can see they are drawn).
 _OPEN_SHADOW_ROOTS = """(() => { const attach = Element.prototype.attachShadow;
-  Element.prototype.attachShadow = function (init) { return attach.call(this, Object.assign({}, init, {mode: "open"})); };
+  Element.prototype.attachShadow = function (init) {
+    return attach.call(this, Object.assign({}, init, {mode: "open"}));
+  };
 })();"""
 _DRAWN = """() => [...document.querySelectorAll("div.mermaid")].filter(
   (host) => host.shadowRoot && host.shadowRoot.querySelector("svg")).length
@@ -69,15 +71,23 @@ def add_parser(commands: Any) -> None:
     pdf.add_argument("--area", help="print only this area (an id from _areas.yml) and the areas under it")
     pdf.add_argument("--output", required=True, metavar="FILE", help="the PDF to write")
     pdf.add_argument("--site", metavar="DIR", help="print this already built site instead of building one")
-    pdf.add_argument("--chromium", default=os.environ.get("PROCESS_MANUAL_CHROMIUM", DEFAULT_CHROMIUM),
-                     help=f"the Chromium to print with (default: {DEFAULT_CHROMIUM})")
+    pdf.add_argument(
+        "--chromium",
+        default=os.environ.get("PROCESS_MANUAL_CHROMIUM", DEFAULT_CHROMIUM),
+        help=f"the Chromium to print with (default: {DEFAULT_CHROMIUM})",
+    )
     pdf.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     try:
-        pages, processes = make_pdf(Path(args.config), Path(args.output), area=args.area,
-                                    site=Path(args.site) if args.site else None, chromium=args.chromium)
+        pages, processes = make_pdf(
+            Path(args.config),
+            Path(args.output),
+            area=args.area,
+            site=Path(args.site) if args.site else None,
+            chromium=args.chromium,
+        )
     except PdfError as error:
         print(f"process-manual pdf: error: {error}", file=sys.stderr)
         return 1
@@ -85,8 +95,14 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def make_pdf(config_file: Path, output: Path, *, area: str | None = None, site: Path | None = None,
-             chromium: str = DEFAULT_CHROMIUM) -> tuple[int, int]:
+def make_pdf(
+    config_file: Path,
+    output: Path,
+    *,
+    area: str | None = None,
+    site: Path | None = None,
+    chromium: str = DEFAULT_CHROMIUM,
+) -> tuple[int, int]:
     """Print the handbook of `config_file` to `output`; returns (pages, processes)."""
     settings = _site_settings(config_file)
     handbook = load_handbook(settings["processes"])
@@ -107,8 +123,14 @@ def make_pdf(config_file: Path, output: Path, *, area: str | None = None, site: 
         printed = [_print_process(tab, site, base_url, section, settings["directory_urls"]) for section in sections]
         tab.close()
         title = settings["site_name"] + (f" — {handbook.areas[area].area.name}" if area else "")
-        book = _compose(browser, printed, labels, title=settings["site_name"],
-                        subtitle=handbook.areas[area].area.name if area else "", full_title=title)
+        book = _compose(
+            browser,
+            printed,
+            labels,
+            title=settings["site_name"],
+            subtitle=handbook.areas[area].area.name if area else "",
+            full_title=title,
+        )
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_bytes(book)
     return pdfcompose.page_count(book), len(printed)
@@ -145,9 +167,14 @@ def select(handbook: Handbook, area: str | None, *, publish_drafts: bool = False
         close = difflib.get_close_matches(area, list(handbook.areas), n=1, cutoff=0.6)
         hint = f"did you mean '{close[0]}'?" if close else "areas are " + ", ".join(handbook.areas)
         raise PdfError(f"unknown area '{area}' — {hint}")
-    printable = sorted((s.process for s in handbook.processes
-                        if s.process.status == "effective" or (publish_drafts and s.process.status == "draft")),
-                       key=lambda p: p.id)
+    printable = sorted(
+        (
+            s.process
+            for s in handbook.processes
+            if s.process.status == "effective" or (publish_drafts and s.process.status == "draft")
+        ),
+        key=lambda p: p.id,
+    )
     sections: list[Section] = []
 
     def walk(node: Area, trail: tuple[str, ...], chosen: bool) -> None:
@@ -166,22 +193,28 @@ def select(handbook: Handbook, area: str | None, *, publish_drafts: bool = False
 def build_site(config_file: Path, site_dir: Path) -> None:
     """`mkdocs build` into `site_dir`, as a user runs it (the plugin validates first)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(config_file),
-                             "-d", str(site_dir)], env=env, capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(config_file), "-d", str(site_dir)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if result.returncode != 0:
         raise PdfError(f"`mkdocs build -f {config_file}` failed:\n{result.stdout}{result.stderr}")
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the stdlib's signature
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
 @contextlib.contextmanager
 def _serve(site_dir: Path) -> Iterator[str]:
     """Serve the built site on 127.0.0.1 (a free port) while the pages are printed."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler,
-                                                                                directory=str(site_dir)))
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site_dir))
+    )
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, name="process-manual pdf", daemon=True)
     thread.start()
@@ -199,15 +232,19 @@ def _chromium(executable: str) -> Iterator[Any]:
     except ImportError as error:
         raise PdfError("Playwright is not installed: pip install 'process-manual[pdf]'") from error
     if not Path(executable).is_file():
-        raise PdfError(f"no Chromium at {executable}: install it (Debian: apt-get install chromium fonts-noto-cjk, "
-                       "or `make chromium`) or give --chromium PATH")
+        raise PdfError(
+            f"no Chromium at {executable}: install it (Debian: apt-get install chromium fonts-noto-cjk, "
+            "or `make chromium`) or give --chromium PATH"
+        )
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
         context = browser.new_context()
         context.add_init_script(_OPEN_SHADOW_ROOTS)
         # The site loads nothing from other hosts; should a page try, it must not wait on the network.
-        context.route(lambda url: not url.startswith(("http://127.0.0.1:", "data:", "blob:", "about:")),
-                      lambda route: route.abort("blockedbyclient"))
+        context.route(
+            lambda url: not url.startswith(("http://127.0.0.1:", "data:", "blob:", "about:")),
+            lambda route: route.abort("blockedbyclient"),
+        )
         try:
             yield context
         finally:
@@ -247,8 +284,9 @@ def _print_html(context: Any, markup: str) -> bytes:
         page.close()
 
 
-def _compose(context: Any, sections: list[Section], labels: Labels, *, title: str, subtitle: str,
-             full_title: str) -> bytes:
+def _compose(
+    context: Any, sections: list[Section], labels: Labels, *, title: str, subtitle: str, full_title: str
+) -> bytes:
     title_pdf = _print_html(context, pdfcompose.title_page_html(title, subtitle, labels, today(), len(sections)))
     contents_pages = 1
     while True:  # the contents' own length decides where the processes start: settle it
@@ -262,10 +300,15 @@ def _compose(context: Any, sections: list[Section], labels: Labels, *, title: st
             break
         contents_pages = pdfcompose.page_count(contents_pdf)
     total = first - 1
-    wide = [number for section, start in zip(sections, starts)
-            for number, landscape in enumerate(pdfcompose.landscape_pages(section.pdf), start) if landscape]
+    wide = [
+        number
+        for section, start in zip(sections, starts, strict=False)
+        for number, landscape in enumerate(pdfcompose.landscape_pages(section.pdf), start)
+        if landscape
+    ]
     numbers_pdf = _print_html(context, pdfcompose.page_numbers_html(total, frozenset(wide)))
     if pdfcompose.page_count(numbers_pdf) != total:
         raise PdfError(f"the page numbers came out on {pdfcompose.page_count(numbers_pdf)} sheets, not {total}")
-    return pdfcompose.merge(title_pdf, contents_pdf, sections, numbers_pdf, title=full_title,
-                            contents_title=labels.contents)
+    return pdfcompose.merge(
+        title_pdf, contents_pdf, sections, numbers_pdf, title=full_title, contents_title=labels.contents
+    )

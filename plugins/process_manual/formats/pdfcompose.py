@@ -14,8 +14,8 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from process_manual.core.model import Process
 from process_manual.core.labels import Labels
+from process_manual.core.model import Process
 
 PAGE_CSS = """
 @page { size: A4; margin: 18mm 14mm 16mm; }
@@ -56,13 +56,15 @@ def contents_html(sections: Sequence[Section], first_pages: Sequence[int], label
     """The table of contents: processes under their area headings, each with its first page."""
     rows: list[str] = []
     last_trail: tuple[str, ...] = ()
-    for section, first in zip(sections, first_pages):
+    for section, first in zip(sections, first_pages, strict=False):
         if section.trail != last_trail:
             rows.append(f'<tr class="area"><td colspan="4">{_e(" › ".join(section.trail))}</td></tr>')
             last_trail = section.trail
         process = section.process
-        rows.append(f"<tr><td>{_e(process.id)}</td><td>{_e(process.title)}</td><td>{_e(process.version)}</td>"
-                    f'<td class="n">{first}</td></tr>')
+        rows.append(
+            f"<tr><td>{_e(process.id)}</td><td>{_e(process.title)}</td><td>{_e(process.version)}</td>"
+            f'<td class="n">{first}</td></tr>'
+        )
     return f"""<!doctype html><html><head><meta charset="utf-8"><style>{PAGE_CSS}
 h1 {{ font-size: 18pt; }} table {{ width: 100%; border-collapse: collapse; }}
 td, th {{ padding: 1.5mm 2mm; border-bottom: 1px solid #ddd; text-align: left; vertical-align: top; }}
@@ -77,8 +79,10 @@ tr.area td {{ font-weight: 700; padding-top: 4mm; border-bottom: 1px solid #888;
 def page_numbers_html(total: int, landscape: frozenset[int] = frozenset()) -> str:
     """`total` empty A4 sheets, each with "n / total" where the process pages' own number would stand;
     the sheets numbered in `landscape` lie on their side, like the wide flowcharts they go over."""
-    sheets = "".join(f'<div class="sheet{" wide" if n in landscape else ""}"><span>{n} / {total}</span></div>'
-                     for n in range(1, total + 1))
+    sheets = "".join(
+        f'<div class="sheet{" wide" if n in landscape else ""}"><span>{n} / {total}</span></div>'
+        for n in range(1, total + 1)
+    )
     return f"""<!doctype html><html><head><meta charset="utf-8"><style>
 @page {{ size: A4; margin: 0; }} @page wide {{ size: A4 landscape; margin: 0; }} html, body {{ margin: 0; }}
 .sheet {{ position: relative; width: 210mm; height: 296.5mm; overflow: hidden; break-after: page; }}
@@ -95,8 +99,15 @@ def landscape_pages(pdf: bytes) -> list[bool]:
     return [float(page.mediabox.width) > float(page.mediabox.height) for page in PdfReader(io.BytesIO(pdf)).pages]
 
 
-def merge(title_pdf: bytes, contents_pdf: bytes, sections: Sequence[Section], numbers_pdf: bytes,
-          *, title: str, contents_title: str) -> bytes:
+def merge(
+    title_pdf: bytes,
+    contents_pdf: bytes,
+    sections: Sequence[Section],
+    numbers_pdf: bytes,
+    *,
+    title: str,
+    contents_title: str,
+) -> bytes:
     """One PDF: title page, contents, every section; page numbers laid over all but the title page; an
     outline (bookmarks) by area and process."""
     from pypdf import PdfReader, PdfWriter  # only printing needs it: every other command starts 40 ms sooner
@@ -116,7 +127,7 @@ def merge(title_pdf: bytes, contents_pdf: bytes, sections: Sequence[Section], nu
     writer.add_outline_item(title, 0)
     writer.add_outline_item(contents_title, contents_start)
     parents: dict[tuple[str, ...], object] = {}
-    for section, start in zip(sections, starts):
+    for section, start in zip(sections, starts, strict=False):
         parent = None
         for depth in range(1, len(section.trail) + 1):
             trail = section.trail[:depth]

@@ -12,8 +12,8 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from process_manual.load.handbook import Handbook
 from process_manual.core.model import Process
+from process_manual.load.handbook import Handbook
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SITE_PATH = "schema/process.schema.json"
@@ -22,8 +22,14 @@ SITE_PATH = "schema/process.schema.json"
 # Which property of which part of a process names an id from which catalog.
 _CATALOG_FIELDS: dict[str | None, dict[str, str]] = {
     None: {"owner": "roles", "area": "areas", "related": "processes"},  # the process itself
-    "Step": {"responsible": "roles", "accountable": "roles", "consulted": "roles", "informed": "roles",
-             "forms": "forms", "process": "processes"},
+    "Step": {
+        "responsible": "roles",
+        "accountable": "roles",
+        "consulted": "roles",
+        "informed": "roles",
+        "forms": "forms",
+        "process": "processes",
+    },
     "Kpi": {"owner": "roles"},
 }
 
@@ -33,8 +39,10 @@ def process_schema(handbook: Handbook | None = None) -> dict[str, Any]:
     schema = Process.model_json_schema()
     schema["$schema"] = SCHEMA_DIALECT
     schema["title"] = "process-manual process file"
-    schema["description"] = ("One process of the handbook: who does what, in which order, with which forms; "
-                             "`process-manual validate` checks what a schema cannot (references, flow, dates).")
+    schema["description"] = (
+        "One process of the handbook: who does what, in which order, with which forms; "
+        "`process-manual validate` checks what a schema cannot (references, flow, dates)."
+    )
     if handbook is not None:
         _add_catalogs(schema, handbook)
     return schema

@@ -10,14 +10,15 @@ return in attribute values (so they survive attribute-value normalization).
 from __future__ import annotations
 
 _TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
-_ATTRIBUTE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\t": "&#9;", "\n": "&#10;",
-                            "\r": "&#13;"})
+_ATTRIBUTE = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\t": "&#9;", "\n": "&#10;", "\r": "&#13;"}
+)
 
 
 class Element:
     """One element: `tag` is `prefix:name`; children and text are exclusive in what we write."""
 
-    __slots__ = ("tag", "attributes", "children", "text")
+    __slots__ = ("attributes", "children", "tag", "text")
 
     def __init__(self, tag: str, attributes: dict[str, str], text: str | None = None):
         self.tag = tag

@@ -16,7 +16,7 @@ from process_manual.load.yamlload import Document, Loc
 
 _PATTERN_FIXES = {
     "process": "use letters and digits joined by '-', such as ADM-004",
-    "version": "write the version as quoted text such as \"2.1\"",
+    "version": 'write the version as quoted text such as "2.1"',
     "slug": "use lowercase letters, digits and '-' only, such as first-review",
 }
 _PROCESS_ID_FIELDS = {"related", "process"}
@@ -86,9 +86,9 @@ def _data_loc(doc: Document, loc: tuple[Any, ...]) -> Loc:
     kept: list[Any] = []
     node: Any = doc.data
     for part in loc:
-        if isinstance(node, dict) and part in node:
-            node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+        if (isinstance(node, dict) and part in node) or (
+            isinstance(node, list) and isinstance(part, int) and part < len(node)
+        ):
             node = node[part]
         else:
             continue
@@ -126,10 +126,13 @@ def _comma_split(doc: Document, loc: Loc) -> tuple[Loc, str, str, set[Loc]] | No
     key_pos = doc.where_key(loc)
     line = lines[key_pos.line - 1]
     first = at  # the cut text may hold several commas: 5,000,000 EUR
-    while first > 0 and parent[keys[first]] is None and line[:doc.where_key((*parent_loc, keys[first])).column - 1] \
-            .rstrip().endswith(","):
+    while (
+        first > 0
+        and parent[keys[first]] is None
+        and line[: doc.where_key((*parent_loc, keys[first])).column - 1].rstrip().endswith(",")
+    ):
         first -= 1
-    if first == at or "{" not in line[:key_pos.column - 1]:
+    if first == at or "{" not in line[: key_pos.column - 1]:
         return None
     cut = (*parent_loc, keys[first])
     start = doc.where(cut)
@@ -140,9 +143,9 @@ def _comma_split(doc: Document, loc: Loc) -> tuple[Loc, str, str, set[Loc]] | No
         last += 1
     end_pos = doc.where_key((*parent_loc, keys[last]))
     # To the comma, brace or colon after the last piece, as typed (`000` was read as the number 0).
-    end = re.search(r"[,}:]|$", line[end_pos.column - 1:])
-    whole = line[start.column - 1: end_pos.column - 1 + (end.start() if end else 0)].rstrip()
-    return cut, str(keys[first]), whole, {(*parent_loc, k) for k in keys[first + 1: last + 1]}
+    end = re.search(r"[,}:]|$", line[end_pos.column - 1 :])
+    whole = line[start.column - 1 : end_pos.column - 1 + (end.start() if end else 0)].rstrip()
+    return cut, str(keys[first]), whole, {(*parent_loc, k) for k in keys[first + 1 : last + 1]}
 
 
 def explain(error: ValidationError, doc: Document, model: type[BaseModel]) -> list[Problem]:
@@ -159,8 +162,14 @@ def explain(error: ValidationError, doc: Document, model: type[BaseModel]) -> li
                 cut_texts[split[0]] = split[1:3]
                 pieces |= split[3]
     for cut, (key, whole) in cut_texts.items():
-        problems.append(doc.problem(cut, f"the text '{whole}' is cut at its comma: inside {{ }} a comma separates "
-                                    "keys", f'put the whole text in quotes: {key}: "{whole}"', rule="invalid-value"))
+        problems.append(
+            doc.problem(
+                cut,
+                f"the text '{whole}' is cut at its comma: inside {{ }} a comma separates keys",
+                f'put the whole text in quotes: {key}: "{whole}"',
+                rule="invalid-value",
+            )
+        )
     for item in errors:
         kind = item["type"]
         loc = _data_loc(doc, item["loc"])
@@ -186,8 +195,14 @@ def explain(error: ValidationError, doc: Document, model: type[BaseModel]) -> li
             parent = loc if loc and loc[-1] != key else loc[:-1]
             if key in {s for (at, _), s in suggestions.items() if at == parent}:
                 continue  # "unknown key 'owenr' — did you mean 'owner'?" already says it
-            problems.append(doc.problem(parent, f"missing required key '{key}'" + (f" in {where}" if parent else ""),
-                                        f"add `{key}:` here", rule="missing-key"))
+            problems.append(
+                doc.problem(
+                    parent,
+                    f"missing required key '{key}'" + (f" in {where}" if parent else ""),
+                    f"add `{key}:` here",
+                    rule="missing-key",
+                )
+            )
         elif kind == "literal_error":
             expected = item.get("ctx", {}).get("expected", "")
             choices = [c.strip(" '") for c in expected.replace(" or ", ",").split(",") if c.strip()]
@@ -196,15 +211,21 @@ def explain(error: ValidationError, doc: Document, model: type[BaseModel]) -> li
             problems.append(doc.problem(loc, f"{where}: {shown} is not allowed", fix, rule="invalid-value"))
         elif kind == "string_pattern_mismatch":
             field = next((str(p) for p in reversed(loc) if isinstance(p, str)), "value")
-            problems.append(doc.problem(loc, f"{where}: {shown} is not a valid {field}", _pattern_fix(loc),
-                                        rule="invalid-value"))
+            problems.append(
+                doc.problem(loc, f"{where}: {shown} is not a valid {field}", _pattern_fix(loc), rule="invalid-value")
+            )
         elif kind in ("string_type", "string_sub_type"):
             if loc and loc[-1] == "accountable" and isinstance(value, list):
                 roles = ", ".join(str(v) for v in value)
-                problems.append(doc.problem(loc, f"{where}: exactly one role is accountable, but {len(value)} are "
-                                            f"named ({roles})", "keep the one role that answers for the step in "
-                                            "`accountable`; list the others under `responsible` or `consulted`",
-                                            rule="invalid-value"))
+                problems.append(
+                    doc.problem(
+                        loc,
+                        f"{where}: exactly one role is accountable, but {len(value)} are named ({roles})",
+                        "keep the one role that answers for the step in "
+                        "`accountable`; list the others under `responsible` or `consulted`",
+                        rule="invalid-value",
+                    )
+                )
                 continue
             if isinstance(value, (bool, int, float, dt.date)):
                 fix = f'put it in quotes: "{raw if raw is not None else value}"'
@@ -212,23 +233,49 @@ def explain(error: ValidationError, doc: Document, model: type[BaseModel]) -> li
                 fix = "write text here"
             problems.append(doc.problem(loc, f"{where}: expected text, found {shown}", fix, rule="invalid-value"))
         elif kind == "string_too_short":
-            problems.append(doc.problem(loc, f"{where} is empty", "write a value or remove the key",
-                                        rule="invalid-value"))
+            problems.append(
+                doc.problem(loc, f"{where} is empty", "write a value or remove the key", rule="invalid-value")
+            )
         elif kind == "list_type":
-            problems.append(doc.problem(loc, f"{where}: expected a list, found {shown}",
-                                        "write a list: [a, b] or one '- item' per line", rule="invalid-value"))
+            problems.append(
+                doc.problem(
+                    loc,
+                    f"{where}: expected a list, found {shown}",
+                    "write a list: [a, b] or one '- item' per line",
+                    rule="invalid-value",
+                )
+            )
         elif kind in ("model_type", "model_attributes_type", "dict_type"):
-            problems.append(doc.problem(loc, f"{where}: expected a mapping of keys, found {shown}",
-                                        "write `key: value` lines here", rule="invalid-value"))
+            problems.append(
+                doc.problem(
+                    loc,
+                    f"{where}: expected a mapping of keys, found {shown}",
+                    "write `key: value` lines here",
+                    rule="invalid-value",
+                )
+            )
         elif kind == "too_short":
             problems.append(doc.problem(loc, f"{where} is empty", "add at least one entry", rule="invalid-value"))
         elif kind.startswith("date"):
-            problems.append(doc.problem(loc, f"{where}: expected a date, found {shown}",
-                                        "write the date as YYYY-MM-DD", rule="invalid-value"))
+            problems.append(
+                doc.problem(
+                    loc,
+                    f"{where}: expected a date, found {shown}",
+                    "write the date as YYYY-MM-DD",
+                    rule="invalid-value",
+                )
+            )
         elif kind in ("int_type", "float_type", "int_parsing", "float_parsing", "finite_number"):
-            problems.append(doc.problem(loc, f"{where}: expected a number, found {shown}",
-                                        "write a number such as 3 or 95.5", rule="invalid-value"))
+            problems.append(
+                doc.problem(
+                    loc,
+                    f"{where}: expected a number, found {shown}",
+                    "write a number such as 3 or 95.5",
+                    rule="invalid-value",
+                )
+            )
         else:
-            problems.append(doc.problem(loc, f"{where}: {item['msg']}", "see `process-manual schema`",
-                                        rule="invalid-value"))
+            problems.append(
+                doc.problem(loc, f"{where}: {item['msg']}", "see `process-manual schema`", rule="invalid-value")
+            )
     return problems

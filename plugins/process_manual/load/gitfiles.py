@@ -46,8 +46,16 @@ class Revision:
     blob: str
 
 
-_LOCATION_VARIABLES = ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_COMMON_DIR",
-                       "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_NAMESPACE", "GIT_PREFIX")
+_LOCATION_VARIABLES = (
+    "GIT_DIR",
+    "GIT_WORK_TREE",
+    "GIT_INDEX_FILE",
+    "GIT_OBJECT_DIRECTORY",
+    "GIT_COMMON_DIR",
+    "GIT_ALTERNATE_OBJECT_DIRECTORIES",
+    "GIT_NAMESPACE",
+    "GIT_PREFIX",
+)
 
 
 def _environment() -> dict[str, str]:
@@ -63,8 +71,9 @@ def git(cwd: Path, *args: str, stdin: bytes | None = None) -> bytes:
     """Run one git command in `cwd` and return its output; any failure is a :class:`GitError`."""
     command = ["git", "-c", "core.quotePath=false", "-c", "log.showSignature=false", *args]
     try:
-        result = subprocess.run(command, cwd=cwd, input=stdin, capture_output=True, timeout=_TIMEOUT,
-                                env=_environment(), check=False)
+        result = subprocess.run(
+            command, cwd=cwd, input=stdin, capture_output=True, timeout=_TIMEOUT, env=_environment(), check=False
+        )
     except FileNotFoundError:
         raise GitError("git is not installed") from None
     except subprocess.TimeoutExpired:
@@ -114,8 +123,9 @@ def resolve(repo: Repository, ref: str) -> str:
     if ref.startswith("-"):  # would be read as an option
         raise GitError(f"'{ref}' is not a git ref")
     try:
-        return git(repo.root, "rev-parse", "--verify", "--quiet", "--end-of-options",
-                   f"{ref}^{{commit}}").decode().strip()
+        return (
+            git(repo.root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}").decode().strip()
+        )
     except GitError:
         raise GitError(f"unknown git ref '{ref}'") from None
 
@@ -157,7 +167,7 @@ def read_blobs(repo: Repository, blobs: list[str]) -> dict[str, bytes]:
         if len(header) != 3:  # "<sha> missing": e.g. cut off by a partial clone
             continue
         size = int(header[2])
-        contents[blob] = out[position:position + size]
+        contents[blob] = out[position : position + size]
         position += size + 1  # the content is followed by a newline
     return contents
 
@@ -169,8 +179,17 @@ def folder_log(repo: Repository, folder: str) -> list[Revision]:
     inside each file, which survives any rename. Merge commits show no files of their own; the
     states they merge are those of the commits on either side.
     """
-    out = git(repo.root, "log", "--no-renames", "--raw", "--no-abbrev", "-z", "--format=%x1e%H%x1f%an%x1f%ae%x1f%aI",
-              "--", folder or ".")
+    out = git(
+        repo.root,
+        "log",
+        "--no-renames",
+        "--raw",
+        "--no-abbrev",
+        "-z",
+        "--format=%x1e%H%x1f%an%x1f%ae%x1f%aI",
+        "--",
+        folder or ".",
+    )
     newest_first: list[list[Revision]] = []
     for chunk in out.split(b"\x1e"):
         if not chunk.strip():
@@ -180,7 +199,7 @@ def folder_log(repo: Repository, folder: str) -> list[Revision]:
         commit = Commit(sha, author, email, dt.datetime.fromisoformat(date.strip()))
         states: list[Revision] = []
         rest = [t.lstrip(b"\n") for t in tokens[1:]]
-        for meta, path in zip(rest[::2], rest[1::2]):
+        for meta, path in zip(rest[::2], rest[1::2], strict=False):
             fields = meta.decode().split()
             if not meta.startswith(b":") or len(fields) < 5:
                 continue

@@ -19,12 +19,12 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from process_manual.core.model import VERSION_PATTERN, Process
+from process_manual.core.semdiff import changed_fields
 from process_manual.load import gitfiles
 from process_manual.load.gitfiles import Commit
 from process_manual.load.handbook import Handbook
 from process_manual.load.handbook import _collector_paused as collector_paused
-from process_manual.core.model import VERSION_PATTERN, Process
-from process_manual.core.semdiff import changed_fields
 from process_manual.load.yamlload import load_text
 
 _VERSION = re.compile(VERSION_PATTERN)

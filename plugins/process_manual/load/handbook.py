@@ -14,13 +14,27 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from process_manual.load.explain import explain
-from process_manual.core.model import (CATALOGS, OPTIONAL_CATALOGS, Area, AreasCatalog, Form, FormsCatalog, Glossary, HandbookPolicy,
-                    OnboardingCatalog, Process, ReadingPath, Role, RolesCatalog, Term)
+from process_manual.core.model import (
+    CATALOGS,
+    OPTIONAL_CATALOGS,
+    Area,
+    AreasCatalog,
+    Form,
+    FormsCatalog,
+    Glossary,
+    HandbookPolicy,
+    OnboardingCatalog,
+    Process,
+    ReadingPath,
+    Role,
+    RolesCatalog,
+    Term,
+)
 from process_manual.core.problems import Problem, relative_path
+from process_manual.core.rules import make_problem
+from process_manual.load.explain import explain
 from process_manual.load.parseall import Parsed, parse_files
 from process_manual.load.parsecache import ParseCache
-from process_manual.core.rules import make_problem
 from process_manual.load.yamlload import Document
 
 M = TypeVar("M", bound=BaseModel)
@@ -162,32 +176,52 @@ def _load_handbook(root: Path, shown_base: Path | None, cache: ParseCache | None
     handbook = Handbook(root=root)
     problems = handbook.problems
     if not root.is_dir():
-        problems.append(make_problem("missing-catalog", relative_path(root, base), 1, 1,
-                                     "the handbook folder does not exist",
-                                     "give the folder that holds _roles.yml and the process files"))
+        problems.append(
+            make_problem(
+                "missing-catalog",
+                relative_path(root, base),
+                1,
+                1,
+                "the handbook folder does not exist",
+                "give the folder that holds _roles.yml and the process files",
+            )
+        )
         return handbook
     resolved_root = root.resolve()
     found_catalogs: set[str] = set()
     files, linked_folders = _yaml_files(root)
     for link in linked_folders:
         outside = not link.resolve().is_relative_to(resolved_root)
-        problems.append(make_problem("link-outside-handbook" if outside else "folder-link", relative_path(link, base),
-                                     1, 1, "this link to a folder " + ("points outside the handbook folder" if outside
-                                                                       else "is not followed"),
-                                     "move the files into the handbook folder instead of linking to them"))
+        problems.append(
+            make_problem(
+                "link-outside-handbook" if outside else "folder-link",
+                relative_path(link, base),
+                1,
+                1,
+                "this link to a folder " + ("points outside the handbook folder" if outside else "is not followed"),
+                "move the files into the handbook folder instead of linking to them",
+            )
+        )
     readable: list[tuple[Path, str]] = []
     shown_root = relative_path(root, base)  # once: per file it was a tenth of loading 1,000 processes
     for path in files:
         inside = path.relative_to(root).as_posix()
         shown = inside if shown_root == "." else f"{shown_root}/{inside}"
         if path.is_symlink() and not path.resolve().is_relative_to(resolved_root):
-            problems.append(make_problem("link-outside-handbook", shown, 1, 1,
-                                         "this link points outside the handbook folder",
-                                         "copy the file into the handbook instead of linking to it"))
+            problems.append(
+                make_problem(
+                    "link-outside-handbook",
+                    shown,
+                    1,
+                    1,
+                    "this link points outside the handbook folder",
+                    "copy the file into the handbook instead of linking to it",
+                )
+            )
             continue
         handbook.files.append(path)
         readable.append((path, shown))
-    for (path, shown), (doc, file_problems) in zip(readable, _parse(readable, cache)):
+    for (path, shown), (doc, file_problems) in zip(readable, _parse(readable, cache), strict=False):
         problems.extend(file_problems)
         is_catalog = path.parent == root and path.name.startswith("_")
         if is_catalog:
@@ -200,12 +234,24 @@ def _load_handbook(root: Path, shown_base: Path | None, cache: ParseCache | None
         if is_catalog:
             _load_catalog(handbook, path.name, doc)
         elif path.name.startswith("_"):
-            problems.append(doc.problem((), "files starting with '_' are catalogs and belong at the top of the "
-                                        "handbook folder", "move it up, or rename it", rule="catalog-place"))
+            problems.append(
+                doc.problem(
+                    (),
+                    "files starting with '_' are catalogs and belong at the top of the handbook folder",
+                    "move it up, or rename it",
+                    rule="catalog-place",
+                )
+            )
         elif not isinstance(doc.data, dict):
-            problems.append(doc.problem((), f"a process file must be a mapping of keys (id:, title:, steps: ...), "
-                                        f"not {'a list' if isinstance(doc.data, list) else 'a single value'}",
-                                        "start the file with `id:`; see `process-manual new`", rule="invalid-value"))
+            problems.append(
+                doc.problem(
+                    (),
+                    f"a process file must be a mapping of keys (id:, title:, steps: ...), "
+                    f"not {'a list' if isinstance(doc.data, list) else 'a single value'}",
+                    "start the file with `id:`; see `process-manual new`",
+                    rule="invalid-value",
+                )
+            )
         else:
             source = _salvage_process(doc, problems)
             if source is not None:
@@ -213,10 +259,19 @@ def _load_handbook(root: Path, shown_base: Path | None, cache: ParseCache | None
             elif isinstance(doc.data.get("id"), str):
                 handbook.unloaded_ids.setdefault(doc.data["id"], shown)
     for name in CATALOGS:
-        if name not in found_catalogs and name not in OPTIONAL_CATALOGS:  # a catalog that exists but is broken is reported as such
-            problems.append(make_problem("missing-catalog", relative_path(root / name, base), 1, 1,
-                                         f"the catalog {name} is missing",
-                                         f"create {name} in {relative_path(root, base)}"))
+        if (
+            name not in found_catalogs and name not in OPTIONAL_CATALOGS
+        ):  # a catalog that exists but is broken is reported as such
+            problems.append(
+                make_problem(
+                    "missing-catalog",
+                    relative_path(root / name, base),
+                    1,
+                    1,
+                    f"the catalog {name} is missing",
+                    f"create {name} in {relative_path(root, base)}",
+                )
+            )
     return handbook
 
 
@@ -224,8 +279,9 @@ def _load_catalog(handbook: Handbook, name: str, doc: Document) -> None:
     model = CATALOGS.get(name)
     if model is None:
         known = ", ".join(CATALOGS)
-        handbook.problems.append(doc.problem((), f"unknown catalog {name}", f"catalogs are {known}",
-                                             rule="catalog-place"))
+        handbook.problems.append(
+            doc.problem((), f"unknown catalog {name}", f"catalogs are {known}", rule="catalog-place")
+        )
         return
     handbook.catalog_docs[name] = doc
     catalog = _validated(doc, model, handbook.problems)

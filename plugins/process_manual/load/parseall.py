@@ -40,7 +40,7 @@ def parse_files(jobs: list[Job]) -> list[Parsed]:
     shares = [jobs[i::workers] for i in range(workers)]  # interleaved: neighbouring files are alike in size
     children = [_fork_parser(share) for share in shares[1:]]
     results = [[_load(job) for job in shares[0]]]
-    results += [_collect(pid, pipe, share) for (pid, pipe), share in zip(children, shares[1:])]
+    results += [_collect(pid, pipe, share) for (pid, pipe), share in zip(children, shares[1:], strict=False)]
     ordered: list[Parsed] = [None] * len(jobs)  # type: ignore[list-item]
     for offset, parsed in enumerate(results):
         ordered[offset::workers] = parsed
@@ -79,9 +79,9 @@ def _collect(pid: int, read_end: int, share: list[Job]) -> list[Parsed]:
     _, status = os.waitpid(pid, 0)
     if os.waitstatus_to_exitcode(status) == 0:
         try:
-            parsed = pickle.loads(payload)
+            parsed = pickle.loads(payload)  # noqa: S301 - written by our own child process just now
             if isinstance(parsed, list) and len(parsed) == len(share):
                 return parsed
-        except Exception:  # noqa: BLE001 - any damage to the payload means: parse the share here
+        except Exception:  # noqa: S110 - a child that failed in any way: parse here instead, below
             pass
     return [_load(job) for job in share]

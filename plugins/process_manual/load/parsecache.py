@@ -9,6 +9,7 @@ Python). A cache can make a run faster; it can never change a result.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import os
@@ -72,7 +73,7 @@ class ParseCache:
             else:
                 stale.append(i)
                 stale_jobs.append((path, shown, raw))  # parsed from these very bytes: the hash is theirs
-        for i, parsed in zip(stale, parse_files(stale_jobs)):
+        for i, parsed in zip(stale, parse_files(stale_jobs), strict=False):
             results[i] = parsed
             digest = digests[i]
             if digest is not None:
@@ -121,10 +122,10 @@ def load_cache(root: Path, folder: Path | None = None) -> ParseCache:
     cache = ParseCache()
     try:
         with _cache_file(folder or default_folder(), root).open("rb") as handle:
-            stored = pickle.load(handle)
+            stored = pickle.load(handle)  # noqa: S301 - our own cache file, in the user's own cache folder
         if isinstance(stored, dict) and stored.get("fingerprint") == _fingerprint():
             cache.entries = stored["entries"]
-    except Exception:  # noqa: BLE001 - a cache that cannot be read is an empty cache
+    except Exception:  # noqa: S110 - a damaged or foreign cache file is an empty cache
         pass
     return cache
 
@@ -141,7 +142,5 @@ def save_cache(cache: ParseCache, root: Path, folder: Path | None = None) -> Non
             pickle.dump({"fingerprint": _fingerprint(), "entries": cache.entries}, handle, pickle.HIGHEST_PROTOCOL)
         os.replace(handle.name, target)
     except OSError:
-        try:
-            os.unlink(handle.name)  # type: ignore[possibly-undefined]
-        except (OSError, NameError):
-            pass
+        with contextlib.suppress(OSError, NameError):  # NameError: the temporary file was never made
+            os.unlink(handle.name)

@@ -21,7 +21,7 @@ from process_manual.core.cjk import FOLDED_STYLES, refold
 from process_manual.core.problems import Problem
 from process_manual.core.rules import RULES, make_problem
 
-try:  # libyaml is ten times faster (DESIGN.md: 0.45 s vs 4.6 s for 1,000 files)
+try:  # libyaml is ten times faster (ARCHITECTURE.md, "Measured facts": 0.45 s vs 4.6 s for 1,000 files)
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
@@ -166,8 +166,16 @@ class _Failed(Exception):
 
 def _decode(raw: bytes, shown: str, problems: list[Problem]) -> str | None:
     if raw.startswith(b"\xef\xbb\xbf"):
-        problems.append(make_problem("byte-order-mark", shown, 1, 1, "the file starts with a byte-order mark (BOM)",
-                                     "save it as UTF-8 without BOM"))
+        problems.append(
+            make_problem(
+                "byte-order-mark",
+                shown,
+                1,
+                1,
+                "the file starts with a byte-order mark (BOM)",
+                "save it as UTF-8 without BOM",
+            )
+        )
         raw = raw[3:]
     try:
         return raw.decode("utf-8")
@@ -175,10 +183,17 @@ def _decode(raw: bytes, shown: str, problems: list[Problem]) -> str | None:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
         # Columns count characters, as editors do, not bytes.
-        column = len(before[before.rfind(b"\n") + 1:].decode("utf-8", errors="replace")) + 1
-        problems.append(make_problem("yaml-syntax", shown, line, column,
-                                f"byte 0x{raw[exc.start]:02x} is not valid UTF-8",
-                                "save the file with UTF-8 encoding"))
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", errors="replace")) + 1
+        problems.append(
+            make_problem(
+                "yaml-syntax",
+                shown,
+                line,
+                column,
+                f"byte 0x{raw[exc.start]:02x} is not valid UTF-8",
+                "save the file with UTF-8 encoding",
+            )
+        )
         return None
 
 
@@ -280,8 +295,11 @@ class _Converter:
     def convert(self, node: yaml.Node, depth: int = 0) -> Any:
         self.nodes += 1
         if self.nodes > MAX_NODES:
-            raise self._fail(node, f"more than {MAX_NODES:,} values after expanding aliases",
-                             "write the values out instead of nesting aliases (&anchor / *alias)")
+            raise self._fail(
+                node,
+                f"more than {MAX_NODES:,} values after expanding aliases",
+                "write the values out instead of nesting aliases (&anchor / *alias)",
+            )
         if depth > MAX_DEPTH:
             raise self._fail(node, f"nested more than {MAX_DEPTH} levels deep", "flatten the structure")
         tag, kind = node.tag, type(node)
@@ -310,18 +328,26 @@ class _Converter:
 
     def _refuse_tag(self, node: yaml.Node) -> _Failed:
         tag = node.tag.replace("tag:yaml.org,2002:", "!!")
-        return self._fail(node, f"the tag {tag} is not allowed",
-                          "remove the tag: process files hold plain text, numbers, dates, lists and mappings")
+        return self._fail(
+            node,
+            f"the tag {tag} is not allowed",
+            "remove the tag: process files hold plain text, numbers, dates, lists and mappings",
+        )
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
         try:
             return _construct_scalar(node)
         except (ValueError, OverflowError) as exc:
             if node.tag.endswith("timestamp"):
-                raise self._fail(node, f"'{node.value}' is not a real date ({exc})",
-                                 "write an existing date as YYYY-MM-DD", "invalid-value") from None
-            raise self._fail(node, f"cannot read '{node.value}' ({exc})", "put the value in quotes",
-                             "invalid-value") from None
+                raise self._fail(
+                    node,
+                    f"'{node.value}' is not a real date ({exc})",
+                    "write an existing date as YYYY-MM-DD",
+                    "invalid-value",
+                ) from None
+            raise self._fail(
+                node, f"cannot read '{node.value}' ({exc})", "put the value in quotes", "invalid-value"
+            ) from None
 
     def _mapping(self, node: yaml.MappingNode, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -330,17 +356,25 @@ class _Converter:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 raise self._fail(key_node, "merge keys ('<<') are not supported", "write the keys out")
             if type(key_node) is not yaml.ScalarNode:
-                raise self._fail(key_node, "a key must be plain text, not a list or mapping",
-                                 "use a simple name as key")
+                raise self._fail(
+                    key_node, "a key must be plain text, not a list or mapping", "use a simple name as key"
+                )
             if key_node.tag not in _SCALAR_TAGS:
                 raise self._refuse_tag(key_node)
             key_text = _key_text(key_node, key_node.value if key_node.tag == _STR else self._scalar(key_node))
             if key_text in seen:
                 first = _position(seen[key_text])
                 pos = _position(key_node)
-                self.problems.append(make_problem("duplicate-key", self.shown_path, pos.line, pos.column,
-                                                  f"duplicate key '{key_text}' (first at line {first.line})",
-                                             "keep one of the two; YAML would silently drop the first"))
+                self.problems.append(
+                    make_problem(
+                        "duplicate-key",
+                        self.shown_path,
+                        pos.line,
+                        pos.column,
+                        f"duplicate key '{key_text}' (first at line {first.line})",
+                        "keep one of the two; YAML would silently drop the first",
+                    )
+                )
                 continue
             seen[key_text] = key_node
             result[key_text] = self.convert(value_node, depth + 1)
@@ -348,9 +382,14 @@ class _Converter:
 
 
 def _too_large(shown_path: str, size: int) -> Problem:
-    return make_problem("yaml-syntax", shown_path, 1, 1,
-                        f"the file is {size / 1048576:.1f} MB, over the limit of {MAX_FILE_BYTES // 1048576} MB",
-                   "split the process into sub-processes")
+    return make_problem(
+        "yaml-syntax",
+        shown_path,
+        1,
+        1,
+        f"the file is {size / 1048576:.1f} MB, over the limit of {MAX_FILE_BYTES // 1048576} MB",
+        "split the process into sub-processes",
+    )
 
 
 def load_text(raw: bytes, path: Path, shown_path: str) -> tuple[Document | None, list[Problem]]:
@@ -361,18 +400,34 @@ def load_text(raw: bytes, path: Path, shown_path: str) -> tuple[Document | None,
     text = _decode(raw, shown_path, problems)
     if text is None:
         return None, problems
-    tabs = [m for m in _TAB_IN_INDENT.finditer(text)]
+    tabs = list(_TAB_IN_INDENT.finditer(text))
     for match in tabs:
         line = text.count("\n", 0, match.start()) + 1
         column = match.end() - match.start()
-        problems.append(make_problem("yaml-syntax", shown_path, line, column, "a tab character is used for indentation",
-                                "indent with spaces only (YAML forbids tabs)"))
+        problems.append(
+            make_problem(
+                "yaml-syntax",
+                shown_path,
+                line,
+                column,
+                "a tab character is used for indentation",
+                "indent with spaces only (YAML forbids tabs)",
+            )
+        )
     if tabs:
         return None, problems
     deep_line = _nesting_too_deep(text)
     if deep_line is not None:
-        problems.append(make_problem("yaml-syntax", shown_path, deep_line, 1,
-                                     f"nested more than {MAX_DEPTH} levels deep", "flatten the structure"))
+        problems.append(
+            make_problem(
+                "yaml-syntax",
+                shown_path,
+                deep_line,
+                1,
+                f"nested more than {MAX_DEPTH} levels deep",
+                "flatten the structure",
+            )
+        )
         return None, problems
     try:
         root = yaml.compose(text, Loader=_FastLoader)
@@ -385,16 +440,24 @@ def load_text(raw: bytes, path: Path, shown_path: str) -> tuple[Document | None,
             # The parser notices at the end of the file; the author needs the opening quote.
             mark, what = exc.context_mark, "a quoted text opened here is never closed"
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problems.append(make_problem("yaml-syntax", shown_path, line, column, f"invalid YAML: {what}",
-                                _syntax_fix(what)))
+        problems.append(
+            make_problem("yaml-syntax", shown_path, line, column, f"invalid YAML: {what}", _syntax_fix(what))
+        )
         return None, problems
     except yaml.YAMLError as exc:
-        problems.append(make_problem("yaml-syntax", shown_path, 1, 1, f"invalid YAML: {exc}",
-                                "check the YAML syntax"))
+        problems.append(make_problem("yaml-syntax", shown_path, 1, 1, f"invalid YAML: {exc}", "check the YAML syntax"))
         return None, problems
     if root is None or (root.tag.endswith(":null") and root.value == ""):  # nothing, or only `---`
-        problems.append(make_problem("yaml-syntax", shown_path, 1, 1, "the file is empty",
-                                "write the process (see `process-manual new`) or delete the file"))
+        problems.append(
+            make_problem(
+                "yaml-syntax",
+                shown_path,
+                1,
+                1,
+                "the file is empty",
+                "write the process (see `process-manual new`) or delete the file",
+            )
+        )
         return None, problems
     converter = _Converter(shown_path, text)
     try:
@@ -415,6 +478,14 @@ def load_file(path: Path, shown_path: str) -> tuple[Document | None, list[Proble
             if len(raw) > MAX_FILE_BYTES:
                 return None, [_too_large(shown_path, path.stat().st_size)]
     except OSError as exc:
-        return None, [make_problem("yaml-syntax", shown_path, 1, 1, f"cannot read the file ({exc.strerror})",
-                              "check that the file exists and is readable")]
+        return None, [
+            make_problem(
+                "yaml-syntax",
+                shown_path,
+                1,
+                1,
+                f"cannot read the file ({exc.strerror})",
+                "check that the file exists and is readable",
+            )
+        ]
     return load_text(raw, path, shown_path)

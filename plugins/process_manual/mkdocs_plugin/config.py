@@ -31,13 +31,14 @@ class ProcessManualConfig(Config):
     an empty string turns the link off."""
 
     issue_url = opt.Optional(opt.Type(str))
-    """"Suggest a change" link: a URL with `{title}` and `{body}`; default `<repo_url>/issues/new?title={title}&body={body}`
-    (on a host named GitLab: `<repo_url>/-/issues/new?issue[title]={title}&issue[description]={body}`); empty
-    turns it off."""
+    """"Suggest a change" link: a URL with `{title}` and `{body}`; default
+    `<repo_url>/issues/new?title={title}&body={body}` (on a host named GitLab:
+    `<repo_url>/-/issues/new?issue[title]={title}&issue[description]={body}`); empty turns it off."""
 
     mermaid_bundle = opt.Optional(opt.Type(str))
-    """Path to Mermaid's `mermaid.min.js`, relative to the folder of mkdocs.yml (or absolute); by default `node_modules/mermaid/dist/mermaid.min.js` in the
-    folder of mkdocs.yml or any folder above it (installed by `npm ci`)."""
+    """Path to Mermaid's `mermaid.min.js`, relative to the folder of mkdocs.yml (or absolute); by default
+    `node_modules/mermaid/dist/mermaid.min.js` in the folder of mkdocs.yml or any folder above it (installed by
+    `npm ci`)."""
 
     mermaid2_page_pass = opt.Type(bool, default=False)
     """Let mermaid2 re-parse every built page with BeautifulSoup (its `on_post_page`). With Material and

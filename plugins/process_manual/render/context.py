@@ -7,12 +7,12 @@ import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from process_manual.core.durations import add_interval, parse_duration
-from process_manual.load.handbook import Handbook, ProcessSource
-from process_manual.core.model import Area, Process
 from process_manual.check.policy import Policy, read_policy
 from process_manual.core import paths
+from process_manual.core.durations import add_interval, parse_duration
 from process_manual.core.labels import Labels
+from process_manual.core.model import Area, Process
+from process_manual.load.handbook import Handbook, ProcessSource
 from process_manual.render.reading_index import ReadingIndex
 from process_manual.render.source_links import SourceLinks
 

@@ -11,8 +11,8 @@ import re
 import uuid
 import xml.etree.ElementTree as ET
 
-from process_manual.core.model import ChangeEntry, Process
 from process_manual.core import paths
+from process_manual.core.model import ChangeEntry, Process
 from process_manual.render.context import RenderContext
 from process_manual.render.history_page import version_anchor
 
@@ -72,8 +72,13 @@ def render_feed(ctx: RenderContext, *, site_name: str, site_url: str | None, lim
         _add(item, "id", _stable_id(site_name, process.id, entry.version))
         _add(item, "title", lab.feed_entry.format(id=process.id, title=process.title, version=entry.version))
         _add(item, "updated", _when(entry))
-        _add(item, "link", rel="alternate", type="text/html",
-             href=url(paths.history_page(process.id), version_anchor(entry.version)))
+        _add(
+            item,
+            "link",
+            rel="alternate",
+            type="text/html",
+            href=url(paths.history_page(process.id), version_anchor(entry.version)),
+        )
         _add(_add(item, "author"), "name", entry.author)
         _add(item, "category", term=process.id, label=process.title)
         summary = entry.change

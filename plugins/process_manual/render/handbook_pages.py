@@ -7,11 +7,11 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from process_manual.core.model import Area, Process, Step
 from process_manual.core import paths
+from process_manual.core.model import Area, Process, Step
 from process_manual.render.context import RenderContext
-from process_manual.render.landscape import landscape_map
 from process_manual.render.history_page import version_anchor
+from process_manual.render.landscape import landscape_map
 from process_manual.render.process_page import raci_cells
 from process_manual.render.reading import start_here
 from process_manual.render.text import front_matter, markdown, plain, table_cell
@@ -73,7 +73,7 @@ class HandbookPages:
         ctx, lab, page = self.ctx, self.ctx.labels, paths.LANDSCAPE
         out = [f"# {lab.landscape}", "", lab.landscape_intro, ""]
         if ctx.handbook.top_areas:
-            out += [f"## {lab.map}", ""] + landscape_map(ctx, page, self._processes_in)
+            out += [f"## {lab.map}", "", *landscape_map(ctx, page, self._processes_in)]
         for top in ctx.handbook.top_areas:
             out += [f"## {plain(top.name)} {{ #area-{top.id} }}", ""]
             if top.description:
@@ -89,8 +89,10 @@ class HandbookPages:
                     continue
                 out += [f"| {lab.process} | {lab.owner} | {lab.version} | {lab.effective} |", "|---|---|---|---|"]
                 for process in processes:
-                    out.append(f"| {_process_link(page, process)} | {_role_link(ctx, page, process.owner)} | "
-                               f"{plain(process.version)} | {process.effective or '—'} |")
+                    out.append(
+                        f"| {_process_link(page, process)} | {_role_link(ctx, page, process.owner)} | "
+                        f"{plain(process.version)} | {process.effective or '—'} |"
+                    )
                 out.append("")
         return front_matter(lab.landscape) + "\n".join(out)
 
@@ -98,15 +100,17 @@ class HandbookPages:
         ctx, lab, page = self.ctx, self.ctx.labels, paths.ROLES_INDEX
         out = [f"# {lab.roles}", "", f"| {lab.role} | {lab.department} | {lab.step_count} |", "|---|---|---|"]
         for role in sorted(ctx.handbook.roles.values(), key=lambda r: r.name):
-            out.append(f"| {_role_link(ctx, page, role.id)} | {plain(role.department or '—')} | "
-                       f"{len(self.role_steps.get(role.id, []))} |")
+            out.append(
+                f"| {_role_link(ctx, page, role.id)} | {plain(role.department or '—')} | "
+                f"{len(self.role_steps.get(role.id, []))} |"
+            )
         return front_matter(lab.roles) + "\n".join(out) + "\n"
 
     def role(self, role_id: str) -> str:
         ctx, lab = self.ctx, self.ctx.labels
         page = paths.role_page(role_id)
         role = ctx.handbook.roles[role_id]
-        out = [f"# {plain(role.name)}", ""] + start_here(ctx, role_id)
+        out = [f"# {plain(role.name)}", "", *start_here(ctx, role_id)]
         if role.description:
             out += [markdown(role.description), ""]
         if role.department:
@@ -117,12 +121,19 @@ class HandbookPages:
             by_process[ref.process.id].append((ref, letters))
         for entries in by_process.values():
             process = entries[0][0].process
-            out += [f"## {_process_link(page, process)}", "",
-                    f"| {lab.step} | {lab.role_part} | {lab.within} | {lab.forms} |", "|---|---|---|---|"]
+            out += [
+                f"## {_process_link(page, process)}",
+                "",
+                f"| {lab.step} | {lab.role_part} | {lab.within} | {lab.forms} |",
+                "|---|---|---|---|",
+            ]
             for ref, letters in entries:
-                forms = ", ".join(f"[{plain(ctx.form_name(f))}]({paths.link(page, paths.FORMS, 'form-' + f)})"
-                                  for f in ref.step.forms)
-                out.append(f"| {_step_link(page, ref)} | {letters} | {plain(ref.step.within or '—')} | {forms or '—'} |")
+                forms = ", ".join(
+                    f"[{plain(ctx.form_name(f))}]({paths.link(page, paths.FORMS, 'form-' + f)})" for f in ref.step.forms
+                )
+                out.append(
+                    f"| {_step_link(page, ref)} | {letters} | {plain(ref.step.within or '—')} | {forms or '—'} |"
+                )
             out.append("")
         owned = [s.process for s in ctx.published if s.process.owner == role_id]
         if owned:
@@ -144,8 +155,11 @@ class HandbookPages:
             out += [f"## {plain(form.name)} {{ #form-{form.id} }}", ""]
             if form.description:
                 out += [markdown(form.description), ""]
-            facts = [(lab.owner, _role_link(ctx, page, form.owner) if form.owner else "—"),
-                     (lab.retention, plain(form.retention or "—")), (lab.naming, plain(form.naming or "—"))]
+            facts = [
+                (lab.owner, _role_link(ctx, page, form.owner) if form.owner else "—"),
+                (lab.retention, plain(form.retention or "—")),
+                (lab.naming, plain(form.naming or "—")),
+            ]
             out += [f"- **{name}:** {value}" for name, value in facts] + [""]
             refs = self.form_steps.get(form.id, [])
             if refs:
@@ -157,19 +171,27 @@ class HandbookPages:
 
     def kpis(self) -> str:
         ctx, lab, page = self.ctx, self.ctx.labels, paths.KPIS
-        out = [f"# {lab.kpi_dictionary}", "", lab.kpi_intro, "",
-               f"| {lab.kpi} | {lab.process} | {lab.definition} | {lab.formula} | {lab.target} | {lab.goal} | "
-               f"{lab.frequency} | {lab.owner} |", "|---|---|---|---|---|---|---|---|"]
+        out = [
+            f"# {lab.kpi_dictionary}",
+            "",
+            lab.kpi_intro,
+            "",
+            f"| {lab.kpi} | {lab.process} | {lab.definition} | {lab.formula} | {lab.target} | {lab.goal} | "
+            f"{lab.frequency} | {lab.owner} |",
+            "|---|---|---|---|---|---|---|---|",
+        ]
         for source in ctx.published:
             process = source.process
             for kpi in process.kpis:
                 unit = f" {plain(kpi.unit)}" if kpi.unit else ""
                 target = f"{plain(kpi.target)}{unit}" if kpi.target is not None else "—"
                 goal = f"{plain(kpi.goal)}{unit}" if kpi.goal is not None else "—"
-                out.append(f"| **{plain(kpi.name)}** | {_process_link(page, process)} | "
-                           f"{table_cell(kpi.definition or '—')} | {table_cell(kpi.formula or '—')} | {target} | "
-                           f"{goal} | {plain(kpi.frequency or '—')} | "
-                           f"{_role_link(ctx, page, kpi.owner) if kpi.owner else '—'} |")
+                out.append(
+                    f"| **{plain(kpi.name)}** | {_process_link(page, process)} | "
+                    f"{table_cell(kpi.definition or '—')} | {table_cell(kpi.formula or '—')} | {target} | "
+                    f"{goal} | {plain(kpi.frequency or '—')} | "
+                    f"{_role_link(ctx, page, kpi.owner) if kpi.owner else '—'} |"
+                )
         return front_matter(lab.kpi_dictionary) + "\n".join(out) + "\n"
 
     def glossary(self) -> str:
@@ -189,13 +211,22 @@ class HandbookPages:
         entries = [(entry, s.process) for s in ctx.published for entry in reversed(s.process.changelog)]
         entries.sort(key=lambda pair: pair[1].id)
         entries.sort(key=lambda pair: pair[0].date, reverse=True)
-        out = [f"# {lab.whats_new}", "", lab.whats_new_intro, "", f"[{lab.feed}]({paths.link(page, paths.FEED)})", "",
-               f"| {lab.date} | {lab.process} | {lab.version} | {lab.change} | {lab.approved_by} |",
-               "|---|---|---|---|---|"]
+        out = [
+            f"# {lab.whats_new}",
+            "",
+            lab.whats_new_intro,
+            "",
+            f"[{lab.feed}]({paths.link(page, paths.FEED)})",
+            "",
+            f"| {lab.date} | {lab.process} | {lab.version} | {lab.change} | {lab.approved_by} |",
+            "|---|---|---|---|---|",
+        ]
         for entry, process in entries[:limit]:
             history = paths.link(page, paths.history_page(process.id), version_anchor(entry.version))
-            out.append(f"| {entry.date} | {_process_link(page, process)} | [{plain(entry.version)}]({history}) | "
-                       f"{table_cell(entry.change)} | {plain(entry.approved_by or '—')} |")
+            out.append(
+                f"| {entry.date} | {_process_link(page, process)} | [{plain(entry.version)}]({history}) | "
+                f"{table_cell(entry.change)} | {plain(entry.approved_by or '—')} |"
+            )
         return front_matter(lab.whats_new) + "\n".join(out) + "\n"
 
     def review_status(self) -> str:
@@ -210,20 +241,28 @@ class HandbookPages:
             key = "none" if due is None else "overdue" if due < ctx.today else "soon" if due <= soon else "later"
             buckets[key].append((due, process))
         out = [f"# {lab.review_status}", "", lab.review_intro, ""]
-        titles = {"overdue": lab.review_overdue, "soon": lab.review_due_soon, "later": lab.review_later,
-                  "none": lab.review_none}
+        titles = {
+            "overdue": lab.review_overdue,
+            "soon": lab.review_due_soon,
+            "later": lab.review_later,
+            "none": lab.review_none,
+        }
         for key, rows in buckets.items():
             out += [f"## {titles[key]} ({len(rows)})", ""]
             if not rows:
                 out += [lab.nothing, ""]
                 continue
-            out += [f"| {lab.process} | {lab.owner} | {lab.last_review} | {lab.every} | {lab.next_review} |",
-                    "|---|---|---|---|---|"]
+            out += [
+                f"| {lab.process} | {lab.owner} | {lab.last_review} | {lab.every} | {lab.next_review} |",
+                "|---|---|---|---|---|",
+            ]
             for due, process in sorted(rows, key=lambda r: (r[0] or dt.date.max, r[1].id)):
                 review = process.review
-                out.append(f"| {_process_link(page, process)} | {_role_link(ctx, page, process.owner)} | "
-                           f"{review.last if review else '—'} | {plain(review.every) if review else '—'} | "
-                           f"{due or '—'} |")
+                out.append(
+                    f"| {_process_link(page, process)} | {_role_link(ctx, page, process.owner)} | "
+                    f"{review.last if review else '—'} | {plain(review.every) if review else '—'} | "
+                    f"{due or '—'} |"
+                )
             out.append("")
         out += self._health(page)
         return front_matter(lab.review_status) + "\n".join(out)
@@ -236,11 +275,13 @@ class HandbookPages:
         drafts = [s.process for s in ctx.handbook.processes if s.process.status == "draft"]
         out = [f"## {lab.health}", ""]
         out += [f"### {lab.unused_forms} ({len(unused)})", ""]
-        out += [f"- [{plain(f.name)}]({paths.link(page, paths.FORMS, 'form-' + f.id)})" for f in unused] or [lab.nothing]
+        out += [f"- [{plain(f.name)}]({paths.link(page, paths.FORMS, 'form-' + f.id)})" for f in unused] or [
+            lab.nothing
+        ]
         out += ["", f"### {lab.kpis_without_target} ({len(no_target)})", ""]
         out += [f"- {plain(k.name)} ({_process_link(page, p)})" for p, k in no_target] or [lab.nothing]
         out += ["", f"### {lab.roles_without_steps} ({len(idle)})", ""]
         out += [f"- {_role_link(ctx, page, r.id)}" for r in idle] or [lab.nothing]
         out += ["", f"### {lab.drafts} ({len(drafts)})", ""]
         out += [f"- {plain(p.id)} {plain(p.title)}" for p in drafts] or [lab.nothing]
-        return out + [""]
+        return [*out, ""]

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from process_manual.load.githistory import ProcessHistory, State, VersionHistory, version_key
-from process_manual.load.handbook import ProcessSource
+from process_manual.core import paths
 from process_manual.core.model import ChangeEntry, Process
 from process_manual.core.semdiff import Change, ProcessDiff, StepDiff, changed_fields, diff_processes
-from process_manual.core import paths
+from process_manual.load.githistory import ProcessHistory, State, VersionHistory, version_key
+from process_manual.load.handbook import ProcessSource
 from process_manual.render.context import RenderContext
-from process_manual.render.text import front_matter
-from process_manual.render.text import markdown, plain
+from process_manual.render.text import front_matter, markdown, plain
 
 
 def version_anchor(version: str) -> str:
@@ -60,13 +59,23 @@ class _Writer:
             rows.append((lab.kpi_removed, plain(kpi.name), "—"))
         for kpi_diff in diff.kpis_changed:
             for name, change in kpi_diff.fields.items():
-                rows.append((lab.kpi_field.format(kpi=plain(kpi_diff.name), field=self.field_name(name)),
-                             self.value(change.before), self.value(change.after)))
+                rows.append(
+                    (
+                        lab.kpi_field.format(kpi=plain(kpi_diff.name), field=self.field_name(name)),
+                        self.value(change.before),
+                        self.value(change.after),
+                    )
+                )
         for field in diff.fields if process_fields else []:
             what = self.field_name(field.name)
             if field.added or field.removed:
-                rows.append((what, "; ".join(plain(v) for v in field.removed) or "—",
-                             "; ".join(plain(v) for v in field.added) or "—"))
+                rows.append(
+                    (
+                        what,
+                        "; ".join(plain(v) for v in field.removed) or "—",
+                        "; ".join(plain(v) for v in field.added) or "—",
+                    )
+                )
             elif field.before is None and field.after is None:
                 rows.append((what, "", lab.changed))
             else:
@@ -83,8 +92,13 @@ class _Writer:
         if diff.renamed:
             rows.append((what(lab.step_name), self.value(diff.renamed.before), self.value(diff.renamed.after)))
         for role, change in diff.raci.items():
-            rows.append((what(f"{plain(self.ctx.role_name(role))} (RACI)"), self.letters(change),
-                         self.letters(change, after=True)))
+            rows.append(
+                (
+                    what(f"{plain(self.ctx.role_name(role))} (RACI)"),
+                    self.letters(change),
+                    self.letters(change, after=True),
+                )
+            )
         if diff.within:
             rows.append((what(lab.within), self.value(diff.within.before), self.value(diff.within.after)))
         for form in diff.forms_added:
@@ -133,16 +147,21 @@ def _what_changed(writer: _Writer, history: ProcessHistory, found: VersionHistor
         out += _diff_table(writer, found.first, found.last)
     before = history.previous(found.version)
     if before is None:
-        return out + [f"*{lab.first_in_git}*", ""]
+        return [*out, f"*{lab.first_in_git}*", ""]
     out += [f"### {lab.changes_since.format(version=plain(before.version))}", ""]
     return out + _diff_table(writer, before.last, found.last)
 
 
 def _entry_table(ctx: RenderContext, entry: ChangeEntry) -> list[str]:
     lab = ctx.labels
-    return [f"| {lab.date} | {lab.author} | {lab.approved_by} | {lab.request} |", "|---|---|---|---|",
-            f"| {entry.date} | {plain(entry.author)} | {plain(entry.approved_by or '—')} | "
-            f"{plain(entry.request or '—')} |", "", markdown(entry.change), ""]
+    return [
+        f"| {lab.date} | {lab.author} | {lab.approved_by} | {lab.request} |",
+        "|---|---|---|---|",
+        f"| {entry.date} | {plain(entry.author)} | {plain(entry.approved_by or '—')} | {plain(entry.request or '—')} |",
+        "",
+        markdown(entry.change),
+        "",
+    ]
 
 
 def render_history(ctx: RenderContext, source: ProcessSource, history: ProcessHistory | None) -> str:
@@ -150,9 +169,14 @@ def render_history(ctx: RenderContext, source: ProcessSource, history: ProcessHi
     process, lab = source.process, ctx.labels
     writer = _Writer(ctx, process)
     title = f"{process.id} {process.title} — {lab.version_history}"
-    out = [f"# {plain(process.id)} {plain(process.title)} — {lab.version_history}", "",
-           f"[← {lab.back_to_process}]({paths.link(writer.page, paths.process_page(process.id))})", "",
-           lab.history_intro, ""]
+    out = [
+        f"# {plain(process.id)} {plain(process.title)} — {lab.version_history}",
+        "",
+        f"[← {lab.back_to_process}]({paths.link(writer.page, paths.process_page(process.id))})",
+        "",
+        lab.history_intro,
+        "",
+    ]
     if history is None:
         out += ['!!! note ""', "", f"    {lab.history_unavailable}", ""]
     entries = {e.version: e for e in process.changelog}
@@ -180,4 +204,3 @@ def render_histories(ctx: RenderContext, histories: Mapping[str, ProcessHistory]
         history = None if histories is None else histories.get(process_id) or ProcessHistory(process_id)
         pages[paths.history_page(process_id)] = render_history(ctx, source, history)
     return pages
-

@@ -9,8 +9,8 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from process_manual.core.model import Area, Process
 from process_manual.core import paths
+from process_manual.core.model import Area, Process
 from process_manual.render.context import RenderContext
 
 LISTED_PER_GROUP = 8
@@ -29,21 +29,27 @@ def landscape_map(ctx: RenderContext, page: str, processes_in: Callable[[Area], 
         groups = top.children or [top]
         total = sum(len(processes_in(group)) for group in groups)
         out.append(f'<section class="pm-domain" aria-labelledby="pm-map-{html.escape(top.id)}">')
-        out.append(f'<p class="pm-domain-name" id="pm-map-{html.escape(top.id)}">'
-                   f'<a href="#area-{html.escape(top.id)}">{html.escape(top.name)}</a>'
-                   f' <span class="pm-count">{count(total)}</span></p>')
+        out.append(
+            f'<p class="pm-domain-name" id="pm-map-{html.escape(top.id)}">'
+            f'<a href="#area-{html.escape(top.id)}">{html.escape(top.name)}</a>'
+            f' <span class="pm-count">{count(total)}</span></p>'
+        )
         for group in groups:
             processes = processes_in(group)
             out.append('<div class="pm-group">')
             if group is not top:
-                out.append(f'<p class="pm-group-name"><a href="#area-{html.escape(group.id)}">{html.escape(group.name)}'
-                           f'</a> <span class="pm-count">{count(len(processes))}</span></p>')
+                out.append(
+                    f'<p class="pm-group-name"><a href="#area-{html.escape(group.id)}">{html.escape(group.name)}'
+                    f'</a> <span class="pm-count">{count(len(processes))}</span></p>'
+                )
             if processes and len(processes) <= LISTED_PER_GROUP:
                 out.append("<ul>")
                 for process in processes:
                     url = paths.built_url(page, paths.process_page(process.id), ctx.directory_urls)
-                    out.append(f'<li><a href="{html.escape(url, quote=True)}"><span class="pm-process-id">'
-                               f"{html.escape(process.id)}</span> {html.escape(process.title)}</a></li>")
+                    out.append(
+                        f'<li><a href="{html.escape(url, quote=True)}"><span class="pm-process-id">'
+                        f"{html.escape(process.id)}</span> {html.escape(process.title)}</a></li>"
+                    )
                 out.append("</ul>")
             out.append("</div>")
         out.append("</section>")

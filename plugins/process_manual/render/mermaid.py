@@ -15,8 +15,8 @@ import json
 import re
 from collections.abc import Callable, Mapping
 
-from process_manual.core.model import Process, Step
 from process_manual.core.labels import Labels
+from process_manual.core.model import Process, Step
 
 LAYOUT = "process-lanes"
 """The swimlane layout registered with Mermaid by assets/process-manual-lanes.js."""
@@ -25,13 +25,33 @@ BRANCH_LABEL_WIDTH = 16
 WRAPPING_WIDTH = 170
 """Pixels at which a node's text wraps: narrow nodes keep lanes narrow."""
 
-_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "#": "&num;", "*": "&ast;", "_": "&lowbar;",
-             "`": "&grave;", "[": "&lsqb;", "]": "&rsqb;", "~": "&tilde;", "\\": "&bsol;", "|": "&vert;",
-             "%": "&percnt;", "{": "&lcub;", "}": "&rcub;", "=": "&equals;", "'": "&apos;", "!": "&excl;",
-             "$": "&dollar;", "^": "&Hat;", "+": "&plus;"}
+_ENTITIES = {
+    "&": "&amp;",
+    "<": "&lt;",
+    ">": "&gt;",
+    '"': "&quot;",
+    "#": "&num;",
+    "*": "&ast;",
+    "_": "&lowbar;",
+    "`": "&grave;",
+    "[": "&lsqb;",
+    "]": "&rsqb;",
+    "~": "&tilde;",
+    "\\": "&bsol;",
+    "|": "&vert;",
+    "%": "&percnt;",
+    "{": "&lcub;",
+    "}": "&rcub;",
+    "=": "&equals;",
+    "'": "&apos;",
+    "!": "&excl;",
+    "$": "&dollar;",
+    "^": "&Hat;",
+    "+": "&plus;",
+}
 
-# Standard flowchart symbols (DESIGN.md): decision = diamond, activity = box, sub-process = box with
-# side bars, storage/archive = cylinder, start/end = rounded (stadium).
+# Standard flowchart symbols (ARCHITECTURE.md, "What the method demands"): decision = diamond,
+# activity = box, sub-process = box with side bars, storage/archive = cylinder, start/end = rounded (stadium).
 _SHAPES = {
     "task": ('["', '"]'),
     "decision": ('{"', '"}'),
@@ -48,16 +68,24 @@ def flowchart_block(definition: str, labels: Labels) -> list[str]:
     The Mermaid text travels in an attribute, escaped, so no Markdown, HTML or search indexer reads it as
     content; the browser hands it back to the script exactly as written. The step list below the
     diagram is its text alternative: a skip link leads there past the diagram's links."""
-    words = {"full_screen": labels.full_screen, "close": labels.close, "zoom_in": labels.zoom_in,
-             "zoom_out": labels.zoom_out, "zoom_reset": labels.zoom_reset, "help": labels.viewer_help,
-             "failed": labels.flowchart_failed}
+    words = {
+        "full_screen": labels.full_screen,
+        "close": labels.close,
+        "zoom_in": labels.zoom_in,
+        "zoom_out": labels.zoom_out,
+        "zoom_reset": labels.zoom_reset,
+        "help": labels.viewer_help,
+        "failed": labels.flowchart_failed,
+    }
     source = html.escape(definition, quote=True).replace("\n", "&#10;")
-    return [f'<div class="pm-flowchart" data-pm-words="{html.escape(json.dumps(words, ensure_ascii=False), quote=True)}">',
-            f'<a class="pm-skip" href="#pm-after-flowchart">{html.escape(labels.skip_flowchart)}</a>',
-            f'<div class="pm-flowchart-canvas" data-pm-mermaid="{source}"></div>',
-            "</div>",
-            '<div id="pm-after-flowchart" tabindex="-1"></div>',
-            ""]
+    return [
+        f'<div class="pm-flowchart" data-pm-words="{html.escape(json.dumps(words, ensure_ascii=False), quote=True)}">',
+        f'<a class="pm-skip" href="#pm-after-flowchart">{html.escape(labels.skip_flowchart)}</a>',
+        f'<div class="pm-flowchart-canvas" data-pm-mermaid="{source}"></div>',
+        "</div>",
+        '<div id="pm-after-flowchart" tabindex="-1"></div>',
+        "",
+    ]
 
 
 def label(text: object) -> str:
@@ -132,23 +160,45 @@ def lane_plan(process: Process) -> tuple[list[str | None], dict[str, str | None]
     return lanes, lane_of
 
 
-def flowchart(process: Process, *, role_names: Mapping[str, str], form_names: Mapping[str, str],
-              labels: Labels, process_url: Callable[[str], str | None]) -> str:
+def flowchart(
+    process: Process,
+    *,
+    role_names: Mapping[str, str],
+    form_names: Mapping[str, str],
+    labels: Labels,
+    process_url: Callable[[str], str | None],
+) -> str:
     """The process as a Mermaid swimlane flowchart: one lane (top-level subgraph) per role, drawn by the
     `process-lanes` layout (assets/process-manual-lanes.js); where that layout is not registered,
     Mermaid's own layout draws the same lanes as boxes."""
     node_id = {step.id: f"n{i}" for i, step in enumerate(process.steps)}
     lanes, lane_of = lane_plan(process)
     lane_names = [role_names.get(role, role) if role else labels.no_role for role in lanes]
-    lines = ["---", "config:", f"  layout: {LAYOUT}", "  flowchart:", "    htmlLabels: true",
-             f"    wrappingWidth: {WRAPPING_WIDTH}", "---", "flowchart TB"]
+    lines = [
+        "---",
+        "config:",
+        f"  layout: {LAYOUT}",
+        "  flowchart:",
+        "    htmlLabels: true",
+        f"    wrappingWidth: {WRAPPING_WIDTH}",
+        "---",
+        "flowchart TB",
+    ]
     first = process.steps[0] if process.steps else None
     lines.append(f"  accTitle: {_accessible(labels.flowchart_title.format(id=process.id, title=process.title))}")
     if first is not None:
-        lines.append("  accDescr: " + _accessible(labels.flowchart_description.format(
-            steps=len(process.steps), lanes=len(lanes), first=first.title,
-            role=lane_names[lanes.index(lane_of[first.id])])))
-    for index, (role, name) in enumerate(zip(lanes, lane_names)):
+        lines.append(
+            "  accDescr: "
+            + _accessible(
+                labels.flowchart_description.format(
+                    steps=len(process.steps),
+                    lanes=len(lanes),
+                    first=first.title,
+                    role=lane_names[lanes.index(lane_of[first.id])],
+                )
+            )
+        )
+    for index, (role, name) in enumerate(zip(lanes, lane_names, strict=False)):
         lines.append(f'  subgraph lane{index}["{label(name)}"]')
         if first is not None and lane_of[first.id] == role:
             lines.append(f'    start(["{label(labels.start)}"])')
@@ -157,8 +207,7 @@ def flowchart(process: Process, *, role_names: Mapping[str, str], form_names: Ma
                 continue
             co_roles = [role_names.get(r, r) for r in step.responsible[1:]]
             opening, closing = _SHAPES[step.kind]
-            lines.append(f"    {node_id[step.id]}{opening}{_node_text(step, form_names, co_roles, labels)}"
-                         f"{closing}")
+            lines.append(f"    {node_id[step.id]}{opening}{_node_text(step, form_names, co_roles, labels)}{closing}")
         lines.append("  end")
 
     if first is not None:
@@ -184,8 +233,10 @@ def _wrapped(text: str, width: int = BRANCH_LABEL_WIDTH) -> str:
     decision widens its lane as little as possible."""
     lines: list[str] = []
     current = ""
-    for word in re.findall(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+",
-                           " ".join(text.split())):
+    for word in re.findall(
+        r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+",
+        " ".join(text.split()),
+    ):
         wide = len(word) == 1 and ord(word) >= 0x2E80
         glue = "" if not current or wide or (current and ord(current[-1]) >= 0x2E80) else " "
         if current and _columns(current + glue + word) > width:

@@ -6,11 +6,10 @@ page for each process whose file is too broken to load (so the page being previe
 
 from __future__ import annotations
 
-from process_manual.core.problems import Problem
 from process_manual.core import paths
 from process_manual.core.labels import Labels
-from process_manual.render.text import front_matter
-from process_manual.render.text import plain
+from process_manual.core.problems import Problem
+from process_manual.render.text import front_matter, plain
 
 MAX_LISTED = 50
 """A banner longer than this helps no one: the terminal has the full list."""
@@ -29,8 +28,7 @@ def problem_banner(problems: list[Problem], labels: Labels) -> str:
 
 def unavailable_page(process_id: str, path: str, labels: Labels) -> str:
     """The page of a process whose file could not be loaded: its id, its file, and why it is empty."""
-    return (front_matter(process_id) + f"# {plain(process_id)}\n\n{labels.preview_unavailable}\n\n"
-            f"{plain(path)}\n")
+    return front_matter(process_id) + f"# {plain(process_id)}\n\n{labels.preview_unavailable}\n\n{plain(path)}\n"
 
 
 def stand_in_pages(unloaded: dict[str, str], pages: dict[str, str], labels: Labels) -> dict[str, str]:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from process_manual.load.handbook import ProcessSource
-from process_manual.core.model import Process, Step
 from process_manual.core import paths
-from process_manual.render.context import RenderContext
 from process_manual.core.labels import Labels
+from process_manual.core.model import Process, Step
+from process_manual.load.handbook import ProcessSource
+from process_manual.render.context import RenderContext
 from process_manual.render.mermaid import flowchart, flowchart_block
 from process_manual.render.reading import page_meta, reading_block
 from process_manual.render.source_links import source_link_lines
@@ -14,8 +14,10 @@ from process_manual.render.text import front_matter, markdown, plain, table_cell
 
 
 def _role_links(ctx: RenderContext, page: str, role_ids: list[str]) -> str:
-    return ", ".join(f"[{plain(ctx.role_name(r))}]({paths.link(page, paths.role_page(r))})"
-                     if r in ctx.handbook.roles else plain(r) for r in role_ids)
+    return ", ".join(
+        f"[{plain(ctx.role_name(r))}]({paths.link(page, paths.role_page(r))})" if r in ctx.handbook.roles else plain(r)
+        for r in role_ids
+    )
 
 
 def _process_link(ctx: RenderContext, page: str, process_id: str) -> str:
@@ -30,8 +32,12 @@ def _header(ctx: RenderContext, source: ProcessSource, page: str) -> list[str]:
     out = [f"# {plain(process.id)} {plain(process.title)}", ""]
     if process.status != "effective":
         banner = lab.draft_banner if process.status == "draft" else lab.retired_banner
-        out += [f'!!! {"warning" if process.status == "draft" else "danger"} "{lab.status_name(process.status)}"', "",
-                f"    {banner}", ""]
+        out += [
+            f'!!! {"warning" if process.status == "draft" else "danger"} "{lab.status_name(process.status)}"',
+            "",
+            f"    {banner}",
+            "",
+        ]
     trail = ctx.area_trail(process.area)
     if trail:
         crumbs = " › ".join(f"[{plain(a.name)}]({paths.link(page, paths.LANDSCAPE, 'area-' + a.id)})" for a in trail)
@@ -40,19 +46,24 @@ def _header(ctx: RenderContext, source: ProcessSource, page: str) -> list[str]:
     review_text = str(review) if review else "—"
     if review and review < ctx.today and process.status != "retired":
         review_text = f'<span class="pm-overdue">{review} ({lab.overdue})</span>'
-    facts = [(lab.id, plain(process.id)),
-             (lab.version, f"{plain(process.version)} ([{lab.history_link}]({_history_link(process)}))"),
-             (lab.status, lab.status_name(process.status)),
-             (lab.owner, _role_links(ctx, page, [process.owner])),
-             (lab.effective, str(process.effective or "—")),
-             (lab.next_review, review_text)]
+    facts = [
+        (lab.id, plain(process.id)),
+        (lab.version, f"{plain(process.version)} ([{lab.history_link}]({_history_link(process)}))"),
+        (lab.status, lab.status_name(process.status)),
+        (lab.owner, _role_links(ctx, page, [process.owner])),
+        (lab.effective, str(process.effective or "—")),
+        (lab.next_review, review_text),
+    ]
     # A list of name/value pairs rather than a one-row table: on a phone it wraps onto three columns
     # instead of scrolling sideways (process-manual.css).
     out += ['<dl class="pm-facts" markdown>']
     out += [f'<div markdown><dt>{name}</dt><dd markdown="span">{value}</dd></div>' for name, value in facts]
     out += ["</dl>", ""]
-    return out + source_link_lines(ctx.source_links, source, lab) + (
-        _bpmn_link(page, process, lab) if ctx.bpmn_downloads else [])
+    return (
+        out
+        + source_link_lines(ctx.source_links, source, lab)
+        + (_bpmn_link(page, process, lab) if ctx.bpmn_downloads else [])
+    )
 
 
 def _bpmn_link(page: str, process: Process, lab: Labels) -> list[str]:
@@ -66,7 +77,11 @@ def _text_sections(ctx: RenderContext, process: Process) -> list[str]:
     for title, text in ((lab.purpose, process.purpose), (lab.scope, process.scope)):
         if text:
             out += [f"## {title}", "", markdown(text), ""]
-    for title, items in ((lab.triggers, process.triggers), (lab.inputs, process.inputs), (lab.outputs, process.outputs)):
+    for title, items in (
+        (lab.triggers, process.triggers),
+        (lab.inputs, process.inputs),
+        (lab.outputs, process.outputs),
+    ):
         if items:
             out += [f"**{title}**", ""] + [f"- {plain(i)}" for i in items] + [""]
     return out
@@ -87,8 +102,14 @@ def _step_section(ctx: RenderContext, page: str, titles: dict[str, str], number:
     if step.within:
         facts.append((lab.within, plain(step.within)))
     if step.forms:
-        facts.append((lab.forms, ", ".join(
-            f"[{plain(ctx.form_name(f))}]({paths.link(page, paths.FORMS, 'form-' + f)})" for f in step.forms)))
+        facts.append(
+            (
+                lab.forms,
+                ", ".join(
+                    f"[{plain(ctx.form_name(f))}]({paths.link(page, paths.FORMS, 'form-' + f)})" for f in step.forms
+                ),
+            )
+        )
     if step.outputs:
         facts.append((lab.step_outputs, ", ".join(plain(o) for o in step.outputs)))
     if step.process:
@@ -96,8 +117,14 @@ def _step_section(ctx: RenderContext, page: str, titles: dict[str, str], number:
     if step.next:
         facts.append((lab.next, f"[{plain(titles.get(step.next, step.next))}](#step-{step.next})"))
     if step.branches:
-        facts.append((lab.next, "; ".join(f"{plain(b.when)} → [{plain(titles.get(b.next, b.next))}](#step-{b.next})"
-                                          for b in step.branches)))
+        facts.append(
+            (
+                lab.next,
+                "; ".join(
+                    f"{plain(b.when)} → [{plain(titles.get(b.next, b.next))}](#step-{b.next})" for b in step.branches
+                ),
+            )
+        )
     out += [f"- **{name}:** {value}" for name, value in facts]
     if facts:
         out.append("")
@@ -132,25 +159,31 @@ def _raci(ctx: RenderContext, page: str, process: Process) -> list[str]:
     header = f"| {lab.step} | " + " | ".join(_role_links(ctx, page, [r]) for r in roles) + " |"
     # attr_list cannot mark a table: a wrapper carries the class (md_in_html renders the table inside).
     out = [f"## {lab.raci}", "", '<div class="pm-raci" markdown>', "", header, "|---" * (len(roles) + 1) + "|"]
-    for step, row in zip(steps, cells):
+    for step, row in zip(steps, cells, strict=False):
         out.append(f"| [{plain(step.title)}](#step-{step.id}) | " + " | ".join(row.get(r, "") for r in roles) + " |")
-    return out + ["", "</div>", "", lab.raci_legend, ""]
+    return [*out, "", "</div>", "", lab.raci_legend, ""]
 
 
 def _kpis(ctx: RenderContext, page: str, process: Process) -> list[str]:
     if not process.kpis:
         return []
     lab = ctx.labels
-    out = [f"## {lab.kpis}", "", f"| {lab.kpi} | {lab.definition} | {lab.formula} | {lab.target} | {lab.goal} | "
-           f"{lab.frequency} | {lab.owner} |", "|---|---|---|---|---|---|---|"]
+    out = [
+        f"## {lab.kpis}",
+        "",
+        f"| {lab.kpi} | {lab.definition} | {lab.formula} | {lab.target} | {lab.goal} | {lab.frequency} | {lab.owner} |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for kpi in process.kpis:
         unit = f" {plain(kpi.unit)}" if kpi.unit else ""
         target = f"{plain(kpi.target)}{unit}" if kpi.target is not None else "—"
         goal = f"{plain(kpi.goal)}{unit}" if kpi.goal is not None else "—"
         owner = _role_links(ctx, page, [kpi.owner]) if kpi.owner else "—"
-        out.append(f"| **{plain(kpi.name)}** | {table_cell(kpi.definition or '—')} | {table_cell(kpi.formula or '—')} "
-                   f"| {target} | {goal} | {plain(kpi.frequency or '—')} | {owner} |")
-    return out + [""]
+        out.append(
+            f"| **{plain(kpi.name)}** | {table_cell(kpi.definition or '—')} | {table_cell(kpi.formula or '—')} "
+            f"| {target} | {goal} | {plain(kpi.frequency or '—')} | {owner} |"
+        )
+    return [*out, ""]
 
 
 def _risks_faq_references(ctx: RenderContext, process: Process, titles: dict[str, str]) -> list[str]:
@@ -190,25 +223,36 @@ def _history_link(process: Process) -> str:
 
 def _changelog(ctx: RenderContext, process: Process) -> list[str]:
     lab = ctx.labels
-    out = [f"## {lab.changelog}", "", f"[{lab.history_more}]({_history_link(process)})", "",
-           f"| {lab.version} | {lab.date} | {lab.change} | {lab.author} | {lab.approved_by} | {lab.request} |",
-           "|---|---|---|---|---|---|"]
+    out = [
+        f"## {lab.changelog}",
+        "",
+        f"[{lab.history_more}]({_history_link(process)})",
+        "",
+        f"| {lab.version} | {lab.date} | {lab.change} | {lab.author} | {lab.approved_by} | {lab.request} |",
+        "|---|---|---|---|---|---|",
+    ]
     for entry in reversed(process.changelog):
-        out.append(f"| {plain(entry.version)} | {entry.date} | {table_cell(entry.change)} | {plain(entry.author)} | "
-                   f"{plain(entry.approved_by or '—')} | {plain(entry.request or '—')} |")
-    return out + [""]
+        out.append(
+            f"| {plain(entry.version)} | {entry.date} | {table_cell(entry.change)} | {plain(entry.author)} | "
+            f"{plain(entry.approved_by or '—')} | {plain(entry.request or '—')} |"
+        )
+    return [*out, ""]
 
 
 def render_process(ctx: RenderContext, source: ProcessSource) -> str:
     process = source.process
     page = paths.process_page(process.id)
-    diagram = flowchart(process, role_names={r: ctx.role_name(r) for r in ctx.handbook.roles},
-                        form_names={f: ctx.form_name(f) for f in ctx.handbook.forms},
-                        labels=ctx.labels, process_url=ctx.process_url_from(page))
+    diagram = flowchart(
+        process,
+        role_names={r: ctx.role_name(r) for r in ctx.handbook.roles},
+        form_names={f: ctx.form_name(f) for f in ctx.handbook.forms},
+        labels=ctx.labels,
+        process_url=ctx.process_url_from(page),
+    )
     out = _header(ctx, source, page)
     out += page_meta(ctx, process) + reading_block(ctx, page, f"process:{process.id}", process.version)
     out += _text_sections(ctx, process)
-    out += [f"## {ctx.labels.flowchart}", ""] + flowchart_block(diagram, ctx.labels)
+    out += [f"## {ctx.labels.flowchart}", "", *flowchart_block(diagram, ctx.labels)]
     out += [f"## {ctx.labels.steps}", ""]
     titles = {s.id: s.title for s in process.steps}
     for number, step in enumerate(process.steps, 1):

@@ -10,18 +10,35 @@ from __future__ import annotations
 
 import json
 
-from process_manual.core.model import Process, ReadingItem, ReadingPath
 from process_manual.core import paths
+from process_manual.core.model import Process, ReadingItem, ReadingPath
 from process_manual.render.context import RenderContext
 from process_manual.render.rules_page import rules_title
 from process_manual.render.text import attribute, front_matter, markdown, plain, table_cell
 
 # Labels the browser script writes; they travel with the page so that it needs no translations of its own.
-_SCRIPT_LABELS = ("mark_read", "mark_unread", "read", "unread", "updated", "updated_from", "progress_of",
-                  "continue_with", "all_read", "progress")
-_GENERATED_TITLES = {paths.LANDSCAPE: "landscape", paths.ROLES_INDEX: "roles", paths.FORMS: "forms_catalog",
-                     paths.KPIS: "kpi_dictionary", paths.GLOSSARY: "glossary", paths.WHATS_NEW: "whats_new",
-                     paths.REVIEW_STATUS: "review_status", paths.ONBOARDING_INDEX: "reading_paths"}
+_SCRIPT_LABELS = (
+    "mark_read",
+    "mark_unread",
+    "read",
+    "unread",
+    "updated",
+    "updated_from",
+    "progress_of",
+    "continue_with",
+    "all_read",
+    "progress",
+)
+_GENERATED_TITLES = {
+    paths.LANDSCAPE: "landscape",
+    paths.ROLES_INDEX: "roles",
+    paths.FORMS: "forms_catalog",
+    paths.KPIS: "kpi_dictionary",
+    paths.GLOSSARY: "glossary",
+    paths.WHATS_NEW: "whats_new",
+    paths.REVIEW_STATUS: "review_status",
+    paths.ONBOARDING_INDEX: "reading_paths",
+}
 
 
 def _labels_json(ctx: RenderContext) -> str:
@@ -68,8 +85,11 @@ def _audience(ctx: RenderContext, page: str, path: ReadingPath) -> str:
     lab, parts = ctx.labels, []
     if path.role:
         role_page = paths.role_page(path.role)
-        parts.append(f"[{plain(ctx.role_name(path.role))}]({paths.link(page, role_page)})"
-                     if path.role in ctx.handbook.roles else plain(path.role))
+        parts.append(
+            f"[{plain(ctx.role_name(path.role))}]({paths.link(page, role_page)})"
+            if path.role in ctx.handbook.roles
+            else plain(path.role)
+        )
     if path.department:
         parts.append(f"{lab.department}: {plain(path.department)}")
     return " · ".join(parts) or lab.everyone
@@ -78,35 +98,53 @@ def _audience(ctx: RenderContext, page: str, path: ReadingPath) -> str:
 def page_meta(ctx: RenderContext, process: Process) -> list[str]:
     """An empty element with the process's id and version (for the reading script) and the running header of
     printed pages (the script hands it to the print stylesheet's page margin)."""
-    header = ctx.labels.print_header.format(id=process.id, title=" ".join(process.title.split()),
-                                            version=process.version, effective=process.effective or "—")
-    return [f'<div class="pm-page-meta" data-pm-id="{attribute(process.id)}" '
-            f'data-pm-version="{attribute(process.version)}" data-pm-effective="{process.effective or ""}" '
-            f'data-pm-print-header="{attribute(header)}" data-search-exclude></div>', ""]
+    header = ctx.labels.print_header.format(
+        id=process.id,
+        title=" ".join(process.title.split()),
+        version=process.version,
+        effective=process.effective or "—",
+    )
+    return [
+        f'<div class="pm-page-meta" data-pm-id="{attribute(process.id)}" '
+        f'data-pm-version="{attribute(process.version)}" data-pm-effective="{process.effective or ""}" '
+        f'data-pm-print-header="{attribute(header)}" data-search-exclude></div>',
+        "",
+    ]
 
 
 def reading_block(ctx: RenderContext, page: str, key: str, version: str = "") -> list[str]:
-    """"Mark as read", progress and "next in your path" for a page that is on reading paths (else nothing)."""
+    """ "Mark as read", progress and "next in your path" for a page that is on reading paths (else nothing)."""
     memberships = ctx.reading.memberships.get(key, [])
     if not memberships:
         return []
     lab = ctx.labels
-    out = [f'<div class="pm-reading" data-pm-root="{paths.site_root(page, ctx.directory_urls)}" '
-           f'data-pm-item="{attribute(key)}" data-pm-version="{attribute(version)}" '
-           f'data-pm-labels="{_labels_json(ctx)}" data-search-exclude="" markdown>', ""]
+    out = [
+        f'<div class="pm-reading" data-pm-root="{paths.site_root(page, ctx.directory_urls)}" '
+        f'data-pm-item="{attribute(key)}" data-pm-version="{attribute(version)}" '
+        f'data-pm-labels="{_labels_json(ctx)}" data-search-exclude="" markdown>',
+        "",
+    ]
     for path, position in memberships:
         # One compact line per path (a <summary>): the purpose and the flowchart stay on the first screen
         # of a phone. Opened, it shows the progress bar (process-manual.js), what comes next and the path.
         items = ctx.reading.items[path.id]
         title = lab.reading_path_n.format(title=plain(path.title))
-        after = (lab.next_in_path.format(title=_item_link(ctx, page, items[position + 1]))
-                 if position + 1 < len(items) else lab.path_done)
-        out += [f'<details class="pm-reading-path" data-pm-path="{attribute(path.id)}" '
-                f'data-pm-items="{_items_json(ctx, path)}" markdown>',
-                f'<summary><span class="pm-path-title">{title}</span> ({position + 1}/{len(items)})</summary>', "",
-                f"{after} · [{lab.path_all_items}]({paths.link(page, paths.reading_path_page(path.id))})", "",
-                "</details>", ""]
-    return out + ["</div>", ""]
+        after = (
+            lab.next_in_path.format(title=_item_link(ctx, page, items[position + 1]))
+            if position + 1 < len(items)
+            else lab.path_done
+        )
+        out += [
+            f'<details class="pm-reading-path" data-pm-path="{attribute(path.id)}" '
+            f'data-pm-items="{_items_json(ctx, path)}" markdown>',
+            f'<summary><span class="pm-path-title">{title}</span> ({position + 1}/{len(items)})</summary>',
+            "",
+            f"{after} · [{lab.path_all_items}]({paths.link(page, paths.reading_path_page(path.id))})",
+            "",
+            "</details>",
+            "",
+        ]
+    return [*out, "</div>", ""]
 
 
 def start_here(ctx: RenderContext, role_id: str) -> list[str]:
@@ -117,9 +155,12 @@ def start_here(ctx: RenderContext, role_id: str) -> list[str]:
         return []
     lab, page = ctx.labels, paths.role_page(role_id)
     out = [f'!!! tip "{lab.start_here}"', "", f"    {lab.start_here_intro}", ""]
-    out += [f"    - [{plain(p.title)}]({paths.link(page, paths.reading_path_page(p.id))})"
-            f" ({len(ctx.reading.items.get(p.id, []))})" for p in found]
-    return out + ["", f"    {lab.start_here_reference}", ""]
+    out += [
+        f"    - [{plain(p.title)}]({paths.link(page, paths.reading_path_page(p.id))})"
+        f" ({len(ctx.reading.items.get(p.id, []))})"
+        for p in found
+    ]
+    return [*out, "", f"    {lab.start_here_reference}", ""]
 
 
 def render_reading_pages(ctx: RenderContext) -> dict[str, str]:
@@ -127,41 +168,67 @@ def render_reading_pages(ctx: RenderContext) -> dict[str, str]:
     if not ctx.reading.paths:
         return {}
 
-    pages = {paths.reading_path_page(p.id): front_matter(ctx.labels.reading_path_n.format(title=p.title))
-             + _path_page(ctx, p) for p in ctx.reading.paths}
+    pages = {
+        paths.reading_path_page(p.id): front_matter(ctx.labels.reading_path_n.format(title=p.title))
+        + _path_page(ctx, p)
+        for p in ctx.reading.paths
+    }
     pages[paths.ONBOARDING_INDEX] = front_matter(ctx.labels.reading_paths) + _index_page(ctx)
     return pages
 
 
 def _path_page(ctx: RenderContext, path: ReadingPath) -> str:
     lab, page = ctx.labels, paths.reading_path_page(path.id)
-    out = [f"# {lab.reading_path_n.format(title=plain(path.title))}", "", f"**{lab.path_for}:** {_audience(ctx, page, path)}", ""]
+    out = [
+        f"# {lab.reading_path_n.format(title=plain(path.title))}",
+        "",
+        f"**{lab.path_for}:** {_audience(ctx, page, path)}",
+        "",
+    ]
     if path.description:
         out += [markdown(path.description), ""]
-    out += [f'<div class="pm-path" data-pm-root="{paths.site_root(page, ctx.directory_urls)}" '
-            f'data-pm-path="{attribute(path.id)}" data-pm-items="{_items_json(ctx, path)}" '
-            f'data-pm-labels="{_labels_json(ctx)}" data-search-exclude></div>', "",
-            '<ol class="pm-path-items" markdown>']
+    out += [
+        f'<div class="pm-path" data-pm-root="{paths.site_root(page, ctx.directory_urls)}" '
+        f'data-pm-path="{attribute(path.id)}" data-pm-items="{_items_json(ctx, path)}" '
+        f'data-pm-labels="{_labels_json(ctx)}" data-search-exclude></div>',
+        "",
+        '<ol class="pm-path-items" markdown>',
+    ]
     for item in ctx.reading.items.get(path.id, []):
         note = f"<br>\n{table_cell(item.note)}" if item.note else ""
-        out.append(f'<li data-pm-item="{attribute(item.key)}" data-pm-version="{attribute(_item_version(ctx, item))}" '
-                   f'markdown>{_item_link(ctx, page, item)}{note}</li>')
+        out.append(
+            f'<li data-pm-item="{attribute(item.key)}" data-pm-version="{attribute(_item_version(ctx, item))}" '
+            f"markdown>{_item_link(ctx, page, item)}{note}</li>"
+        )
     out += ["</ol>", ""]
     if path.role and path.role in ctx.handbook.roles:
-        out += [f"[{lab.your_role}: {plain(ctx.role_name(path.role))}]({paths.link(page, paths.role_page(path.role))})", ""]
+        out += [
+            f"[{lab.your_role}: {plain(ctx.role_name(path.role))}]({paths.link(page, paths.role_page(path.role))})",
+            "",
+        ]
     return "\n".join(out)
 
 
 def _index_page(ctx: RenderContext) -> str:
     lab, page = ctx.labels, paths.ONBOARDING_INDEX
     root = paths.site_root(page, ctx.directory_urls)
-    out = [f"# {lab.reading_paths}", "", lab.reading_paths_intro, "",
-           f"| {lab.reading_path} | {lab.path_for} | {lab.items} | {lab.progress} |", "|---|---|---|---|"]
+    out = [
+        f"# {lab.reading_paths}",
+        "",
+        lab.reading_paths_intro,
+        "",
+        f"| {lab.reading_path} | {lab.path_for} | {lab.items} | {lab.progress} |",
+        "|---|---|---|---|",
+    ]
     for path in ctx.reading.paths:
-        progress = (f'<span class="pm-path-progress" data-pm-root="{root}" data-pm-path="{attribute(path.id)}" '
-                    f'data-pm-items="{_items_json(ctx, path)}" data-pm-labels="{_labels_json(ctx)}"></span>')
-        out.append(f"| [{plain(path.title)}]({paths.link(page, paths.reading_path_page(path.id))}) | "
-                   f"{_audience(ctx, page, path)} | {len(ctx.reading.items.get(path.id, []))} | {progress} |")
+        progress = (
+            f'<span class="pm-path-progress" data-pm-root="{root}" data-pm-path="{attribute(path.id)}" '
+            f'data-pm-items="{_items_json(ctx, path)}" data-pm-labels="{_labels_json(ctx)}"></span>'
+        )
+        out.append(
+            f"| [{plain(path.title)}]({paths.link(page, paths.reading_path_page(path.id))}) | "
+            f"{_audience(ctx, page, path)} | {len(ctx.reading.items.get(path.id, []))} | {progress} |"
+        )
     return "\n".join(out) + "\n"
 
 
@@ -170,6 +237,6 @@ def docs_reading_blocks(ctx: RenderContext) -> dict[str, str]:
     blocks: dict[str, str] = {}
     for key in ctx.reading.memberships:
         if key.startswith("page:"):
-            page = key[len("page:"):]
+            page = key[len("page:") :]
             blocks[page] = "\n\n" + "\n".join(reading_block(ctx, page, key))
     return blocks

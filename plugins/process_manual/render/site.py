@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from process_manual.build.cjk_breaks import EXTENSION_NAME as CJK_LINE_BREAKS
+from process_manual.core import paths
+from process_manual.formats.schema import process_schema, schema_text
 from process_manual.load.githistory import HistoryUnavailable, ProcessHistory, read_history
 from process_manual.load.handbook import Handbook
-from process_manual.formats.schema import process_schema, schema_text
-from process_manual.core import paths
-from process_manual.build.cjk_breaks import EXTENSION_NAME as CJK_LINE_BREAKS
 from process_manual.render.context import RenderContext
 from process_manual.render.feed import render_feed
 from process_manual.render.handbook_pages import HandbookPages
@@ -89,9 +89,17 @@ def navigation(ctx: RenderContext) -> list[dict[str, Any]]:
         {lab.review_status: paths.REVIEW_STATUS},
         {rules_title(lab.language): paths.CHECKS},
     ]
-    reading = [{lab.reading_paths: [paths.ONBOARDING_INDEX] + [
-        {nav_title(p.title): paths.reading_path_page(p.id)} for p in ctx.reading.paths]}] if ctx.reading.paths else []
-    return reading + [{lab.processes: by_area}, {lab.handbook: handbook}]
+    reading = (
+        [
+            {
+                lab.reading_paths: [paths.ONBOARDING_INDEX]
+                + [{nav_title(p.title): paths.reading_path_page(p.id)} for p in ctx.reading.paths]
+            }
+        ]
+        if ctx.reading.paths
+        else []
+    )
+    return [*reading, {lab.processes: by_area}, {lab.handbook: handbook}]
 
 
 @dataclass
@@ -114,22 +122,33 @@ class RenderedSite:
     """The handbook's own JSON Schema of a process file, served at `schema.SITE_PATH`."""
 
 
-def render_site(ctx: RenderContext, history: Mapping[str, ProcessHistory] | None, *, site_name: str,
-                site_url: str | None, stand_ins: bool = False) -> RenderedSite:
+def render_site(
+    ctx: RenderContext,
+    history: Mapping[str, ProcessHistory] | None,
+    *,
+    site_name: str,
+    site_url: str | None,
+    stand_ins: bool = False,
+) -> RenderedSite:
     """Everything the handbook generates for one site. `stand_ins`: while previewing a handbook with errors,
     each process whose file cannot be loaded keeps a page that says why it is empty."""
     pages = render_pages(ctx, history)
     stand_in = stand_in_pages(ctx.handbook.unloaded_ids, pages, ctx.labels) if stand_ins else {}
     pages.update(stand_in)
     return RenderedSite(
-        pages=pages, hidden=hidden_pages(ctx) | set(stand_in), nav=navigation(ctx),
-        reading_blocks=docs_reading_blocks(ctx), edit_urls=edit_urls(ctx.source_links, ctx.published),
+        pages=pages,
+        hidden=hidden_pages(ctx) | set(stand_in),
+        nav=navigation(ctx),
+        reading_blocks=docs_reading_blocks(ctx),
+        edit_urls=edit_urls(ctx.source_links, ctx.published),
         feed=render_feed(ctx, site_name=site_name, site_url=site_url),
-        schema=schema_text(process_schema(ctx.handbook)))
+        schema=schema_text(process_schema(ctx.handbook)),
+    )
 
 
-def history_or_reason(folder: Path, handbook: Handbook, enabled: bool = True) -> tuple[
-        dict[str, ProcessHistory] | None, str | None]:
+def history_or_reason(
+    folder: Path, handbook: Handbook, enabled: bool = True
+) -> tuple[dict[str, ProcessHistory] | None, str | None]:
     """What git knows of each process, or None and a warning to show once when git cannot tell (None and
     no warning when reading git is off: the `git_history` option)."""
     if not enabled:
@@ -137,6 +156,8 @@ def history_or_reason(folder: Path, handbook: Handbook, enabled: bool = True) ->
     try:
         return read_history(folder, handbook), None
     except HistoryUnavailable as reason:
-        return None, (f"the version history pages show the change log alone: {reason} — build from a full "
-                      "clone (`git fetch --unshallow`; GitHub Actions: `fetch-depth: 0`) to show what changed "
-                      "in each version, or set `git_history: false` for the process-manual plugin")
+        return None, (
+            f"the version history pages show the change log alone: {reason} — build from a full "
+            "clone (`git fetch --unshallow`; GitHub Actions: `fetch-depth: 0`) to show what changed "
+            "in each version, or set `git_history: false` for the process-manual plugin"
+        )

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
-from process_manual.load.handbook import ProcessSource
-from process_manual.load.repository import repository_path, repository_root
 from process_manual.core import paths
 from process_manual.core.labels import Labels
+from process_manual.load.handbook import ProcessSource
+from process_manual.load.repository import repository_path, repository_root
 
 # Characters a URL may keep as they are; everything else (spaces, quotes, brackets, parentheses that
 # would end a Markdown link, non-ASCII) is percent-encoded.
@@ -77,16 +77,26 @@ class SourceLinks:
         if not self.issue_url or not _WEB_URL.match(self.issue_url):
             return None
         process = source.process
-        fields = {"id": process.id, "title": process.title, "version": process.version,
-                  "path": self.file_path(source) or source.path}
+        fields = {
+            "id": process.id,
+            "title": process.title,
+            "version": process.version,
+            "path": self.file_path(source) or source.path,
+        }
         title = labels.suggest_title.format(**fields)
         body = labels.suggest_body.format(**fields)
         url = self.issue_url.replace("{title}", quote(title, safe="")).replace("{body}", quote(body, safe=""))
         return _url(url)
 
 
-def source_links(config_dir: Path, docs_dir: Path, repo_url: str | None, edit_uri: str | None,
-                 edit_url: str | None = None, issue_url: str | None = None) -> SourceLinks:
+def source_links(
+    config_dir: Path,
+    docs_dir: Path,
+    repo_url: str | None,
+    edit_uri: str | None,
+    edit_url: str | None = None,
+    issue_url: str | None = None,
+) -> SourceLinks:
     """Where "Edit this process" and "Suggest a change" lead: the plugin's `edit_url`/`issue_url` options
     when set (an empty string turns a link off), else derived from the site's `repo_url` and `edit_uri`."""
     root = repository_root(config_dir)
@@ -99,10 +109,14 @@ def source_link_lines(links: SourceLinks | None, source: ProcessSource, labels: 
     """The Markdown line under a process page's header: `Edit this process · Suggest a change`."""
     if links is None:
         return []
-    found = [(text, url, css) for text, url, css in (
-        (labels.edit_process, links.edit(source), "pm-edit"),
-        (labels.suggest_change, links.suggest(source, labels), "pm-suggest"),
-    ) if url]
+    found = [
+        (text, url, css)
+        for text, url, css in (
+            (labels.edit_process, links.edit(source), "pm-edit"),
+            (labels.suggest_change, links.suggest(source, labels), "pm-suggest"),
+        )
+        if url
+    ]
     if not found:
         return []
     return [" · ".join(f"[{text}]({url}){{ .{css} }}" for text, url, css in found), ""]

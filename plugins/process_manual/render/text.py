@@ -42,7 +42,7 @@ def _escape_outside_code(text: str) -> str:
     pieces: list[str] = []
     last = 0
     for match in _CODE_SPAN.finditer(text):
-        pieces.append(_escape_markup(text[last:match.start()]))
+        pieces.append(_escape_markup(text[last : match.start()]))
         pieces.append(match.group(0))
         last = match.end()
     pieces.append(_escape_markup(text[last:]))
