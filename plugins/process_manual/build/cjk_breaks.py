@@ -20,7 +20,7 @@ from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
-from process_manual.core.cjk import ANY_CJK, break_vanishes
+from process_manual.core.cjk import break_vanishes, has_cjk
 
 EXTENSION_NAME = "process_manual.build.cjk_breaks"
 """How MkDocs (`markdown_extensions:`) and Python-Markdown name this extension."""
@@ -146,7 +146,7 @@ def _join_run(run: list[_Slot | None]) -> None:
 
 class _JoinCjkLines(Treeprocessor):
     def run(self, root: ET.Element) -> None:
-        if not any(ANY_CJK.search(text) for text in root.itertext()):
+        if not any(has_cjk(text) for text in root.itertext()):
             return
         for run in _inline_runs(root):
             _join_run(run)

@@ -8,13 +8,14 @@ checked, so that validating a handbook folder alone never reports pages it canno
 
 from __future__ import annotations
 
-import difflib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
+from process_manual.check.duplicates import duplicate_ids
 from process_manual.core import paths
 from process_manual.core.problems import Problem, relative_path
+from process_manual.core.suggest import did_you_mean
 from process_manual.load.handbook import Handbook
 
 CATALOG = "_onboarding.yml"
@@ -99,11 +100,6 @@ def page_titles(handbook: Handbook, docs_dir: Path) -> dict[str, str]:
     return titles
 
 
-def _did_you_mean(value: str, known: Iterable[str], otherwise: str) -> str:
-    close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else otherwise
-
-
 def check_onboarding(
     handbook: Handbook, known_process_ids: set[str], docs_dir: Path | None = None, shown_base: Path | None = None
 ) -> Iterator[Problem]:
@@ -115,22 +111,15 @@ def check_onboarding(
     statuses = {s.process.id: s.process.status for s in handbook.processes}
     known_departments = departments(handbook)
     generated = generated_pages(handbook)
-    seen_paths: set[str] = set()
+    paths = [(("paths", i), path.id) for i, path in enumerate(handbook.reading_paths)]
+    yield from duplicate_ids(p, "reading path", paths, noun="path")
     for i, path in enumerate(handbook.reading_paths):
         at = ("paths", i)
-        if path.id in seen_paths:
-            yield p(
-                (*at, "id"),
-                f"reading path id '{path.id}' is defined twice",
-                "give each path its own id",
-                rule="duplicate-id",
-            )
-        seen_paths.add(path.id)
         if path.role is not None and handbook.roles and path.role not in handbook.roles:
             yield p(
                 (*at, "role"),
                 f"unknown role '{path.role}'",
-                _did_you_mean(path.role, handbook.roles, "use a role id from _roles.yml"),
+                did_you_mean(path.role, handbook.roles, "use a role id from _roles.yml"),
                 rule="unknown-role",
             )
         # With _roles.yml broken (already reported) no department is known: nothing to compare with.
@@ -139,9 +128,7 @@ def check_onboarding(
             yield p(
                 (*at, "department"),
                 f"no role in _roles.yml belongs to the department '{path.department}'",
-                _did_you_mean(
-                    path.department, known_departments.values(), f"use a department of _roles.yml ({listed})"
-                ),
+                did_you_mean(path.department, known_departments.values(), f"use a department of _roles.yml ({listed})"),
                 rule="reading-path",
             )
         seen_items: set[str] = set()
@@ -206,7 +193,7 @@ def _check_item(
             yield p(
                 (*at, "process"),
                 f"unknown process '{item.process}'",
-                _did_you_mean(item.process, known_process_ids, "use the id of a process in the handbook"),
+                did_you_mean(item.process, known_process_ids, "use the id of a process in the handbook"),
                 rule="unknown-process",
             )
         elif statuses.get(item.process) == "retired":

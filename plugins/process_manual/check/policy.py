@@ -16,12 +16,12 @@ vague_owners: [whoever is free]   # added to the built-in vague-owner words
 from __future__ import annotations
 
 import dataclasses
-import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from process_manual.core.problems import Problem, Severity
 from process_manual.core.rules import RULES
+from process_manual.core.suggest import did_you_mean
 from process_manual.load.handbook import Handbook
 
 CATALOG = "_handbook.yml"
@@ -48,12 +48,11 @@ def read_policy(handbook: Handbook) -> tuple[Policy, list[Problem]]:
         at = ("rules", rule_id)
         rule = RULES.get(rule_id)
         if rule is None:
-            close = difflib.get_close_matches(rule_id, list(RULES), n=1, cutoff=0.6)
             problems.append(
                 doc.problem(
                     at,
                     f"unknown rule '{rule_id}'",
-                    f"did you mean '{close[0]}'?" if close else "`process-manual rules` lists every rule id",
+                    did_you_mean(rule_id, RULES, "`process-manual rules` lists every rule id"),
                     at_key=True,
                     rule="handbook-policy",
                 )

@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from process_manual.core.cjk import has_cjk
 from process_manual.core.durations import parse_duration
 from process_manual.core.problems import Problem
 from process_manual.load.yamlload import Loc
@@ -130,7 +131,7 @@ def _deadline() -> re.Pattern[str]:
 
 
 def _contains_word(text: str, word: str) -> bool:
-    if re.search(r"[\u3400-\u9fff]", word):  # Chinese words stand anywhere; English ones as whole words
+    if has_cjk(word):  # Chinese words stand anywhere; English ones as whole words
         return word in text
     return re.search(rf"(?<![\w.]){re.escape(word)}(?![\w])", text, re.IGNORECASE) is not None
 

@@ -9,19 +9,21 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
-import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from process_manual.check.duplicates import duplicate_ids
 from process_manual.check.onboarding import check_onboarding
 from process_manual.check.policy import apply_policy, read_policy
 from process_manual.check.timelimits import check_time_limit
 from process_manual.core import flowgraph
+from process_manual.core.clock import today
 from process_manual.core.durations import add_interval, parse_duration
 from process_manual.core.model import Step
 from process_manual.core.problems import Problem, sort_problems
+from process_manual.core.suggest import did_you_mean
 from process_manual.load.handbook import Handbook, ProcessSource
 from process_manual.load.yamlload import Loc
 
@@ -64,12 +66,6 @@ class Settings:
     """Paths in messages about docs pages are shown relative to this folder (default: absolute)."""
 
 
-def today() -> dt.date:
-    """The date checks compare against; PROCESS_MANUAL_TODAY=YYYY-MM-DD pins it (tests, rebuilds of old states)."""
-    pinned = os.environ.get("PROCESS_MANUAL_TODAY")
-    return dt.date.fromisoformat(pinned) if pinned else dt.date.today()
-
-
 @functools.lru_cache(maxsize=8192)
 def vague_word(text: str, words: tuple[str, ...]) -> str | None:
     """The first of `words` that `text` contains. Cached: the same few role ids recur thousands of times."""
@@ -105,19 +101,10 @@ def _as_list(value: object) -> list:
 def _check_catalogs(handbook: Handbook, settings: Settings) -> Iterator[Problem]:
     roles_doc = handbook.catalog_docs.get("_roles.yml")
     if roles_doc is not None and isinstance(roles_doc.data, dict):
-        seen: set[str] = set()
-        for i, role in enumerate(_as_list(roles_doc.data.get("roles"))):
-            if not isinstance(role, dict):
-                continue
+        roles = [(("roles", i), r) for i, r in enumerate(_as_list(roles_doc.data.get("roles"))) if isinstance(r, dict)]
+        yield from duplicate_ids(roles_doc.problem, "role", [(at, str(role.get("id", ""))) for at, role in roles])
+        for (_, i), role in roles:
             role_id, name = str(role.get("id", "")), str(role.get("name", ""))
-            if role_id in seen:
-                yield roles_doc.problem(
-                    ("roles", i, "id"),
-                    f"role id '{role_id}' is defined twice",
-                    "give each role its own id",
-                    rule="duplicate-id",
-                )
-            seen.add(role_id)
             if vague_word(f"{role_id} {name}", settings.vague_owners):
                 yield roles_doc.problem(
                     ("roles", i, "name"),
@@ -127,53 +114,28 @@ def _check_catalogs(handbook: Handbook, settings: Settings) -> Iterator[Problem]
                 )
     forms_doc = handbook.catalog_docs.get("_forms.yml")
     if forms_doc is not None and isinstance(forms_doc.data, dict):
-        seen = set()
-        for i, form in enumerate(_as_list(forms_doc.data.get("forms"))):
-            if not isinstance(form, dict):
-                continue
-            form_id = form.get("id")
-            if isinstance(form_id, str) and form_id in seen:
-                yield forms_doc.problem(
-                    ("forms", i, "id"),
-                    f"form id '{form_id}' is defined twice",
-                    "give each form its own id",
-                    rule="duplicate-id",
-                )
-            seen.add(str(form_id))
+        forms = [(("forms", i), f) for i, f in enumerate(_as_list(forms_doc.data.get("forms"))) if isinstance(f, dict)]
+        yield from duplicate_ids(forms_doc.problem, "form", [(at, form.get("id")) for at, form in forms])
+        for (_, i), form in forms:
             if isinstance(form.get("owner"), str):
                 yield from _check_role(handbook, form["owner"], ("forms", i, "owner"), forms_doc.problem, settings)
     areas_doc = handbook.catalog_docs.get("_areas.yml")
     if areas_doc is not None:
-        yield from _check_areas(
-            handbook,
-            areas_doc.data.get("areas") if isinstance(areas_doc.data, dict) else None,
-            ("areas",),
-            set(),
-            areas_doc.problem,
-            settings,
-        )
+        areas = list(_areas_in(areas_doc.data.get("areas") if isinstance(areas_doc.data, dict) else None, ("areas",)))
+        yield from duplicate_ids(areas_doc.problem, "area", [(at, area.get("id")) for at, area in areas])
+        for at, area in areas:
+            if isinstance(area.get("owner"), str):
+                yield from _check_role(handbook, area["owner"], (*at, "owner"), areas_doc.problem, settings)
 
 
-def _check_areas(
-    handbook: Handbook, areas: object, loc: Loc, seen: set[str], problem, settings: Settings
-) -> Iterator[Problem]:
+def _areas_in(areas: object, loc: Loc) -> Iterator[tuple[Loc, dict]]:
+    """Every area of the architecture with its position, depth first (children after their parent)."""
     if not isinstance(areas, list):
         return
     for i, area in enumerate(areas):
-        if not isinstance(area, dict):
-            continue
-        area_id = area.get("id")
-        if isinstance(area_id, str) and area_id in seen:
-            yield problem(
-                (*loc, i, "id"),
-                f"area id '{area_id}' is defined twice",
-                "give each area its own id",
-                rule="duplicate-id",
-            )
-        seen.add(str(area_id))
-        if isinstance(area.get("owner"), str):
-            yield from _check_role(handbook, area["owner"], (*loc, i, "owner"), problem, settings)
-        yield from _check_areas(handbook, area.get("children"), (*loc, i, "children"), seen, problem, settings)
+        if isinstance(area, dict):
+            yield (*loc, i), area
+            yield from _areas_in(area.get("children"), (*loc, i, "children"))
 
 
 def _check_unique_process_ids(handbook: Handbook) -> Iterator[Problem]:
@@ -199,15 +161,8 @@ def _process_ids(handbook: Handbook) -> set[str]:
 
 
 def _unknown(kind: str, value: str, known: Iterable[str], problem, loc: Loc) -> Problem:
-    import difflib
-
-    close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
     catalog = {"role": "_roles.yml", "form": "_forms.yml", "area": "_areas.yml"}.get(kind)
-    fix = (
-        f"did you mean '{close[0]}'?"
-        if close
-        else (f"add it to {catalog}" if catalog else f"use an existing {kind} id")
-    )
+    fix = did_you_mean(value, known, f"add it to {catalog}" if catalog else f"use an existing {kind} id")
     return problem(loc, f"unknown {kind} '{value}'", fix, rule=f"unknown-{kind}")
 
 
@@ -275,17 +230,11 @@ def _check_steps(
 ) -> Iterator[Problem]:
     process, p = source.process, source.doc.problem
     step_ids = {s.id for s in process.steps}
-    seen: set[str] = set()
+    yield from duplicate_ids(
+        p, "step", [(("steps", i), s.id) for i, s in enumerate(process.steps)], within="in this process"
+    )
     for i, step in enumerate(process.steps):
         at = ("steps", i)
-        if step.id in seen:
-            yield p(
-                (*at, "id"),
-                f"step id '{step.id}' is used twice in this process",
-                "give each step its own id",
-                rule="duplicate-id",
-            )
-        seen.add(step.id)
         yield from _check_step_kind(step, at, p)
         for key in ("responsible", "consulted", "informed"):
             for j, role_id in enumerate(getattr(step, key)):
@@ -555,16 +504,10 @@ def _check_review(source: ProcessSource, settings: Settings) -> Iterator[Problem
 
 def _check_kpis(handbook: Handbook, source: ProcessSource, settings: Settings) -> Iterator[Problem]:
     process, p = source.process, source.doc.problem
-    seen: set[str] = set()
+    yield from duplicate_ids(
+        p, "KPI", [(("kpis", i), k.id) for i, k in enumerate(process.kpis)], within="in this process"
+    )
     for i, kpi in enumerate(process.kpis):
-        if kpi.id in seen:
-            yield p(
-                ("kpis", i, "id"),
-                f"KPI id '{kpi.id}' is used twice in this process",
-                "give each KPI its own id",
-                rule="duplicate-id",
-            )
-        seen.add(kpi.id)
         if kpi.target is None:
             yield p(
                 ("kpis", i),

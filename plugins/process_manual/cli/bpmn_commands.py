@@ -15,8 +15,10 @@ from pathlib import Path
 
 import yaml
 
-from process_manual.check.validate import Settings, today, validate
+from process_manual.check.validate import Settings, validate
 from process_manual.cli.newprocess import area_check, find_schema, id_check, owner_check, slug, suggested_id
+from process_manual.core.cjk import guess_language
+from process_manual.core.clock import today
 from process_manual.core.labels import Labels
 from process_manual.core.problems import relative_path
 from process_manual.formats.bpmn import handbook_files
@@ -49,7 +51,7 @@ def export(args: argparse.Namespace) -> int:
     out.mkdir(parents=True, exist_ok=True)
     language = args.language
     for source in handbook.processes:
-        words = Labels(language or ("zh" if any("\u4e00" <= c <= "\u9fff" for c in source.process.title) else "en"))
+        words = Labels(language or guess_language(source.process.title))
         for name, text in handbook_files([source], handbook, start_label=words.start).items():
             (out / name).write_text(text, encoding="utf-8", newline="\n")
     print(f"Wrote {len(handbook.processes)} BPMN file(s) to {out.as_posix()}")

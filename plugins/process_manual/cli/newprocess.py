@@ -9,7 +9,6 @@ prompt that would hang.
 from __future__ import annotations
 
 import argparse
-import difflib
 import json
 import os
 import re
@@ -22,16 +21,18 @@ from pathlib import Path
 
 import yaml
 
-from process_manual.check.validate import Settings, today, validate
+from process_manual.check.validate import Settings, validate
+from process_manual.core.cjk import guess_language
+from process_manual.core.clock import today
 from process_manual.core.model import ID_PATTERN
 from process_manual.core.problems import relative_path
+from process_manual.core.suggest import did_you_mean
 from process_manual.formats.schema import SITE_PATH as SCHEMA_PATH
 from process_manual.load.handbook import Handbook, load_handbook
 
 Check = Callable[[str], str | None]
 """A value -> why it is not acceptable, or None."""
 
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 # The words of a new file, in the language of its title (or --language).
 _TEXTS = {
@@ -96,8 +97,8 @@ def slug(title: str, process_id: str) -> str:
 
 
 def _did_you_mean(value: str, known: list[str]) -> str:
-    close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    hint = did_you_mean(value, known)
+    return f"; {hint}" if hint else ""
 
 
 def id_check(handbook: Handbook) -> Check:
@@ -298,7 +299,7 @@ def run(args: argparse.Namespace) -> int:
             f"(write one with `process-manual schema --output {SCHEMA_PATH}`)",
             file=sys.stderr,
         )
-    language = args.language or ("zh" if _CJK.search(answers.title) else "en")
+    language = args.language or guess_language(answers.title)
     author = " ".join((args.author or "").split()) or handbook.roles[answers.owner].name
     text = process_text(answers, author=author, language=language, schema_ref=schema_ref)
     path.parent.mkdir(parents=True, exist_ok=True)

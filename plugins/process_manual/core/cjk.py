@@ -26,10 +26,23 @@ _SHARED_PUNCTUATION = frozenset("“”‘’—…·")
 """Punctuation of East Asian width "ambiguous" that Chinese uses too: it takes the side of its neighbour."""
 
 _HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7af\ud7b0-\ud7ff]")
-ANY_CJK = re.compile(
-    "[\u2e80-\u2fdf\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0003134f]"
-)
+CJK_RANGES = "\u2e80-\u2fdf\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0003134f"
+"""The code points of Chinese and Japanese text, for a regular expression's character class."""
+ANY_CJK = re.compile(f"[{CJK_RANGES}]")
 """Finds a CJK character, if there is one: text without any is left alone at once."""
+
+
+def has_cjk(text: str) -> bool:
+    """Whether `text` holds any Chinese or Japanese character (the test every "is this Chinese?" uses)."""
+    return ANY_CJK.search(text) is not None
+
+
+def guess_language(text: str) -> str:
+    """`zh` for a text with Chinese characters in it, else `en`: the labels a command uses when the handbook
+    does not say which language it speaks."""
+    return "zh" if has_cjk(text) else "en"
+
+
 _BREAK = re.compile(r"[ \t]*\n[ \t]*")
 
 

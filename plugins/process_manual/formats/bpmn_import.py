@@ -29,6 +29,7 @@ import unicodedata
 from collections import deque
 from dataclasses import dataclass, field
 
+from process_manual.core.cjk import guess_language, has_cjk
 from process_manual.formats.bpmn_flow import FlowGraph, Note, describe, event_kind, named
 from process_manual.formats.bpmn_read import GATEWAYS, BpmnProcess, Definitions, Flow, FlowNode
 from process_manual.load.handbook import Handbook
@@ -53,7 +54,6 @@ _WORDS = {
         "to": "转至{name}",
     },
 }
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _GENERIC_START = {"start", "开始", "start event", "begin"}
 
 
@@ -80,7 +80,7 @@ def slug(text: str, fallback: str) -> str:
     """An id from a name: ASCII words joined by '-'; `fallback` (made id-safe) when there are none."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     words = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:40].rstrip("-")
-    if len(words) >= 2 and not _CJK.search(text):
+    if len(words) >= 2 and not has_cjk(text):
         return words
     return re.sub(r"[^a-z0-9]+", "-", fallback.lower()).strip("-")[:40].rstrip("-") or "step"
 
@@ -468,9 +468,7 @@ def import_process(definitions: Definitions, handbook: Handbook, options: Import
     process, notes = choose_process(definitions, options.process)
     pool = next((p for p in definitions.participants if p.process == process.id), None)
     title = options.title or (pool.name if pool and pool.name else None) or process.name or options.process_id
-    language = options.language or (
-        "zh" if _CJK.search(title + "".join(n.name or "" for n in process.nodes.values())) else "en"
-    )
+    language = options.language or guess_language(title + "".join(n.name or "" for n in process.nodes.values()))
     mapper = _Mapper(
         definitions,
         process,

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import difflib
 import functools
 import http.server
 import logging
@@ -30,10 +29,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from process_manual.check.validate import today
 from process_manual.core import paths
+from process_manual.core.clock import today
 from process_manual.core.labels import Labels
 from process_manual.core.model import Area
+from process_manual.core.suggest import did_you_mean
 from process_manual.formats import pdfcompose
 from process_manual.formats.pdfcompose import Section
 from process_manual.load.handbook import Handbook, load_handbook
@@ -164,8 +164,7 @@ def select(handbook: Handbook, area: str | None, *, publish_drafts: bool = False
     """The processes to print in the order of the process landscape: by area (depth first), then id.
     Retired processes and unpublished drafts are left out: the paper shows what applies."""
     if area is not None and area not in handbook.areas:
-        close = difflib.get_close_matches(area, list(handbook.areas), n=1, cutoff=0.6)
-        hint = f"did you mean '{close[0]}'?" if close else "areas are " + ", ".join(handbook.areas)
+        hint = did_you_mean(area, handbook.areas, "areas are " + ", ".join(handbook.areas))
         raise PdfError(f"unknown area '{area}' — {hint}")
     printable = sorted(
         (

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import math
 import re
 import typing
@@ -12,6 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from process_manual.core.problems import Problem
+from process_manual.core.suggest import closest, did_you_mean
 from process_manual.load.yamlload import Document, Loc
 
 _PATTERN_FIXES = {
@@ -104,9 +104,9 @@ def _suggested_keys(errors: list[dict[str, Any]], doc: Document, model: type[Bas
             loc = _data_loc(doc, item["loc"])
             key = str(item["loc"][-1])
             allowed = list((_model_at(model, loc[:-1]) or model).model_fields)
-            close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-            if close:
-                suggestions[(loc[:-1], key)] = close[0]
+            match = closest(key, allowed)
+            if match:
+                suggestions[(loc[:-1], key)] = match
     return suggestions
 
 
@@ -206,8 +206,7 @@ def explain(error: ValidationError, doc: Document, model: type[BaseModel]) -> li
         elif kind == "literal_error":
             expected = item.get("ctx", {}).get("expected", "")
             choices = [c.strip(" '") for c in expected.replace(" or ", ",").split(",") if c.strip()]
-            close = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.5)
-            fix = f"did you mean '{close[0]}'?" if close else f"use one of: {', '.join(choices)}"
+            fix = did_you_mean(str(value), choices, f"use one of: {', '.join(choices)}", cutoff=0.5)
             problems.append(doc.problem(loc, f"{where}: {shown} is not allowed", fix, rule="invalid-value"))
         elif kind == "string_pattern_mismatch":
             field = next((str(p) for p in reversed(loc) if isinstance(p, str)), "value")

@@ -25,7 +25,8 @@ from process_manual.build.assets import (
     stylesheet_paths,
 )
 from process_manual.check.onboarding import page_titles
-from process_manual.check.validate import Settings, today, validate
+from process_manual.check.validate import Settings, validate
+from process_manual.core.clock import today
 from process_manual.core.labels import Labels
 from process_manual.core.paths import FEED, bpmn_file
 from process_manual.core.problems import Problem, relative_path

@@ -15,6 +15,7 @@ import json
 import re
 from collections.abc import Callable, Mapping
 
+from process_manual.core.cjk import CJK_RANGES, has_cjk
 from process_manual.core.labels import Labels
 from process_manual.core.model import Process, Step
 
@@ -24,6 +25,9 @@ BRANCH_LABEL_WIDTH = 16
 """Columns of a branch label's line (a CJK character takes two)."""
 WRAPPING_WIDTH = 170
 """Pixels at which a node's text wraps: narrow nodes keep lanes narrow."""
+
+_WORDS = re.compile(f"[{CJK_RANGES}]|[^\\s{CJK_RANGES}]+")
+"""A branch label's units of wrapping: each CJK character, or a run of other non-space characters."""
 
 _ENTITIES = {
     "&": "&amp;",
@@ -233,12 +237,9 @@ def _wrapped(text: str, width: int = BRANCH_LABEL_WIDTH) -> str:
     decision widens its lane as little as possible."""
     lines: list[str] = []
     current = ""
-    for word in re.findall(
-        r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+",
-        " ".join(text.split()),
-    ):
-        wide = len(word) == 1 and ord(word) >= 0x2E80
-        glue = "" if not current or wide or (current and ord(current[-1]) >= 0x2E80) else " "
+    for word in _WORDS.findall(" ".join(text.split())):
+        wide = len(word) == 1 and has_cjk(word)
+        glue = "" if not current or wide or has_cjk(current[-1]) else " "
         if current and _columns(current + glue + word) > width:
             lines.append(current)
             current, glue = "", ""
