@@ -6,6 +6,8 @@ import datetime as dt
 import math
 import re
 import typing
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -148,7 +150,143 @@ def _comma_split(doc: Document, loc: Loc) -> tuple[Loc, str, str, set[Loc]] | No
     return cut, str(keys[first]), whole, {(*parent_loc, k) for k in keys[first + 1 : last + 1]}
 
 
+@dataclass(frozen=True)
+class _Failure:
+    """One of pydantic's errors, placed in the file: what every handler below needs to explain it."""
+
+    item: Any
+    doc: Document
+    model: type[BaseModel]
+    loc: Loc
+    suggestions: dict[tuple, str]
+
+    @property
+    def where(self) -> str:
+        return ".".join(str(p) for p in self.loc) or "the file"
+
+    @property
+    def value(self) -> Any:
+        return self.item.get("input")
+
+    @property
+    def raw(self) -> str | None:
+        return self.doc.raw.get(self.loc)
+
+    @property
+    def shown(self) -> str:
+        return _describe(self.value, self.raw)
+
+    def problem(self, what: str, fix: str, *, loc: Loc | None = None, at_key: bool = False, rule: str) -> Problem:
+        return self.doc.problem(self.loc if loc is None else loc, what, fix, at_key=at_key, rule=rule)
+
+    def invalid(self, what: str, fix: str) -> Problem:
+        return self.problem(f"{self.where}: {what}", fix, rule="invalid-value")
+
+
+def _unknown_key(f: _Failure) -> Problem | None:
+    key = str(f.item["loc"][-1])
+    close = f.suggestions.get((f.loc[:-1], key))
+    allowed = list((_model_at(f.model, f.loc[:-1]) or f.model).model_fields)
+    fix = f"did you mean '{close}'?" if close else f"allowed keys here: {', '.join(allowed)}"
+    return f.problem(f"unknown key '{key}'", fix, at_key=True, rule="unknown-key")
+
+
+def _missing_key(f: _Failure) -> Problem | None:
+    key = str(f.item["loc"][-1])
+    parent = f.loc if f.loc and f.loc[-1] != key else f.loc[:-1]
+    if key in {s for (at, _), s in f.suggestions.items() if at == parent}:
+        return None  # "unknown key 'owenr' — did you mean 'owner'?" already says it
+    where = f" in {f.where}" if parent else ""
+    return f.problem(f"missing required key '{key}'{where}", f"add `{key}:` here", loc=parent, rule="missing-key")
+
+
+def _not_allowed(f: _Failure) -> Problem | None:
+    expected = f.item.get("ctx", {}).get("expected", "")
+    choices = [c.strip(" '") for c in expected.replace(" or ", ",").split(",") if c.strip()]
+    fix = did_you_mean(str(f.value), choices, f"use one of: {', '.join(choices)}", cutoff=0.5)
+    return f.invalid(f"{f.shown} is not allowed", fix)
+
+
+def _bad_pattern(f: _Failure) -> Problem | None:
+    field = next((str(p) for p in reversed(f.loc) if isinstance(p, str)), "value")
+    return f.invalid(f"{f.shown} is not a valid {field}", _pattern_fix(f.loc))
+
+
+def _not_text(f: _Failure) -> Problem | None:
+    value = f.value
+    if f.loc and f.loc[-1] == "accountable" and isinstance(value, list):
+        roles = ", ".join(str(v) for v in value)
+        return f.invalid(
+            f"exactly one role is accountable, but {len(value)} are named ({roles})",
+            "keep the one role that answers for the step in `accountable`; list the others under `responsible` or "
+            "`consulted`",
+        )
+    if isinstance(value, (bool, int, float, dt.date)):
+        fix = f'put it in quotes: "{f.raw if f.raw is not None else value}"'
+    else:
+        fix = "write text here"
+    return f.invalid(f"expected text, found {f.shown}", fix)
+
+
+def _empty_text(f: _Failure) -> Problem | None:
+    return f.problem(f"{f.where} is empty", "write a value or remove the key", rule="invalid-value")
+
+
+def _empty_list(f: _Failure) -> Problem | None:
+    return f.problem(f"{f.where} is empty", "add at least one entry", rule="invalid-value")
+
+
+def _not_list(f: _Failure) -> Problem | None:
+    return f.invalid(f"expected a list, found {f.shown}", "write a list: [a, b] or one '- item' per line")
+
+
+def _not_mapping(f: _Failure) -> Problem | None:
+    return f.invalid(f"expected a mapping of keys, found {f.shown}", "write `key: value` lines here")
+
+
+def _not_date(f: _Failure) -> Problem | None:
+    return f.invalid(f"expected a date, found {f.shown}", "write the date as YYYY-MM-DD")
+
+
+def _not_number(f: _Failure) -> Problem | None:
+    return f.invalid(f"expected a number, found {f.shown}", "write a number such as 3 or 95.5")
+
+
+def _other(f: _Failure) -> Problem | None:
+    return f.invalid(str(f.item["msg"]), "see `process-manual schema`")
+
+
+_HANDLERS: dict[str, Callable[[_Failure], Problem | None]] = {
+    "extra_forbidden": _unknown_key,
+    "missing": _missing_key,
+    "literal_error": _not_allowed,
+    "string_pattern_mismatch": _bad_pattern,
+    "string_type": _not_text,
+    "string_sub_type": _not_text,
+    "string_too_short": _empty_text,
+    "list_type": _not_list,
+    "model_type": _not_mapping,
+    "model_attributes_type": _not_mapping,
+    "dict_type": _not_mapping,
+    "too_short": _empty_list,
+    "int_type": _not_number,
+    "float_type": _not_number,
+    "int_parsing": _not_number,
+    "float_parsing": _not_number,
+    "finite_number": _not_number,
+}
+"""pydantic's error type -> the problem an author reads; types starting with `date` are dates, the rest
+fall back to pydantic's own message."""
+
+
+def _handler(kind: str) -> Callable[[_Failure], Problem | None]:
+    if kind in _HANDLERS:
+        return _HANDLERS[kind]
+    return _not_date if kind.startswith("date") else _other
+
+
 def explain(error: ValidationError, doc: Document, model: type[BaseModel]) -> list[Problem]:
+    """Every error of pydantic's as a problem at its file, line and column, with what to write instead."""
     problems: list[Problem] = []
     value_errors_at: set[Loc] = set()
     errors = error.errors(include_url=False)
@@ -180,101 +318,7 @@ def explain(error: ValidationError, doc: Document, model: type[BaseModel]) -> li
             if loc in value_errors_at:
                 continue
             value_errors_at.add(loc)
-        where = ".".join(str(p) for p in loc) or "the file"
-        value = item.get("input")
-        raw = doc.raw.get(loc)
-        shown = _describe(value, raw)
-        if kind == "extra_forbidden":
-            key = str(item["loc"][-1])
-            close = suggestions.get((loc[:-1], key))
-            allowed = list((_model_at(model, loc[:-1]) or model).model_fields)
-            fix = f"did you mean '{close}'?" if close else f"allowed keys here: {', '.join(allowed)}"
-            problems.append(doc.problem(loc, f"unknown key '{key}'", fix, at_key=True, rule="unknown-key"))
-        elif kind == "missing":
-            key = str(item["loc"][-1])
-            parent = loc if loc and loc[-1] != key else loc[:-1]
-            if key in {s for (at, _), s in suggestions.items() if at == parent}:
-                continue  # "unknown key 'owenr' — did you mean 'owner'?" already says it
-            problems.append(
-                doc.problem(
-                    parent,
-                    f"missing required key '{key}'" + (f" in {where}" if parent else ""),
-                    f"add `{key}:` here",
-                    rule="missing-key",
-                )
-            )
-        elif kind == "literal_error":
-            expected = item.get("ctx", {}).get("expected", "")
-            choices = [c.strip(" '") for c in expected.replace(" or ", ",").split(",") if c.strip()]
-            fix = did_you_mean(str(value), choices, f"use one of: {', '.join(choices)}", cutoff=0.5)
-            problems.append(doc.problem(loc, f"{where}: {shown} is not allowed", fix, rule="invalid-value"))
-        elif kind == "string_pattern_mismatch":
-            field = next((str(p) for p in reversed(loc) if isinstance(p, str)), "value")
-            problems.append(
-                doc.problem(loc, f"{where}: {shown} is not a valid {field}", _pattern_fix(loc), rule="invalid-value")
-            )
-        elif kind in ("string_type", "string_sub_type"):
-            if loc and loc[-1] == "accountable" and isinstance(value, list):
-                roles = ", ".join(str(v) for v in value)
-                problems.append(
-                    doc.problem(
-                        loc,
-                        f"{where}: exactly one role is accountable, but {len(value)} are named ({roles})",
-                        "keep the one role that answers for the step in "
-                        "`accountable`; list the others under `responsible` or `consulted`",
-                        rule="invalid-value",
-                    )
-                )
-                continue
-            if isinstance(value, (bool, int, float, dt.date)):
-                fix = f'put it in quotes: "{raw if raw is not None else value}"'
-            else:
-                fix = "write text here"
-            problems.append(doc.problem(loc, f"{where}: expected text, found {shown}", fix, rule="invalid-value"))
-        elif kind == "string_too_short":
-            problems.append(
-                doc.problem(loc, f"{where} is empty", "write a value or remove the key", rule="invalid-value")
-            )
-        elif kind == "list_type":
-            problems.append(
-                doc.problem(
-                    loc,
-                    f"{where}: expected a list, found {shown}",
-                    "write a list: [a, b] or one '- item' per line",
-                    rule="invalid-value",
-                )
-            )
-        elif kind in ("model_type", "model_attributes_type", "dict_type"):
-            problems.append(
-                doc.problem(
-                    loc,
-                    f"{where}: expected a mapping of keys, found {shown}",
-                    "write `key: value` lines here",
-                    rule="invalid-value",
-                )
-            )
-        elif kind == "too_short":
-            problems.append(doc.problem(loc, f"{where} is empty", "add at least one entry", rule="invalid-value"))
-        elif kind.startswith("date"):
-            problems.append(
-                doc.problem(
-                    loc,
-                    f"{where}: expected a date, found {shown}",
-                    "write the date as YYYY-MM-DD",
-                    rule="invalid-value",
-                )
-            )
-        elif kind in ("int_type", "float_type", "int_parsing", "float_parsing", "finite_number"):
-            problems.append(
-                doc.problem(
-                    loc,
-                    f"{where}: expected a number, found {shown}",
-                    "write a number such as 3 or 95.5",
-                    rule="invalid-value",
-                )
-            )
-        else:
-            problems.append(
-                doc.problem(loc, f"{where}: {item['msg']}", "see `process-manual schema`", rule="invalid-value")
-            )
+        problem = _handler(kind)(_Failure(item, doc, model, loc, suggestions))
+        if problem is not None:
+            problems.append(problem)
     return problems
