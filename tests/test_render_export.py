@@ -21,8 +21,9 @@ from bs4 import BeautifulSoup
 from fixtures.util import PURCHASE, copy_handbook, edit
 from offline import offline_prefix
 from process_manual.cli import main
-from process_manual.mkdocs_plugin.config import ProcessManualConfig
-from process_manual.build.plain_files import PluginOptions, Tagged, read_site_config
+from process_manual.mkdocs_plugin.config import ProcessManualConfig, plugin_options
+from process_manual.build.options import PluginOptions
+from process_manual.build.plain_files import Tagged, read_site_config
 from sitebuild import MERMAID_BUNDLE, write_site_config
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -118,11 +119,22 @@ def test_rendered_handbook_builds_without_the_plugin_and_matches_its_build(tmp_p
 
 
 def test_plugin_options_have_the_defaults_of_the_mkdocs_plugin() -> None:
+    """Declared once (build/options.py): MkDocs' config class is made from it, with the same defaults."""
     mkdocs_options = ProcessManualConfig()
     mkdocs_options.load_dict({})
     assert mkdocs_options.validate() == ([], [])
     assert {f.name for f in fields(PluginOptions)} == set(dict(mkdocs_options))
-    assert vars(PluginOptions()) == dict(mkdocs_options)
+    assert plugin_options(mkdocs_options) == PluginOptions()
+
+
+def test_plugin_options_from_mkdocs_yml_refuse_unknown_options_and_wrong_types() -> None:
+    assert PluginOptions.from_mapping({"vague_owners": ["x"], "language": None}).vague_owners == ("x",)
+    with pytest.raises(ValueError, match="unknown option.*procesess"):
+        PluginOptions.from_mapping({"procesess": "processes"})
+    with pytest.raises(ValueError, match="`bpmn`.*expected bool"):
+        PluginOptions.from_mapping({"bpmn": "yes"})
+    with pytest.raises(ValueError, match="`vague_owners`.*list of texts"):
+        PluginOptions.from_mapping({"vague_owners": "somebody"})
 
 
 def test_a_broken_handbook_renders_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

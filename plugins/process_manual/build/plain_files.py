@@ -2,7 +2,7 @@
 
 What the MkDocs plugin hands to MkDocs while it builds — generated pages, the "mark as read" blocks of
 hand-written pages, the feed, the schema, the scripts, styles and Mermaid bundle, the navigation — is
-written out here instead, from the same engine-free function (:func:`..render.site.render_site`), so
+written out here instead, from the same pipeline (:mod:`process_manual.build.pipeline`), so
 that any engine that reads mkdocs.yml and Markdown (MkDocs or ProperDocs without our plugin, Zensical)
 can build the handbook. Nothing here imports MkDocs.
 """
@@ -13,7 +13,7 @@ import argparse
 import os
 import shutil
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -26,18 +26,19 @@ from process_manual.build.assets import (
     site_assets,
     stylesheet_paths,
 )
-from process_manual.check.onboarding import page_titles
-from process_manual.check.validate import DEFAULT_VAGUE_OWNERS, Settings, validate
-from process_manual.core.clock import today
-from process_manual.core.labels import Labels
-from process_manual.core.paths import FEED, bpmn_file
-from process_manual.core.problems import Problem, relative_path
-from process_manual.formats.bpmn import handbook_files
-from process_manual.formats.schema import SITE_PATH as SCHEMA_SITE_PATH
-from process_manual.load.handbook import Handbook, load_handbook
-from process_manual.render.context import RenderContext
-from process_manual.render.site import MARKDOWN_EXTENSIONS, RenderedSite, docs_pages, history_or_reason, render_site
-from process_manual.render.source_links import source_links
+from process_manual.build.options import PluginOptions
+from process_manual.build.pipeline import (
+    MARKDOWN_EXTENSIONS,
+    SCHEMA_PATH,
+    BuiltHandbook,
+    SiteSettings,
+    check_handbook,
+    navigation,
+)
+from process_manual.build.pipeline import render_handbook as render_handbook_site
+from process_manual.core.paths import FEED
+from process_manual.core.problems import relative_path
+from process_manual.render.site import docs_pages
 
 PLUGIN = "process-manual"
 MERMAID2 = "mermaid2"
@@ -121,46 +122,24 @@ def read_site_config(path: Path) -> dict[str, Any]:
     return data
 
 
-@dataclass
-class PluginOptions:
-    """The `process-manual` plugin's options as mkdocs.yml sets them (config.py declares the same, with
-    the same defaults, for MkDocs: tests/test_render_export.py keeps the two in step)."""
-
-    enabled: bool = True
-    processes: str = "processes"
-    vague_owners: list[str] = field(default_factory=lambda: list(DEFAULT_VAGUE_OWNERS))
-    language: str | None = None
-    publish_drafts: bool = False
-    edit_url: str | None = None
-    issue_url: str | None = None
-    mermaid_bundle: str | None = None
-    mermaid2_page_pass: bool = False
-    git_history: bool = True
-    bpmn: bool = True
-
-    @classmethod
-    def from_config(cls, config: dict[str, Any], path: Path) -> PluginOptions:
-        entries = config.get("plugins") or []
-        entries = (
-            list(entries.items())
-            if isinstance(entries, dict)
-            else [next(iter(e.items())) if isinstance(e, dict) else (e, None) for e in entries]
+def plugin_options(config: dict[str, Any], path: Path) -> PluginOptions:
+    """The `process-manual` plugin's options as mkdocs.yml sets them (declared in build/options.py)."""
+    entries = config.get("plugins") or []
+    entries = (
+        list(entries.items())
+        if isinstance(entries, dict)
+        else [next(iter(e.items())) if isinstance(e, dict) else (e, None) for e in entries]
+    )
+    found = [options for name, options in entries if name == PLUGIN]
+    if not found:
+        raise RenderRefused(
+            f"{path}: the `{PLUGIN}` plugin is not in `plugins` — render needs its options "
+            "(at least `processes`, the handbook folder)"
         )
-        found = [options for name, options in entries if name == PLUGIN]
-        if not found:
-            raise RenderRefused(
-                f"{path}: the `{PLUGIN}` plugin is not in `plugins` — render needs its options "
-                "(at least `processes`, the handbook folder)"
-            )
-        options = found[0] or {}
-        known = set(cls.__dataclass_fields__)
-        unknown = sorted(set(options) - known)
-        if unknown:
-            raise RenderRefused(
-                f"{path}: unknown option(s) of the {PLUGIN} plugin: {', '.join(unknown)} — "
-                f"the options are {', '.join(sorted(known))}"
-            )
-        return cls(**options)
+    try:
+        return PluginOptions.from_mapping(found[0] or {})
+    except ValueError as error:
+        raise RenderRefused(f"{path}: {error}") from None
 
 
 def _without_plugins(config: dict[str, Any]) -> Any:
@@ -215,15 +194,14 @@ def _appended(entries: list[Any] | None, wanted: list[str]) -> list[Any]:
     return listed + [path for path in wanted if path not in names]
 
 
-def site_config(config: dict[str, Any], site: RenderedSite, hand_written: list[str]) -> dict[str, Any]:
+def site_config(config: dict[str, Any], built: BuiltHandbook, hand_written: list[str]) -> dict[str, Any]:
     """The rendered mkdocs.yml: the site's own settings, the navigation spelled out, no process-manual plugin."""
     rendered = dict(config)
     rendered["docs_dir"] = "docs"
     rendered["site_dir"] = "site"
-    nav = list(config["nav"]) if config.get("nav") else hand_written
-    rendered["nav"] = nav + site.nav
+    rendered["nav"] = navigation(list(config["nav"]) if config.get("nav") else list(hand_written), built)
     # Pages reached only by links (retired processes, version histories): MkDocs says so at INFO level.
-    rendered["not_in_nav"] = "\n".join(f"/{page}" for page in sorted(site.hidden))
+    rendered["not_in_nav"] = "\n".join(f"/{page}" for page in sorted(built.site.hidden))
     rendered["plugins"] = _without_plugins(config)
     rendered["markdown_extensions"] = _markdown_extensions(config)
     rendered["extra_css"] = _appended(config.get("extra_css"), stylesheet_paths())
@@ -240,22 +218,6 @@ class RenderResult:
     out: Path
     pages: int
     warnings: list[str]
-
-
-def _checked_handbook(config_path: Path, options: PluginOptions, docs_dir: Path) -> tuple[Path, Handbook, list[str]]:
-    """The handbook folder, the loaded handbook and its warnings; every problem, when it has an error."""
-    folder = (config_path.parent / options.processes).resolve()
-    handbook = load_handbook(folder, shown_base=Path.cwd())
-    problems: list[Problem] = validate(
-        handbook, Settings(vague_owners=tuple(options.vague_owners), docs_dir=docs_dir, shown_base=Path.cwd())
-    )
-    errors = [p for p in problems if p.is_error]
-    if errors:
-        raise RenderRefused(
-            f"{len(errors)} error(s) in the handbook at {relative_path(folder, Path.cwd())}:\n"
-            + "\n".join(p.text() for p in problems)
-        )
-    return folder, handbook, [p.text() for p in problems]
 
 
 def _guard_out(out: Path, config_path: Path, docs_dir: Path, folder: Path) -> None:
@@ -279,7 +241,7 @@ def render_handbook(config_path: Path, out: Path) -> RenderResult:
     """Write `out/docs/` and `out/mkdocs.yml` for the site `config_path` describes; nothing is written
     when the handbook has errors."""
     config = read_site_config(config_path)
-    options = PluginOptions.from_config(config, config_path)
+    options = plugin_options(config, config_path)
     if not options.enabled:
         raise RenderRefused(
             f"{config_path}: the {PLUGIN} plugin is switched off (`enabled: false`) — there is no handbook to render"
@@ -287,56 +249,48 @@ def render_handbook(config_path: Path, out: Path) -> RenderResult:
     docs_dir = (config_path.parent / str(config.get("docs_dir") or "docs")).resolve()
     if not docs_dir.is_dir():
         raise RenderRefused(f"{config_path}: docs_dir {docs_dir} is not a folder — create it or fix docs_dir")
-    folder, handbook, warnings = _checked_handbook(config_path, options, docs_dir)
-    _guard_out(out, config_path, docs_dir, folder)
+    theme = config.get("theme")
+    settings = SiteSettings(
+        config_dir=config_path.parent.resolve(),
+        docs_dir=docs_dir,
+        options=options,
+        site_name=str(config.get("site_name") or ""),
+        site_url=_plain(config.get("site_url")),
+        repo_url=_plain(config.get("repo_url")),
+        edit_uri=_plain(config.get("edit_uri")),
+        theme_language=theme.get("language") if isinstance(theme, dict) else None,
+        directory_urls=config.get("use_directory_urls", True),
+    )
+    checked = check_handbook(settings)
+    if checked.errors:
+        raise RenderRefused(
+            f"{len(checked.errors)} error(s) in the handbook at {relative_path(settings.folder, Path.cwd())}:\n"
+            + "\n".join(p.text() for p in checked.problems)
+        )
+    _guard_out(out, config_path, docs_dir, settings.folder)
     try:
-        bundle = find_mermaid_bundle(config_path.parent.resolve(), options.mermaid_bundle)
+        bundle = find_mermaid_bundle(settings.config_dir, options.mermaid_bundle)
     except MermaidBundleMissing as missing:
         raise RenderRefused(str(missing)) from None
 
-    theme = config.get("theme")
-    theme_language = theme.get("language") if isinstance(theme, dict) else None
-    labels = Labels(options.language or theme_language or "en")
-    repo_url, edit_uri = config.get("repo_url"), config.get("edit_uri")
-    links = source_links(
-        config_path.parent.resolve(), docs_dir, _plain(repo_url), _plain(edit_uri), options.edit_url, options.issue_url
-    )
-    context = RenderContext(
-        handbook,
-        labels,
-        today(),
-        directory_urls=config.get("use_directory_urls", True),
-        publish_drafts=options.publish_drafts,
-        source_links=links,
-        bpmn_downloads=options.bpmn,
-        page_titles=page_titles(handbook, docs_dir),
-    )
-    history, unavailable = history_or_reason(folder, handbook, options.git_history)
-    if unavailable:
-        warnings.append(unavailable)
-    site = render_site(
-        context, history, site_name=str(config.get("site_name") or ""), site_url=_plain(config.get("site_url"))
-    )
+    built = render_handbook_site(checked, settings)
     hand_written = docs_pages(docs_dir)
-    _refuse_clashes(docs_dir, site)
-    bpmn = (
-        {
-            bpmn_file(name.removesuffix(".bpmn")): xml
-            for name, xml in handbook_files(context.published, handbook, start_label=labels.start).items()
-        }
-        if options.bpmn
-        else {}
-    )
-    _write_docs(out / "docs", docs_dir, site, site_assets(bundle), bpmn)
+    _refuse_clashes(docs_dir, built)
+    _write_docs(out / "docs", docs_dir, built, site_assets(bundle))
     text = yaml.dump(
-        site_config(config, site, hand_written), Dumper=_ConfigDumper, sort_keys=False, allow_unicode=True, width=120
+        site_config(config, built, hand_written),
+        Dumper=_ConfigDumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=120,
     )
     (out / "mkdocs.yml").write_text(
-        "# Written by `process-manual render`: the handbook as plain files, for any "
-        "engine that reads mkdocs.yml.\n" + text,
+        "# Written by `process-manual render`: the handbook as plain files, for any engine that reads mkdocs.yml.\n"
+        + text,
         encoding="utf-8",
     )
-    return RenderResult(out, len(site.pages) + len(hand_written), warnings)
+    warnings = [p.text() for p in checked.problems] + built.warnings
+    return RenderResult(out, len(built.site.pages) + len(hand_written), warnings)
 
 
 def _plain(value: Any) -> str | None:
@@ -352,26 +306,25 @@ def _plain(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
-def _refuse_clashes(source_docs: Path, site: RenderedSite) -> None:
+def _refuse_clashes(source_docs: Path, built: BuiltHandbook) -> None:
     """A hand-written file where the handbook generates one: refused before anything is written."""
-    for page in site.pages:
+    for page in built.site.pages:
         if (source_docs / page).exists():
             raise RenderRefused(
                 f"{source_docs / page}: clashes with a page the handbook generates — rename or remove it"
             )
-    if (source_docs / FEED).exists():
-        raise RenderRefused(
-            f"{source_docs / FEED}: clashes with the handbook's Atom feed of changes — rename or remove it"
-        )
+    for path in built.files:
+        if (source_docs / path).exists():
+            what = "the handbook's Atom feed of changes" if path == FEED else "a file the handbook generates"
+            raise RenderRefused(f"{source_docs / path}: clashes with {what} — rename or remove it")
 
 
-def _write_docs(
-    docs: Path, source_docs: Path, site: RenderedSite, assets: dict[str, Path], bpmn: dict[str, str]
-) -> None:
+def _write_docs(docs: Path, source_docs: Path, built: BuiltHandbook, assets: dict[str, Path]) -> None:
     """docs/: the hand-written pages, every generated page and file (BPMN included), and the reading blocks."""
     if docs.exists():
         shutil.rmtree(docs)  # a page of a removed process must not linger
     shutil.copytree(source_docs, docs)
+    site = built.site
     for page, markdown in site.pages.items():
         target = docs / page
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -379,9 +332,9 @@ def _write_docs(
     for page, block in site.reading_blocks.items():  # "mark as read" on pages of reading paths, of either kind
         target = docs / page
         target.write_text(target.read_text(encoding="utf-8") + block, encoding="utf-8")
-    generated = {FEED: site.feed, **bpmn}
-    if not (docs / SCHEMA_SITE_PATH).exists():  # the handbook's own schema, for editors
-        generated[SCHEMA_SITE_PATH] = site.schema
+    generated = dict(built.files)
+    if not (docs / SCHEMA_PATH).exists():  # the handbook's own schema, for editors
+        generated[SCHEMA_PATH] = built.schema
     for path, text in generated.items():
         (docs / path).parent.mkdir(parents=True, exist_ok=True)
         (docs / path).write_text(text, encoding="utf-8")

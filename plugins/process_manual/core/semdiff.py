@@ -18,7 +18,7 @@ from typing import Any
 from process_manual.core.model import Kpi, Process, Step
 
 # One definition of a RACI cell: exactly the one the process page and the role pages show.
-from process_manual.render.process_page import raci_cells
+from process_manual.core.raci import raci_cells
 
 NOT_CONTENT: frozenset[tuple[str, ...]] = frozenset({("version",), ("changelog",), ("review", "last")})
 """Fields whose change is not a change of the process: the version and its change log record one, and

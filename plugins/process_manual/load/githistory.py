@@ -155,3 +155,20 @@ def read_history(folder: Path, handbook: Handbook) -> dict[str, ProcessHistory]:
             states.append(State(None, source.path, data, source.process))
         histories[process_id] = _group(process_id, states)
     return histories
+
+
+def history_or_reason(
+    folder: Path, handbook: Handbook, enabled: bool = True
+) -> tuple[dict[str, ProcessHistory] | None, str | None]:
+    """What git knows of each process, or None and a warning to show once when git cannot tell (None and
+    no warning when reading git is off: the `git_history` option)."""
+    if not enabled:
+        return None, None
+    try:
+        return read_history(folder, handbook), None
+    except HistoryUnavailable as reason:
+        return None, (
+            f"the version history pages show the change log alone: {reason} — build from a full "
+            "clone (`git fetch --unshallow`; GitHub Actions: `fetch-depth: 0`) to show what changed "
+            "in each version, or set `git_history: false` for the process-manual plugin"
+        )

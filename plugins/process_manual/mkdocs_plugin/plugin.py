@@ -1,7 +1,7 @@
-"""The MkDocs plugin: thin glue from MkDocs events to load -> validate -> render.
+"""The MkDocs plugin: thin glue from MkDocs events to load → check → render (build/pipeline.py).
 
-Everything of substance lives in :mod:`.handbook`, :mod:`.validate` and :mod:`.render`; this module
-only reads options, reports problems through MkDocs and hands generated pages to MkDocs.
+Everything of substance lives in the stages below; this module only reads options, reports problems
+through MkDocs and hands generated pages and files to MkDocs.
 """
 
 from __future__ import annotations
@@ -24,24 +24,26 @@ from process_manual.build.assets import (
     site_assets,
     stylesheet_paths,
 )
-from process_manual.check.onboarding import page_titles
-from process_manual.check.validate import Settings, validate
-from process_manual.core.clock import today
+from process_manual.build.options import PluginOptions
+from process_manual.build.pipeline import (
+    MARKDOWN_EXTENSIONS,
+    SCHEMA_PATH,
+    BuiltHandbook,
+    SiteSettings,
+    check_handbook,
+    navigation,
+    render_handbook,
+)
 from process_manual.core.labels import Labels
-from process_manual.core.paths import FEED, bpmn_file
+from process_manual.core.paths import FEED
 from process_manual.core.problems import Problem, relative_path
 from process_manual.formats.bpmn import ExportCache
-from process_manual.formats.bpmn import handbook_files as bpmn_files
-from process_manual.formats.schema import SITE_PATH as SCHEMA_SITE_PATH
-from process_manual.load.handbook import load_handbook
 from process_manual.load.parsecache import ParseCache
-from process_manual.mkdocs_plugin.config import ProcessManualConfig
+from process_manual.mkdocs_plugin.config import ProcessManualConfig, plugin_options
 from process_manual.mkdocs_plugin.dirtyreload import ChangeTracker, TrackedPageFile, merge_search_index
 from process_manual.mkdocs_plugin.search_dictionary import traditional_dictionary, use_dictionary
-from process_manual.render.context import RenderContext
 from process_manual.render.preview import problem_banner
-from process_manual.render.site import MARKDOWN_EXTENSIONS, RenderedSite, docs_pages, history_or_reason, render_site
-from process_manual.render.source_links import source_links
+from process_manual.render.site import docs_pages
 
 log = get_plugin_logger(__name__)
 
@@ -114,8 +116,8 @@ def _inserts_unescaped(fence_format: Any) -> bool:
 
 class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
     def __init__(self) -> None:
-        self.site: RenderedSite | None = None
-        """What the handbook generates for this build (render/site.py)."""
+        self.built: BuiltHandbook | None = None
+        """What the handbook generates for this build (build/pipeline.py)."""
         self.mermaid_bundle: Path | None = None
         self.serving = False
         self.dirty = False
@@ -128,8 +130,6 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
         self.labels = Labels("en")
         self.parse_cache = ParseCache()
         """Parsed YAML kept across `mkdocs serve` rebuilds (the instance persists: see on_startup)."""
-        self.bpmn: dict[str, str] = {}
-        """`<ID>.bpmn` -> the process as BPMN 2.0, published under bpmn/ (linked from each process page)."""
         self.bpmn_cache = ExportCache()
         """Exported files kept across `mkdocs serve` rebuilds: only changed processes are exported again."""
 
@@ -141,19 +141,25 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
+        options = plugin_options(self.config)
         config_dir = Path(config.config_file_path or ".").resolve().parent
-        folder = (config_dir / self.config.processes).resolve()
-        config.watch.append(str(folder))
+        settings = SiteSettings(
+            config_dir=config_dir,
+            docs_dir=Path(config.docs_dir),
+            options=options,
+            site_name=config.site_name,
+            site_url=config.site_url,
+            repo_url=config.repo_url,
+            edit_uri=config.edit_uri,
+            theme_language=config.theme.get("language"),
+            directory_urls=config.use_directory_urls,
+            preview=self.serving,
+        )
+        config.watch.append(str(settings.folder))
 
         # A single build keeps nothing: the parsed files and models are freed once the pages are rendered.
-        handbook = load_handbook(folder, shown_base=Path.cwd(), cache=self.parse_cache if self.serving else None)
-        problems = validate(
-            handbook,
-            Settings(
-                vague_owners=tuple(self.config.vague_owners), docs_dir=Path(config.docs_dir), shown_base=Path.cwd()
-            ),
-        )
-        errors = [p for p in problems if p.is_error]
+        checked = check_handbook(settings, cache=self.parse_cache if self.serving else None)
+        problems, errors = checked.problems, checked.errors
         # Raised before MkDocs cleans site_dir: a broken handbook leaves the last good site as it was. Under
         # --strict a warning stops the build too — here, not after the site is rewritten as MkDocs would (and
         # `-q` stops MkDocs counting warnings at all).
@@ -163,7 +169,7 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
             why = "" if errors else " (--strict: warnings stop the build)"
             raise PluginError(
                 f"{len(errors)} error(s) and {warnings} warning(s) in the handbook at "
-                f"{relative_path(folder, Path.cwd())}{why}:\n" + "\n".join(p.text() for p in problems)
+                f"{relative_path(settings.folder, Path.cwd())}{why}:\n" + "\n".join(p.text() for p in problems)
             )
         for problem in problems:
             (log.error if problem.is_error else log.warning)(problem.text())
@@ -174,16 +180,30 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
             log.error(f"{len(errors)} error(s) in the handbook: the preview shows them on every page")
 
         try:
-            self.mermaid_bundle = find_mermaid_bundle(config_dir, self.config.mermaid_bundle)
+            self.mermaid_bundle = find_mermaid_bundle(config_dir, options.mermaid_bundle)
         except MermaidBundleMissing as missing:
             raise PluginError(str(missing)) from None
+        self._add_site_parts(config, options)
+
+        self.built = render_handbook(checked, settings, bpmn_cache=self.bpmn_cache if self.serving else None)
+        for warning in self.built.warnings:
+            log.warning(warning)
+        self.labels = self.built.labels
+        self._choose_search_dictionary(config)
+        self.banner = problem_banner(self.preview_problems, self.labels) if self.preview_problems else ""
+        hand_written: list[Any] = list(config.nav) if config.nav else docs_pages(Path(config.docs_dir))
+        config.nav = navigation(hand_written, self.built)
+        return config
+
+    def _add_site_parts(self, config: MkDocsConfig, options: PluginOptions) -> None:
+        """Markdown extensions, styles and scripts every handbook page needs, whatever mkdocs.yml lists."""
         fence_format = _mermaid_fence_format(config)
         if fence_format is None:
             log.warning(
                 "flowcharts will show as code: add the `mermaid` custom fence of pymdownx.superfences "
                 "(format: !!python/name:mermaid2.fence_mermaid_custom) to markdown_extensions"
             )
-        if not self.config.mermaid2_page_pass and config.theme.name == "material" and _inserts_unescaped(fence_format):
+        if not options.mermaid2_page_pass and config.theme.name == "material" and _inserts_unescaped(fence_format):
             _skip_mermaid2_page_pass(config)
         for extension in MARKDOWN_EXTENSIONS:
             if extension not in config.markdown_extensions:
@@ -194,55 +214,8 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
         for script in SCRIPTS:
             if not _listed(config.extra_javascript, script):  # reading progress and printed headers, the flowcharts
                 config.extra_javascript.append(script)
-        _name_mermaid_library(config, self.config.mermaid2_page_pass)  # Mermaid goes first, in on_files
+        _name_mermaid_library(config, options.mermaid2_page_pass)  # Mermaid goes first, in on_files
         _quiet_jieba()
-
-        language = self.config.language or config.theme.get("language") or "en"
-        self.labels = Labels(language)
-        self._choose_search_dictionary(config)
-        self.banner = problem_banner(self.preview_problems, self.labels) if self.preview_problems else ""
-        links = source_links(
-            config_dir,
-            Path(config.docs_dir),
-            config.repo_url,
-            config.edit_uri,
-            self.config.edit_url,
-            self.config.issue_url,
-        )
-        context = RenderContext(
-            handbook,
-            self.labels,
-            today(),
-            directory_urls=config.use_directory_urls,
-            # The preview shows drafts (the page an author is writing); a build only when asked.
-            publish_drafts=self.config.publish_drafts or self.serving,
-            source_links=links,
-            bpmn_downloads=self.config.bpmn,
-            page_titles=page_titles(handbook, Path(config.docs_dir)),
-        )
-        history, unavailable = history_or_reason(folder, handbook, self.config.git_history)
-        if unavailable:
-            log.warning(unavailable)
-        self.site = render_site(
-            context,
-            history,
-            site_name=config.site_name,
-            site_url=config.site_url,
-            stand_ins=bool(self.preview_problems),
-        )
-        self.bpmn = (
-            bpmn_files(
-                context.published,
-                handbook,
-                start_label=self.labels.start,
-                cache=self.bpmn_cache if self.serving else None,
-            )
-            if self.config.bpmn
-            else {}
-        )
-        nav: list[Any] = list(config.nav) if config.nav else docs_pages(Path(config.docs_dir))
-        config.nav = nav + self.site.nav
-        return config
 
     def _choose_search_dictionary(self, config: MkDocsConfig) -> None:
         """jieba's traditional dictionary for a handbook in traditional Chinese (search_dictionary.py)."""
@@ -263,9 +236,10 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return None
-        site = self.site
-        if site is None or self.mermaid_bundle is None:
+        built = self.built
+        if built is None or self.mermaid_bundle is None:
             raise PluginError("on_files ran before on_config rendered the handbook")
+        site = built.site
         if self.dirty:
             for page in files.documentation_pages():
                 changed = self.changes.changed(page.src_uri, site.reading_blocks.get(page.src_uri, ""), self.banner)
@@ -285,19 +259,19 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
             config.extra_javascript.insert(0, MERMAID_SITE_PATH)
         for site_path, source in site_assets(self.mermaid_bundle).items():
             files.append(File.generated(config, site_path, abs_src_path=str(source)))
-        if files.get_file_from_path(FEED) is not None:
-            raise PluginError(f"docs/{FEED} clashes with the handbook's Atom feed of changes — rename or remove it")
-        files.append(File.generated(config, FEED, content=site.feed))
-        for name, xml in self.bpmn.items():
-            files.append(File.generated(config, bpmn_file(name.removesuffix(".bpmn")), content=xml))
-        if files.get_file_from_path(SCHEMA_SITE_PATH) is None:  # the handbook's own schema, for editors
-            files.append(File.generated(config, SCHEMA_SITE_PATH, content=site.schema))
+        for path, text in built.files.items():
+            if files.get_file_from_path(path) is not None:
+                what = "the handbook's Atom feed of changes" if path == FEED else "a file the handbook generates"
+                raise PluginError(f"docs/{path} clashes with {what} — rename or remove it")
+            files.append(File.generated(config, path, content=text))
+        if files.get_file_from_path(SCHEMA_PATH) is None:  # the handbook's own schema, for editors
+            files.append(File.generated(config, SCHEMA_PATH, content=built.schema))
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        site = self.site
-        if site is None:
+        if self.built is None:
             return None
+        site = self.built.site
         if page.file.src_uri in site.edit_urls:  # Material's edit button opens the YAML, not a generated page
             page.edit_url = site.edit_urls[page.file.src_uri]
         markdown += site.reading_blocks.get(page.file.src_uri, "")  # "mark as read" on pages of reading paths

@@ -9,10 +9,10 @@ from dataclasses import dataclass
 
 from process_manual.core import paths
 from process_manual.core.model import Area, Process, Step
+from process_manual.core.raci import raci_cells
 from process_manual.render.context import RenderContext
 from process_manual.render.history_page import version_anchor
 from process_manual.render.landscape import landscape_map
-from process_manual.render.process_page import raci_cells
 from process_manual.render.reading import start_here
 from process_manual.render.text import front_matter, markdown, plain, table_cell
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from process_manual.core import paths
 from process_manual.core.labels import Labels
 from process_manual.core.model import Process, Step
+from process_manual.core.raci import raci_cells
 from process_manual.load.handbook import ProcessSource
 from process_manual.render.context import RenderContext
 from process_manual.render.mermaid import flowchart, flowchart_block
@@ -131,20 +132,6 @@ def _step_section(ctx: RenderContext, page: str, titles: dict[str, str], number:
     if step.details:
         out += [markdown(step.details), ""]
     return out
-
-
-def raci_cells(step: Step) -> dict[str, str]:
-    """Role id -> the letters of that role at this step ("R", "A", "R/A", "C", "I")."""
-    cells: dict[str, list[str]] = {}
-    for role in step.responsible:
-        cells.setdefault(role, []).append("R")
-    if step.accountable_role:
-        cells.setdefault(step.accountable_role, []).append("A")
-    for letter, roles in (("C", step.consulted), ("I", step.informed)):
-        for role in roles:
-            if letter not in cells.setdefault(role, []):
-                cells[role].append(letter)
-    return {role: "/".join(letters) for role, letters in cells.items()}
 
 
 def _raci(ctx: RenderContext, page: str, process: Process) -> list[str]:

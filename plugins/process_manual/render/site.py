@@ -11,11 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from process_manual.build.cjk_breaks import EXTENSION_NAME as CJK_LINE_BREAKS
 from process_manual.core import paths
-from process_manual.formats.schema import process_schema, schema_text
-from process_manual.load.githistory import HistoryUnavailable, ProcessHistory, read_history
-from process_manual.load.handbook import Handbook
+from process_manual.load.githistory import ProcessHistory
 from process_manual.render.context import RenderContext
 from process_manual.render.feed import render_feed
 from process_manual.render.handbook_pages import HandbookPages
@@ -25,11 +22,6 @@ from process_manual.render.process_page import render_process
 from process_manual.render.reading import docs_reading_blocks, render_reading_pages
 from process_manual.render.rules_page import render_rules_reference, rules_title
 from process_manual.render.source_links import edit_urls
-
-# Our pages use tables, attribute lists ({ #step-id }), admonitions (banners), definition lists
-# (glossary) and Markdown inside HTML (breadcrumb); a site switches them on whatever mkdocs.yml says.
-# Line breaks inside Chinese text vanish instead of showing as spaces, on generated and hand-written pages.
-MARKDOWN_EXTENSIONS = ("tables", "attr_list", "admonition", "def_list", "md_in_html", "toc", CJK_LINE_BREAKS)
 
 
 def nav_title(text: str) -> str:
@@ -118,8 +110,6 @@ class RenderedSite:
     """Generated process page -> the URL that edits its YAML file."""
     feed: str
     """The Atom feed of changes, served at :data:`paths.FEED`."""
-    schema: str
-    """The handbook's own JSON Schema of a process file, served at `schema.SITE_PATH`."""
 
 
 def render_site(
@@ -142,22 +132,4 @@ def render_site(
         reading_blocks=docs_reading_blocks(ctx),
         edit_urls=edit_urls(ctx.source_links, ctx.published),
         feed=render_feed(ctx, site_name=site_name, site_url=site_url),
-        schema=schema_text(process_schema(ctx.handbook)),
     )
-
-
-def history_or_reason(
-    folder: Path, handbook: Handbook, enabled: bool = True
-) -> tuple[dict[str, ProcessHistory] | None, str | None]:
-    """What git knows of each process, or None and a warning to show once when git cannot tell (None and
-    no warning when reading git is off: the `git_history` option)."""
-    if not enabled:
-        return None, None
-    try:
-        return read_history(folder, handbook), None
-    except HistoryUnavailable as reason:
-        return None, (
-            f"the version history pages show the change log alone: {reason} — build from a full "
-            "clone (`git fetch --unshallow`; GitHub Actions: `fetch-depth: 0`) to show what changed "
-            "in each version, or set `git_history: false` for the process-manual plugin"
-        )
