@@ -73,7 +73,9 @@ def _keep_tagged(loader: yaml.SafeLoader, tag: str, node: yaml.Node) -> Tagged:
         return Tagged(tag, loader.construct_sequence(node, deep=True))
     if isinstance(node, yaml.MappingNode):
         return Tagged(tag, loader.construct_mapping(node, deep=True))
-    return Tagged(tag, loader.construct_scalar(node))
+    if isinstance(node, yaml.ScalarNode):
+        return Tagged(tag, loader.construct_scalar(node))
+    raise yaml.constructor.ConstructorError(None, None, f"cannot read the value tagged {tag}", node.start_mark)
 
 
 _ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: _keep_tagged(loader, "!" + suffix, node))

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
-from process_manual.core.problems import Problem
+from process_manual.core.problems import Problem, ProblemAt
 from process_manual.load.yamlload import Loc
-
-ProblemAt = Callable[..., Problem]
-"""A document's `problem(loc, what, fix, rule=...)`: the problem at a position of that file."""
 
 
 def duplicate_ids(

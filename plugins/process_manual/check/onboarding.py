@@ -9,12 +9,13 @@ checked, so that validating a handbook folder alone never reports pages it canno
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path, PurePosixPath
 
 from process_manual.check.duplicates import duplicate_ids
 from process_manual.core import paths
-from process_manual.core.problems import Problem, relative_path
+from process_manual.core.model import ReadingItem
+from process_manual.core.problems import Problem, ProblemAt, relative_path
 from process_manual.core.suggest import did_you_mean
 from process_manual.load.handbook import Handbook
 
@@ -156,10 +157,10 @@ def check_onboarding(
 
 def _check_item(
     handbook: Handbook,
-    p,
-    at: tuple,
-    item,
-    statuses: dict[str, str],
+    p: ProblemAt,
+    at: tuple[str | int, ...],
+    item: ReadingItem,
+    statuses: Mapping[str, str],
     known_process_ids: set[str],
     generated: set[str],
     docs_dir: Path | None,

@@ -21,8 +21,8 @@ from process_manual.check.timelimits import check_time_limit
 from process_manual.core import flowgraph
 from process_manual.core.clock import today
 from process_manual.core.durations import add_interval, parse_duration
-from process_manual.core.model import Step
-from process_manual.core.problems import Problem, sort_problems
+from process_manual.core.model import Process, Step
+from process_manual.core.problems import Problem, ProblemAt, sort_problems
 from process_manual.core.suggest import did_you_mean
 from process_manual.load.handbook import Handbook, ProcessSource
 from process_manual.load.yamlload import Loc
@@ -160,10 +160,11 @@ def _process_ids(handbook: Handbook) -> set[str]:
     return {s.process.id for s in handbook.processes} | set(handbook.unloaded_ids)
 
 
-def _unknown(kind: str, value: str, known: Iterable[str], problem, loc: Loc) -> Problem:
+def _unknown(kind: str, value: str, known: Iterable[str], problem: ProblemAt, loc: Loc) -> Problem:
     catalog = {"role": "_roles.yml", "form": "_forms.yml", "area": "_areas.yml"}.get(kind)
     fix = did_you_mean(value, known, f"add it to {catalog}" if catalog else f"use an existing {kind} id")
-    return problem(loc, f"unknown {kind} '{value}'", fix, rule=f"unknown-{kind}")
+    found: Problem = problem(loc, f"unknown {kind} '{value}'", fix, rule=f"unknown-{kind}")
+    return found
 
 
 def _check_process(
@@ -214,7 +215,9 @@ def _check_process(
             yield _unknown("step", risk.step, step_ids, p, ("risks", i, "step"))
 
 
-def _check_role(handbook: Handbook, role_id: str, loc: Loc, problem, settings: Settings) -> Iterator[Problem]:
+def _check_role(
+    handbook: Handbook, role_id: str, loc: Loc, problem: ProblemAt, settings: Settings
+) -> Iterator[Problem]:
     role = handbook.roles.get(role_id)
     fix = "name the one definite role (a position in _roles.yml) that does the work"
     if vague_word(role_id, settings.vague_owners):
@@ -277,7 +280,7 @@ def _check_steps(
                 yield _unknown("process", step.process, process_ids, p, (*at, "process"))
 
 
-def _check_step_kind(step: Step, at: Loc, p) -> Iterator[Problem]:
+def _check_step_kind(step: Step, at: Loc, p: ProblemAt) -> Iterator[Problem]:
     kind = step.kind
     if kind == "end":
         roles = [key for key in ("responsible", "accountable", "consulted", "informed") if getattr(step, key)]
@@ -352,7 +355,7 @@ def _check_step_kind(step: Step, at: Loc, p) -> Iterator[Problem]:
         )
 
 
-def _open_steps(process) -> set[str]:
+def _open_steps(process: Process) -> set[str]:
     """Steps whose continuation is missing or unknown (reported by the step checks)."""
     known = {s.id for s in process.steps}
     found = set()

@@ -40,8 +40,8 @@ def export(args: argparse.Namespace) -> int:
     problems = validate(handbook, Settings())
     errors = [p for p in problems if p.is_error]
     if errors:
-        for problem in errors:
-            print(problem.text(), file=sys.stderr)
+        for error in errors:
+            print(error.text(), file=sys.stderr)
         _say(
             f"{len(errors)} error(s) in {folder.as_posix()}: nothing exported — fix them first "
             f"(`process-manual validate {folder.as_posix()}`)"
@@ -218,8 +218,8 @@ def import_(args: argparse.Namespace) -> int:
         if p.is_error and (p.path == shown or p.path.endswith("_roles.yml"))
     ]
     if problems:
-        for problem in problems:
-            print(problem.text(), file=sys.stderr)
+        for found in problems:
+            print(found.text(), file=sys.stderr)
         path.unlink()
         if new_folder:
             path.parent.rmdir()

@@ -286,8 +286,8 @@ def run(args: argparse.Namespace) -> int:
         print("\nprocess-manual new: cancelled, nothing written", file=sys.stderr)
         return 1
     if problems:
-        for problem in problems:
-            print(f"process-manual new: {problem}", file=sys.stderr)
+        for missing in problems:
+            print(f"process-manual new: {missing}", file=sys.stderr)
         return 2 if problems[0].startswith("missing ") else 1
     if not (answers.area and answers.title and answers.id and answers.owner):
         raise ValueError("every required answer was checked above")

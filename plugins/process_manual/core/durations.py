@@ -180,8 +180,9 @@ def parse_duration(text: str) -> Duration | None:
         if _is_date(text, match):
             continue
         return Duration(_zh_number(match["n"]), _ZH_UNITS[match["u"]], bool(match["before"]))
-    match = _EN.search(text)
-    if match:
+    english = _EN.search(text)
+    if english:
+        match = english
         number = match["n"].lower()
         amount = float(_EN_NUMBERS.get(number, 0) or number)
         before = bool(match["before"]) or bool(re.search(r"\bin advance\b|\bbefore\b|\bahead\b", text, re.I))

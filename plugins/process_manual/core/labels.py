@@ -307,7 +307,8 @@ class Labels:
 
     def __getattr__(self, key: str) -> str:
         try:
-            return self.__dict__["_texts"][key]
+            text: str = self.__dict__["_texts"][key]
+            return text
         except KeyError:
             raise AttributeError(key) from None
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -101,3 +101,7 @@ def format_github(problems: list[Problem]) -> str:
             f"line={p.line},col={p.column}{title}::{_github_escape(p.message + fix)}"
         )
     return "\n".join(lines)
+
+
+ProblemAt = Callable[..., Problem]
+"""A document's `problem(loc, what, fix, rule=...)`: the problem at a position of that file."""

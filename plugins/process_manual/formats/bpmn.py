@@ -21,6 +21,7 @@ serializer, with the characters XML 1.0 cannot carry removed.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Mapping
 
@@ -346,8 +347,8 @@ def handbook_files(
             process,
             names,
             start_label,
-            lambda process=process: process_xml(
-                process, role_names=role_names, form_names=form_names, start_label=start_label
+            functools.partial(
+                process_xml, process, role_names=role_names, form_names=form_names, start_label=start_label
             ),
         )
     return files

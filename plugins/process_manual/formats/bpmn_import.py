@@ -28,6 +28,7 @@ import re
 import unicodedata
 from collections import deque
 from dataclasses import dataclass, field
+from typing import Any
 
 from process_manual.core.cjk import guess_language, has_cjk
 from process_manual.formats.bpmn_flow import FlowGraph, Note, describe, event_kind, named
@@ -213,7 +214,7 @@ class _Mapper(FlowGraph):
             while end_id in taken:
                 end_id += "-2"
             self.extra.append({"id": end_id, "name": self.words["end"], "kind": "end"})
-        return self.extra[0]["id"]
+        return str(self.extra[0]["id"])
 
     def successor(self, flow: Flow) -> str:
         node = self.resolve(self.target(flow))
@@ -238,7 +239,8 @@ class _Mapper(FlowGraph):
 
     def branches(self, labelled: list[tuple[str, str]]) -> list[dict]:
         """Branches with labels made unique (the validator wants each outcome named once)."""
-        out, used = [], {}
+        out: list[dict] = []
+        used: dict[str, int] = {}
         for label, target in labelled:
             used[label] = used.get(label, 0) + 1
             out.append({"when": label if used[label] == 1 else f"{label} ({used[label]})", "next": target})
@@ -291,7 +293,7 @@ class _Mapper(FlowGraph):
             return [{"id": step_id, "name": node.name, "kind": "end"}]
         if node.tag in GATEWAYS:
             labelled = [(self.branch_label(f, node), self.successor(f)) for f in self.out[node.id]]
-            step = {"id": step_id, "name": node.name, "kind": "decision"}
+            step: dict[str, Any] = {"id": step_id, "name": node.name, "kind": "decision"}
             several = node.extension.get("responsible", "").split() if self.own_export else []
             self.describe_step(step, node, several or [self.lane_role(node.id)], [])
             step["branches"] = self.branches(labelled)
@@ -299,7 +301,7 @@ class _Mapper(FlowGraph):
         step = {"id": step_id, "name": node.name, "kind": "task"}
         boundaries = [b for b in self.bpmn.nodes.values() if b.tag == "boundaryEvent" and b.attached_to == node.id]
         self.describe_step(step, node, self.responsible(node), boundaries)
-        ways = [(f, None) for f in self.out[node.id]]
+        ways: list[tuple[Flow, FlowNode | None]] = [(f, None) for f in self.out[node.id]]
         ways += [(f, b) for b in boundaries for f in self.out[b.id]]
         for boundary in boundaries:
             if not self.out[boundary.id]:
@@ -319,18 +321,18 @@ class _Mapper(FlowGraph):
         while decision_id in taken:
             decision_id += "-2"
         labelled = []
-        for flow, boundary in ways:
-            if boundary is None:
+        for flow, via in ways:
+            if via is None:
                 label = (
                     flow.name
                     or flow.condition
                     or (self.words["completed"] if len(self.out[node.id]) == 1 else self.branch_label(flow, node))
                 )
             else:
-                label = boundary.name or event_kind(boundary)
+                label = via.name or event_kind(via)
                 self.warn(
-                    boundary.id,
-                    f"boundary {event_kind(boundary)} event{named(boundary)} on "
+                    via.id,
+                    f"boundary {event_kind(via)} event{named(via)} on "
                     f"'{node.name or node.id}': the decision '{decision_id}' after the step takes the "
                     f"branch '{label}' when it happens",
                 )
@@ -428,9 +430,11 @@ def choose_process(definitions: Definitions, wanted: str | None) -> tuple[BpmnPr
                     + (" (import it with --process)" if other.process in {p.id for p in candidates} else ""),
                 )
             )
-    for other in definitions.processes:
-        if other is not process and other.id not in pools and other.nodes:
-            notes.append(Note(other.id, f"process '{other.name or other.id}' is left out (import it with --process)"))
+    for unused in definitions.processes:
+        if unused is not process and unused.id not in pools and unused.nodes:
+            notes.append(
+                Note(unused.id, f"process '{unused.name or unused.id}' is left out (import it with --process)")
+            )
     if definitions.message_flows:
         notes.append(
             Note(

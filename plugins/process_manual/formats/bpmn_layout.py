@@ -112,15 +112,15 @@ def _ranks(nodes: list[Node], edges: list[Edge]) -> tuple[dict[str, int], set[st
         stack = [(root, iter(out[root]))]
         while stack:
             node, pending = stack[-1]
-            edge = next(pending, None)
-            if edge is None:
+            following = next(pending, None)
+            if following is None:
                 state[node] = 2
                 stack.pop()
-            elif state.get(edge.target) == 1:
-                back.add(edge.id)
-            elif edge.target not in state:
-                state[edge.target] = 1
-                stack.append((edge.target, iter(out[edge.target])))
+            elif state.get(following.target) == 1:
+                back.add(following.id)
+            elif following.target not in state:
+                state[following.target] = 1
+                stack.append((following.target, iter(out[following.target])))
     indegree = {n.id: 0 for n in nodes}
     for edges_out in out.values():
         for edge in edges_out:

@@ -29,4 +29,8 @@ def append_roles(path: Path, roles: dict[str, str]) -> Callable[[], None]:
         text += "\n"
     text += "".join(f"{indent}{role_line(role_id, name)}\n" for role_id, name in roles.items())
     path.write_text(text, encoding="utf-8", newline="\n")
-    return lambda: path.write_bytes(original)
+
+    def undo() -> None:
+        path.write_bytes(original)
+
+    return undo

@@ -278,7 +278,8 @@ def _print_html(context: Any, markup: str) -> bytes:
     try:
         page.set_content(markup, wait_until="load")
         page.evaluate("document.fonts.ready.then(() => true)")
-        return page.pdf(prefer_css_page_size=True, print_background=True)
+        printed: bytes = page.pdf(prefer_css_page_size=True, print_background=True)
+        return printed
     finally:
         page.close()
 

@@ -13,6 +13,7 @@ import html
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from process_manual.core.labels import Labels
 from process_manual.core.model import Process
@@ -22,6 +23,9 @@ PAGE_CSS = """
 body { font-family: "Noto Sans", "Noto Sans CJK SC", "DejaVu Sans", sans-serif; color: #222; font-size: 10pt; }
 """
 """The paper of the book: the same A4 and margins as process-manual.css's @page rule."""
+
+if TYPE_CHECKING:  # only printing imports pypdf, lazily
+    from pypdf.generic import IndirectObject
 
 
 @dataclass(frozen=True)
@@ -124,17 +128,17 @@ def merge(
     for index, page in enumerate(writer.pages):
         if index > 0 and index < len(numbers.pages):
             page.merge_page(numbers.pages[index])
-    writer.add_outline_item(title, 0)
-    writer.add_outline_item(contents_title, contents_start)
-    parents: dict[tuple[str, ...], object] = {}
+    writer.add_outline_item(title=title, page_number=0)
+    writer.add_outline_item(title=contents_title, page_number=contents_start)
+    parents: dict[tuple[str, ...], IndirectObject] = {}
     for section, start in zip(sections, starts, strict=False):
         parent = None
         for depth in range(1, len(section.trail) + 1):
             trail = section.trail[:depth]
             if trail not in parents:
-                parents[trail] = writer.add_outline_item(trail[-1], start, parent=parent)
+                parents[trail] = writer.add_outline_item(title=trail[-1], page_number=start, parent=parent)
             parent = parents[trail]
-        writer.add_outline_item(f"{section.process.id} {section.process.title}", start, parent=parent)
+        writer.add_outline_item(title=f"{section.process.id} {section.process.title}", page_number=start, parent=parent)
     writer.add_metadata({"/Title": title})
     out = io.BytesIO()
     writer.write(out)

@@ -6,7 +6,7 @@ import datetime as dt
 import math
 import re
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -98,7 +98,7 @@ def _data_loc(doc: Document, loc: tuple[Any, ...]) -> Loc:
     return tuple(kept)
 
 
-def _suggested_keys(errors: list[dict[str, Any]], doc: Document, model: type[BaseModel]) -> dict[tuple, str]:
+def _suggested_keys(errors: Sequence[Mapping[str, Any]], doc: Document, model: type[BaseModel]) -> dict[tuple, str]:
     """For each unknown key, the allowed key it probably means: {(parent loc, key): suggestion}."""
     suggestions: dict[tuple, str] = {}
     for item in errors:
@@ -112,6 +112,15 @@ def _suggested_keys(errors: list[dict[str, Any]], doc: Document, model: type[Bas
     return suggestions
 
 
+def _child(parent: Any, part: str | int) -> Any:
+    """The value at one step of a location, or None where the data has no such value."""
+    if isinstance(parent, dict):
+        return parent.get(part)
+    if isinstance(parent, list) and isinstance(part, int) and 0 <= part < len(parent):
+        return parent[part]
+    return None
+
+
 def _comma_split(doc: Document, loc: Loc) -> tuple[Loc, str, str, set[Loc]] | None:
     """When the unknown key at `loc` is the rest of a text cut at a comma inside `{ }` (`{when: under 5,000 EUR}`
     reads as `when: under 5` and a key `000 EUR`): the cut value's location, its key, the whole text, and the
@@ -119,7 +128,7 @@ def _comma_split(doc: Document, loc: Loc) -> tuple[Loc, str, str, set[Loc]] | No
     parent_loc, key = loc[:-1], loc[-1]
     parent: Any = doc.data
     for part in parent_loc:
-        parent = parent[part] if isinstance(parent, (dict, list)) else None
+        parent = _child(parent, part)
     if not isinstance(parent, dict) or parent.get(key, "") is not None:
         return None
     keys = list(parent)

@@ -41,7 +41,7 @@ def parse_files(jobs: list[Job]) -> list[Parsed]:
     children = [_fork_parser(share) for share in shares[1:]]
     results = [[_load(job) for job in shares[0]]]
     results += [_collect(pid, pipe, share) for (pid, pipe), share in zip(children, shares[1:], strict=False)]
-    ordered: list[Parsed] = [None] * len(jobs)  # type: ignore[list-item]
+    ordered: list[Parsed] = [None] * len(jobs)  # type: ignore[list-item]  # every slot is filled below
     for offset, parsed in enumerate(results):
         ordered[offset::workers] = parsed
     return ordered

@@ -75,11 +75,11 @@ class ParseCache:
                 stale_jobs.append((path, shown, raw))  # parsed from these very bytes: the hash is theirs
         for i, parsed in zip(stale, parse_files(stale_jobs), strict=False):
             results[i] = parsed
-            digest = digests[i]
-            if digest is not None:
-                self.entries[(str(jobs[i][0]), jobs[i][1])] = (digest, (_without_text(parsed[0]), list(parsed[1])))
+            read = digests[i]
+            if read is not None:
+                self.entries[(str(jobs[i][0]), jobs[i][1])] = (read, (_without_text(parsed[0]), list(parsed[1])))
                 self.changed = True
-        return results  # type: ignore[return-value]
+        return results  # type: ignore[return-value]  # every None was replaced by a parse above
 
     def forget_except(self, jobs: list[tuple[Path, str]]) -> None:
         """Drop entries of files no longer in the handbook (deleted or renamed)."""
@@ -136,11 +136,14 @@ def save_cache(cache: ParseCache, root: Path, folder: Path | None = None) -> Non
         return
     folder = folder or default_folder()
     target = _cache_file(folder, root)
+    written: str | None = None
     try:
         folder.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("wb", dir=folder, prefix=".parsed-", delete=False) as handle:
+            written = handle.name
             pickle.dump({"fingerprint": _fingerprint(), "entries": cache.entries}, handle, pickle.HIGHEST_PROTOCOL)
-        os.replace(handle.name, target)
+        os.replace(written, target)
     except OSError:
-        with contextlib.suppress(OSError, NameError):  # NameError: the temporary file was never made
-            os.unlink(handle.name)
+        if written is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(written)

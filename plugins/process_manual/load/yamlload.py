@@ -24,7 +24,7 @@ from process_manual.core.rules import RULES, make_problem
 try:  # libyaml is ten times faster (ARCHITECTURE.md, "Measured facts": 0.45 s vs 4.6 s for 1,000 files)
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]  # the same interface, in Python
 
 Loc = tuple[str | int, ...]
 
@@ -63,23 +63,25 @@ def _resolve(kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
     """
     if kind is yaml.ScalarNode and (not implicit[0] or (value and value[0] not in _MAYBE_TYPED)):
         return _STR
-    return _STANDARD_RESOLVER.resolve(kind, value, implicit)
+    tag: str = _STANDARD_RESOLVER.resolve(kind, value, implicit)
+    return tag
 
 
 _STANDARD_RESOLVER = yaml.resolver.Resolver()
 
 
-class _FastLoader(_Loader):  # type: ignore[misc, valid-type]
+class _FastLoader(_Loader):
     """The same YAML, resolved faster: the C parser looks `resolve` up on the instance for every node."""
 
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
-        self.resolve = _resolve
+        # Instance attributes shadow the methods on purpose (the speed-up): mypy sees a method replaced.
+        self.resolve = _resolve  # type: ignore[method-assign]  # the cached resolver, on purpose
         if not self.yaml_path_resolvers:
             # It also calls these two around every node, for path resolvers; none are registered, so
             # C callables that ignore their arguments spare two Python calls per node.
-            self.descend_resolver = {}.get
-            self.ascend_resolver = tuple
+            self.descend_resolver = {}.get  # type: ignore[method-assign, assignment]  # a no-op in C
+            self.ascend_resolver = tuple  # type: ignore[method-assign, assignment]  # a no-op in C
 
 
 @dataclass(frozen=True)
@@ -129,7 +131,9 @@ class Document:
         if self._index is None:
             self._index = _PositionIndex()
             # The same text parsed before without error: parsing it again cannot fail.
-            _index_node(yaml.compose(self.text, Loader=_FastLoader), (), self._index)
+            root = yaml.compose(self.text, Loader=_FastLoader)
+            if root is not None:  # an empty file has no node
+                _index_node(root, (), self._index)
         return self._index
 
     def where(self, loc: Loc) -> Position:
@@ -240,7 +244,7 @@ def _syntax_fix(problem: str) -> str:
 def _key_text(key_node: yaml.ScalarNode, key: Any) -> str:
     """A mapping key as the text it is addressed by (`on:` or `2024-01-01:` mean what was typed)."""
     if isinstance(key, (dt.date, bool)) or key is None:
-        return key_node.value
+        return str(key_node.value)
     return key if isinstance(key, str) else str(key)
 
 
@@ -306,14 +310,15 @@ class _Converter:
         if tag not in _ALLOWED_TAGS[kind]:
             raise self._refuse_tag(node)
         if kind is yaml.ScalarNode:
-            return self._text(node) if tag == _STR else self._scalar(node)  # most values are text: no constructor
+            # `kind is` checks the exact type, faster than isinstance in this loop over every node: mypy can't narrow.
+            return self._text(node) if tag == _STR else self._scalar(node)  # type: ignore[arg-type]  # kind is checked
         if id(node) in self.active:
             raise self._fail(node, "an alias refers to the value that contains it", "remove the recursive alias")
         self.active.add(id(node))
         try:
             if kind is yaml.SequenceNode:
                 return [self.convert(item, depth + 1) for item in node.value]
-            return self._mapping(node, depth)
+            return self._mapping(node, depth)  # type: ignore[arg-type]  # the exact type was checked above
         finally:
             self.active.discard(id(node))
 

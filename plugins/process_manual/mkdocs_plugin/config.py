@@ -12,12 +12,12 @@ from process_manual.build.options import PluginOptions, optional, value_type
 
 
 def _config_option(option: dataclasses.Field[Any]) -> BaseConfigOption[Any]:
-    kind = value_type(option)
+    kind, default = value_type(option), getattr(PluginOptions(), option.name)
     if kind is tuple:
-        return opt.ListOfItems(opt.Type(str), default=list(option.default))
+        return opt.ListOfItems(opt.Type(str), default=list(default))
     if optional(option):
         return opt.Optional(opt.Type(kind))
-    return opt.Type(kind, default=option.default)
+    return opt.Type(kind, default=default)
 
 
 # A class made from the declaration: MkDocs validates mkdocs.yml against its attributes.

@@ -64,7 +64,12 @@ def merge_search_index(search_plugin: Any) -> None:
     index = getattr(search_plugin, "search_index", None)
     previous = getattr(search_plugin, "search_index_prev", None)
     entries = getattr(index, "entries", None)
-    if previous is None or not isinstance(entries, list) or not isinstance(getattr(previous, "entries", None), list):
+    if (
+        index is None
+        or previous is None
+        or not isinstance(entries, list)
+        or not isinstance(getattr(previous, "entries", None), list)
+    ):
         return
     rebuilt = {entry["location"].split("#")[0] for entry in entries}
     kept = [entry for entry in previous.entries if entry["location"].split("#")[0] not in rebuilt]

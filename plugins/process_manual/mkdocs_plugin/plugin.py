@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
+from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -114,7 +115,20 @@ def _inserts_unescaped(fence_format: Any) -> bool:
     return getattr(function, "__module__", "").startswith("mermaid2")
 
 
-class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
+# The config class is made from the options' one declaration (build/options.py): mypy cannot see its
+# attributes, so it checks the plugin against MkDocs' base Config; the plugin reads options typed through
+# `plugin_options`, and `enabled` through the property below.
+if TYPE_CHECKING:
+    _Plugin = BasePlugin[Config]
+else:
+    _Plugin = BasePlugin[ProcessManualConfig]
+
+
+class ProcessManualPlugin(_Plugin):
+    @property
+    def enabled(self) -> bool:
+        return bool(self.config["enabled"])
+
     def __init__(self) -> None:
         self.built: BuiltHandbook | None = None
         """What the handbook generates for this build (build/pipeline.py)."""
@@ -139,7 +153,7 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
         self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        if not self.config.enabled:
+        if not self.enabled:
             return None
         options = plugin_options(self.config)
         config_dir = Path(config.config_file_path or ".").resolve().parent
@@ -234,7 +248,7 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
         use_dictionary(dictionary)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
-        if not self.config.enabled:
+        if not self.enabled:
             return None
         built = self.built
         if built is None or self.mermaid_bundle is None:
@@ -249,7 +263,9 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
             inclusion = InclusionLevel.NOT_IN_NAV if src_uri in site.hidden else InclusionLevel.UNDEFINED
             if files.get_file_from_path(src_uri) is not None:
                 raise PluginError(f"docs/{src_uri} clashes with a page the handbook generates — rename or remove it")
-            page_file = TrackedPageFile.generated(config, src_uri, content=markdown, inclusion=inclusion)
+            page_file = cast(
+                TrackedPageFile, TrackedPageFile.generated(config, src_uri, content=markdown, inclusion=inclusion)
+            )
             if self.dirty:
                 page_file.changed = self.changes.changed(
                     src_uri, markdown, site.reading_blocks.get(src_uri, ""), self.banner
@@ -278,17 +294,17 @@ class ProcessManualPlugin(BasePlugin[ProcessManualConfig]):
         return self.banner + markdown
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-        return with_page_language(output, config.theme.get("language") or "") if self.config.enabled else None
+        return with_page_language(output, config.theme.get("language") or "") if self.enabled else None
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str | None:
-        if not self.config.enabled or not template_name.endswith(".html"):  # 404.html; not sitemap.xml
+        if not self.enabled or not template_name.endswith(".html"):  # 404.html; not sitemap.xml
             return None
         return with_page_language(output_content, config.theme.get("language") or "")
 
     # Before Material's search (priority 0) writes its index: in a dirty build it must hold every page.
     @event_priority(50)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if not self.config.enabled:
+        if not self.enabled:
             return
         self.changes.build_done()
         if self.dirty:

@@ -33,10 +33,10 @@ def use_dictionary(dictionary: Path | None) -> None:
     jieba keeps one dictionary per process: a build of a simplified handbook after a traditional one in
     the same process (tests, a long-running server) must switch back."""
     if dictionary is None:
-        jieba = sys.modules.get("jieba")
+        loaded = sys.modules.get("jieba")
         traditional = traditional_dictionary()
-        if jieba is not None and traditional is not None and jieba.dt.dictionary == str(traditional.resolve()):
-            jieba.dt.dictionary, jieba.dt.initialized = None, False  # None: jieba's bundled dict.txt
+        if loaded is not None and traditional is not None and loaded.dt.dictionary == str(traditional.resolve()):
+            loaded.dt.dictionary, loaded.dt.initialized = None, False  # None: jieba's bundled dict.txt
         return
     import jieba
 

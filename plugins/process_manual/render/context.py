@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from process_manual.check.policy import Policy, read_policy
@@ -85,7 +86,7 @@ class RenderContext:
         interval = parse_duration(process.review.every)
         return add_interval(process.review.last, interval) if interval else None
 
-    def process_url_from(self, page: str):
+    def process_url_from(self, page: str) -> Callable[[str], str | None]:
         """For Mermaid `click` lines: the built URL of a published process, seen from `page`."""
 
         def url(process_id: str) -> str | None:

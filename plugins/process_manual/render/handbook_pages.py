@@ -138,10 +138,11 @@ class HandbookPages:
         owned = [s.process for s in ctx.published if s.process.owner == role_id]
         if owned:
             out += [f"## {lab.owned_processes}", ""] + [f"- {_process_link(page, p)}" for p in owned] + [""]
-        forms = [f for f in ctx.handbook.forms.values() if f.owner == role_id]
-        if forms:
+        owned_forms = [f for f in ctx.handbook.forms.values() if f.owner == role_id]
+        if owned_forms:
             out += [f"## {lab.owned_forms}", ""]
-            out += [f"- [{plain(f.name)}]({paths.link(page, paths.FORMS, 'form-' + f.id)})" for f in forms] + [""]
+            out += [f"- [{plain(f.name)}]({paths.link(page, paths.FORMS, 'form-' + f.id)})" for f in owned_forms]
+            out += [""]
         kpis = [(s.process, k) for s in ctx.published for k in s.process.kpis if k.owner == role_id]
         if kpis:
             out += [f"## {lab.owned_kpis}", ""]

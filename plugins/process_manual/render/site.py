@@ -66,8 +66,8 @@ def navigation(ctx: RenderContext) -> list[dict[str, Any]]:
 
     by_area: list[dict[str, Any]] = []
     for top in ctx.handbook.top_areas:
-        groups = [{nav_title(g.name): entries(g.id)} for g in top.children if entries(g.id)]
-        groups = entries(top.id) + groups
+        groups: list[dict[str, Any]] = list(entries(top.id))
+        groups += [{nav_title(g.name): entries(g.id)} for g in top.children if entries(g.id)]
         if groups:
             by_area.append({nav_title(top.name): groups})
     role_pages = sorted(ctx.handbook.roles.values(), key=lambda r: r.name)
