@@ -16,7 +16,7 @@
   var PORTRAIT = 688;
   /* The printable area of a sheet, CSS pixels (portrait: process-manual.css's @page margins; landscape:
    * setSheet's), less a heading's height. */
-  var SHEET = { narrow: { width: 688, height: 940 }, portrait: { width: 688, height: 940 },
+  var SHEET = { narrow: { width: PORTRAIT, height: 940 }, portrait: { width: PORTRAIT, height: 940 },
                 landscape: { width: 1017, height: 630 } };
 
   function printedHeight(size, print) {
@@ -43,7 +43,7 @@
   var counter = 0;
 
   function words(host) {
-    try { return JSON.parse(host.getAttribute("data-pm-words") || "{}"); } catch (error) { return {}; }
+    try { return JSON.parse(host.getAttribute("data-pm-words") || "{}"); } catch { return {}; }
   }
 
   /* The same diagram for Mermaid's default layout: lanes drawn as boxes wherever dagre puts them. */

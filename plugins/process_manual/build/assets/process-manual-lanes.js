@@ -61,6 +61,61 @@
     return back;
   }
 
+  /* Mermaid's layout interface, reached only through here. `render(data, svg, helpers)` receives Mermaid's
+   * internal drawing helpers; their signatures are Mermaid's, not a public API, so this adapter names the
+   * version it was written for and tests/js/mermaid-adapter.test.js fails when the installed one differs. */
+  var MERMAID_VERSION = "11.12.1";
+  function adapter(helpers, data) {
+    return {
+      markers: function (root) { helpers.insertMarkers(root, data.markers, data.type, data.diagramId); },
+      node: function (group, node) { return helpers.insertNode(group, node, { config: data.config || {}, dir: data.direction }); },
+      edgeLabel: function (group, edge) { return helpers.insertEdgeLabel(group, edge); },
+      cluster: function (group, cluster) { return helpers.insertCluster(group, cluster); },
+      edge: function (group, edge, from, to) {
+        /* insertEdge(elem, edge, clusterDb, diagramType, startNode, endNode, diagramId, skipIntersect) */
+        var paths = helpers.insertEdge(group, edge, new Map(), data.type, from, to, data.diagramId, true);
+        helpers.positionEdgeLabel(edge, { originalPath: paths && paths.originalPath });
+      }
+    };
+  }
+
+  /* Lanes: the top-level subgraphs that hold a node, in the order their first node was declared (not in
+   * the order Mermaid happens to list subgraphs), and each node's lane index. */
+  function lanesOf(nodes) {
+    var leaves = nodes.filter(function (n) { return !n.isGroup; });
+    var groups = nodes.filter(function (n) { return n.isGroup && !n.parentId; });
+    var firstUse = {};
+    leaves.forEach(function (n, i) { if (!(n.parentId in firstUse)) firstUse[n.parentId] = i; });
+    var lanes = groups.filter(function (g) { return g.id in firstUse; })
+      .sort(function (a, b) { return firstUse[a.id] - firstUse[b.id]; });
+    if (!lanes.length) throw new Error("process-lanes: the flowchart has no lane (top-level subgraph)");
+    var laneIndex = {}, laneOf = {};
+    lanes.forEach(function (lane, i) { laneIndex[lane.id] = i; });
+    leaves.forEach(function (n) {
+      if (!(n.parentId in laneIndex)) throw new Error("process-lanes: node " + n.id + " is in no lane");
+      laneOf[n.id] = laneIndex[n.parentId];
+    });
+    return { leaves: leaves, lanes: lanes, laneOf: laneOf };
+  }
+
+  /* Ports: a node's first forward edge leaves at the bottom; further ones, and loops, at a side (towards
+   * the target's lane when that side is still free). */
+  function planPorts(edges, back, laneOf) {
+    var used = {};
+    return edges.map(function (edge, index) {
+      var plan = { edge: edge, from: edge.start, to: edge.end, back: !!back[index] || edge.start === edge.end };
+      if (!plan.back && !used[plan.from + ":bottom"]) {
+        plan.port = "bottom";
+      } else {
+        var prefer = laneOf[plan.to] < laneOf[plan.from] ? ["left", "right"] : ["right", "left"];
+        var free = prefer.filter(function (s) { return !used[plan.from + ":" + s]; });
+        plan.port = free.length ? free[0] : prefer[0];
+      }
+      used[plan.from + ":" + plan.port] = true;
+      return plan;
+    });
+  }
+
   /* Rows: longest path over forward edges, pushed down while the lane's row is taken. */
   function assignRows(leaves, edges, back, laneOf) {
     var preds = {}, indegree = {}, row = {}, taken = {};
@@ -89,49 +144,34 @@
   }
 
   async function render(data, svg, helpers) {
-    var config = data.config || {};
+    var mermaid = adapter(helpers, data);
     var root = svg.select("g");
-    helpers.insertMarkers(root, data.markers, data.type, data.diagramId);
+    mermaid.markers(root);
     var elem = root.insert("g").attr("class", "root");
     var clusterGroup = elem.insert("g").attr("class", "clusters");
     var pathGroup = elem.insert("g").attr("class", "edgePaths");
     var labelGroup = elem.insert("g").attr("class", "edgeLabels");
     var nodeGroup = elem.insert("g").attr("class", "nodes");
 
-    /* Lanes in the order their first node was declared (Mermaid lists subgraphs last to first). */
-    var leaves = data.nodes.filter(function (n) { return !n.isGroup; });
-    var groups = data.nodes.filter(function (n) { return n.isGroup && !n.parentId; });
-    var firstUse = {};
-    leaves.forEach(function (n, i) { if (!(n.parentId in firstUse)) firstUse[n.parentId] = i; });
-    var lanes = groups.filter(function (g) { return g.id in firstUse; })
-      .sort(function (a, b) { return firstUse[a.id] - firstUse[b.id]; });
-    var laneIndex = {};
-    lanes.forEach(function (lane, i) { laneIndex[lane.id] = i; });
+    var found = lanesOf(data.nodes), leaves = found.leaves, lanes = found.lanes, laneOf = found.laneOf;
     var byId = {};
     leaves.forEach(function (n) { byId[n.id] = n; });
-    if (!lanes.length) throw new Error("process-lanes: the flowchart has no lane (top-level subgraph)");
-    var laneOf = {};
-    leaves.forEach(function (n) {
-      var parent = n.parentId;
-      if (!(parent in laneIndex)) throw new Error("process-lanes: node " + n.id + " is in no lane");
-      laneOf[n.id] = laneIndex[parent];
-    });
     var edges = data.edges.filter(function (e) { return byId[e.start] && byId[e.end]; });
 
     /* Sizes first: Mermaid draws each node and label, and measures it. */
     var elements = {};
     for (var i = 0; i < leaves.length; i++) {
-      elements[leaves[i].id] = await helpers.insertNode(nodeGroup, leaves[i], { config: config, dir: data.direction });
+      elements[leaves[i].id] = await mermaid.node(nodeGroup, leaves[i]);
     }
     for (var j = 0; j < edges.length; j++) {
       edges[j].curve = "linear";
-      if (edges[j].label) await helpers.insertEdgeLabel(labelGroup, edges[j]);
+      if (edges[j].label) await mermaid.edgeLabel(labelGroup, edges[j]);
     }
     var laneTitle = [];
     var probe = clusterGroup.insert("g");
     for (var k = 0; k < lanes.length; k++) {
       var trial = Object.assign({}, lanes[k], { x: 0, y: 0, width: 1, height: 1, padding: 0 });
-      var drawn = await helpers.insertCluster(probe, trial);
+      var drawn = await mermaid.cluster(probe, trial);
       laneTitle.push(drawn.labelBBox);
     }
     probe.remove();
@@ -146,23 +186,7 @@
       return true;
     }
 
-    /* Ports: a node's first forward edge leaves at the bottom; further ones, and loops, at a side. */
-    var plans = edges.map(function (edge, index) {
-      return { edge: edge, from: edge.start, to: edge.end, back: !!back[index] || edge.start === edge.end };
-    });
-    var used = {};
-    function side(plan) {
-      var a = laneOf[plan.from], b = laneOf[plan.to];
-      var prefer = b < a ? ["left", "right"] : ["right", "left"];
-      var key = plan.from + ":";
-      var free = prefer.filter(function (s) { return !used[key + s]; });
-      return free.length ? free[0] : prefer[0];
-    }
-    plans.forEach(function (plan) {
-      if (!plan.back && !used[plan.from + ":bottom"]) { plan.port = "bottom"; }
-      else { plan.port = side(plan); }
-      used[plan.from + ":" + plan.port] = true;
-    });
+    var plans = planPorts(edges, back, laneOf);
 
     /* Abstract routes: which channel and corridor each edge uses, before any coordinate is known. */
     var channels = {}, corridors = {};
@@ -272,7 +296,7 @@
 
     for (var m = 0; m < lanes.length; m++) {
       var lane = Object.assign(lanes[m], { x: laneX[m] + laneWidth[m] / 2, y: height / 2, width: laneWidth[m], height: height, padding: 0 });
-      var drawnLane = await helpers.insertCluster(clusterGroup, lane);
+      var drawnLane = await mermaid.cluster(clusterGroup, lane);
       drawnLane.cluster.attr("data-pm-lane", String(m));
     }
 
@@ -319,8 +343,7 @@
         else if (plan.port === "left") { plan.edge.x = start.x - w / 2 - LABEL_GAP; plan.edge.y = start.y - h / 2 - 2; }
         else { plan.edge.x = start.x + w / 2 + LABEL_GAP; plan.edge.y = start.y - h / 2 - 2; }
       }
-      var paths = helpers.insertEdge(pathGroup, plan.edge, new Map(), data.type, from, to, data.diagramId, true);
-      helpers.positionEdgeLabel(plan.edge, { originalPath: paths && paths.originalPath });
+      mermaid.edge(pathGroup, plan.edge, from, to);
     });
   }
 
@@ -330,6 +353,15 @@
     mermaid.__processLanes = true;
   }
 
+  var pure = {
+    Tracks: Tracks, backEdges: backEdges, assignRows: assignRows, lanesOf: lanesOf, planPorts: planPorts,
+    MERMAID_VERSION: MERMAID_VERSION, NAME: NAME
+  };
+  /* Node (the unit tests, tests/js/): the layout's pure parts, without a DOM or Mermaid. */
+  if (typeof module === "object" && module.exports) {
+    module.exports = pure;
+    return;
+  }
   register(window.mermaid);
-  window.processManualLanes = { register: register, name: NAME };
+  window.processManualLanes = { register: register, name: NAME, mermaidVersion: MERMAID_VERSION };
 }());

@@ -19,7 +19,7 @@
     try {
       var marks = JSON.parse(window.localStorage.getItem(storeKey(root)) || "{}");
       return marks && typeof marks === "object" && !Array.isArray(marks) ? marks : {};
-    } catch (error) {  /* storage switched off, or damaged: start again rather than fail the page */
+    } catch {  /* storage switched off, or damaged: start again rather than fail the page */
       return {};
     }
   }
@@ -27,7 +27,7 @@
   function save(root, marks) {
     try {
       window.localStorage.setItem(storeKey(root), JSON.stringify(marks));
-    } catch (error) {
+    } catch {
       /* private mode or full storage: progress simply is not kept */
     }
   }
@@ -53,7 +53,7 @@
   function labelsOf(element) {
     try {
       return JSON.parse(element.getAttribute("data-pm-labels") || "{}");
-    } catch (error) {
+    } catch {
       return {};
     }
   }
@@ -68,7 +68,7 @@
     try {
       var pairs = JSON.parse(element.getAttribute("data-pm-items") || "[]");
       return Array.isArray(pairs) ? pairs : [];
-    } catch (error) {
+    } catch {
       return [];
     }
   }
