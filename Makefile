@@ -4,8 +4,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 # Material prints a notice about MkDocs 2.0 on every run; it is noise in our logs.
 export NO_MKDOCS_2_WARNING := 1
+# Tests run in parallel (pytest-xdist); most of a browser test's time is waiting, so more workers than cores.
+PYTEST_PARALLEL ?= -n 4 --dist loadgroup
 
-.PHONY: site serve serve-zh serve-zh-hant test validate chromium clean
+.PHONY: site serve serve-zh serve-zh-hant test check lint js-check validate chromium clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -48,8 +50,23 @@ validate: $(BIN)/.installed
 	$(BIN)/process-manual validate examples/zh/processes
 	$(BIN)/process-manual validate examples/zh-hant/processes
 
-test: $(BIN)/.installed node_modules/.installed chromium
-	$(BIN)/python -m pytest -q
+# The inner loop: linters, type checker and every test that needs no browser.
+check: lint js-check
+	$(BIN)/python -m pytest -q -m "not browser" $(PYTEST_PARALLEL)
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check plugins
+	$(BIN)/ruff format --check plugins
+	$(BIN)/mypy
+
+# ESLint on the front-end code, and the swimlane engine's pure parts unit-tested in Node (no browser).
+js-check: node_modules/.installed
+	npx --no-install eslint plugins/process_manual/build/assets tests/js
+	node --test tests/js/
+
+# Everything: the linters and every test, browser tests included.
+test: $(BIN)/.installed node_modules/.installed chromium lint js-check
+	$(BIN)/python -m pytest -q $(PYTEST_PARALLEL)
 
 clean:
 	rm -rf site examples/zh/site examples/zh-hant/site .pytest_cache

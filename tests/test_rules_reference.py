@@ -13,7 +13,7 @@ from process_manual.render.rules_page import render_rules_reference
 from process_manual.core.rules import RULES, PRINCIPLES
 from process_manual.core.problems import Severity
 
-README = Path(__file__).parents[1] / "README.md"
+README = Path(__file__).parents[1] / "reference" / "rules.md"
 START = "<!-- rules reference: generated from plugins/process_manual/core/rules.py (tests/test_rules_reference.py) -->\n"
 END = "<!-- end of the rules reference -->\n"
 

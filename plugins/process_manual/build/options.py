@@ -148,3 +148,15 @@ def value_type(option: dataclasses.Field[Any]) -> type:
     if not isinstance(origin, type):
         raise TypeError(f"option {option.name}: unsupported type {hint!r}")
     return origin
+
+
+def options_reference() -> str:
+    """The options as a Markdown table (reference/plugin.md), from their one declaration."""
+    rows = ["| option | default | what it does |", "|---|---|---|"]
+    for option in PluginOptions.fields():
+        default = getattr(PluginOptions(), option.name)
+        shown = "—" if default is None else (f"`{list(default)}`" if isinstance(default, tuple) else f"`{default}`")
+        if isinstance(default, tuple) and len(str(list(default))) > 40:
+            shown = "the built-in vague-owner words"
+        rows.append(f"| `{option.name}` | {shown} | {option.metadata['doc'].replace('|', '&#124;')} |")
+    return "\n".join(rows) + "\n"
