@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 # Material prints a notice about MkDocs 2.0 on every run; it is noise in our logs.
 export NO_MKDOCS_2_WARNING := 1
 # Tests run in parallel (pytest-xdist); most of a browser test's time is waiting, so more workers than cores.
-PYTEST_PARALLEL ?= -n 4 --dist loadgroup
+PYTEST_PARALLEL ?= -n 4 --dist worksteal
 
 .PHONY: site serve serve-zh serve-zh-hant test check lint js-check validate chromium clean
 
