@@ -18,6 +18,7 @@ from process_manual.check.duplicates import duplicate_ids
 from process_manual.check.onboarding import check_onboarding
 from process_manual.check.policy import apply_policy, read_policy
 from process_manual.check.timelimits import check_time_limit
+from process_manual.check.translations import check_languages, check_translations
 from process_manual.core import flowgraph
 from process_manual.core.clock import today
 from process_manual.core.durations import add_interval, parse_duration
@@ -90,6 +91,8 @@ def validate(handbook: Handbook, settings: Settings | None = None) -> list[Probl
     for source in handbook.processes:
         problems += _check_process(handbook, source, settings, known_ids)
     problems += check_onboarding(handbook, known_ids, settings.docs_dir, settings.shown_base)
+    problems += check_languages(handbook)
+    problems += check_translations(handbook)
     return sort_problems(apply_policy(problems, policy))
 
 

@@ -11,7 +11,7 @@ from process_manual import __version__
 from process_manual.build import plain_files as export_markdown
 from process_manual.check.validate import DEFAULT_VAGUE_OWNERS, Settings, validate
 from process_manual.cli import bpmn_commands as bpmn_cli
-from process_manual.cli import newprocess
+from process_manual.cli import newprocess, translations
 from process_manual.core.problems import format_github, format_human, format_json
 from process_manual.formats import codeowners, pdf
 from process_manual.formats.schema import SITE_PATH as SCHEMA_PATH
@@ -139,6 +139,7 @@ def build_parser() -> argparse.ArgumentParser:
     pdf.add_parser(commands)
     export_markdown.add_parser(commands)
     bpmn_cli.add_parser(commands)
+    translations.add_parser(commands)
     return parser
 
 

@@ -282,6 +282,22 @@ _LABELS: dict[str, tuple[str, str]] = {
         "{id} {title} · Version {version} · Effective {effective}",
         "{id} {title} · 版本 {version} · 生效日期 {effective}",
     ),
+    # a handbook in several languages (load/localize.py, mkdocs_plugin/languages.py)
+    "language_autonym": ("English", "简体中文"),
+    "untranslated": ("not translated yet", "尚未翻译"),
+    "stale_translation": ("translation out of date", "译文已过时"),
+    "untranslated_page": (
+        "Parts of this page are not translated yet: they are shown in their original language, marked.",
+        "本页部分内容尚未翻译：以原文显示，并已标注。",
+    ),
+    "converted_page": (
+        "This page was converted automatically from {language}; texts edited by hand replace the conversion.",
+        "本页由{language}自动转换；人工修订的文字优先。",
+    ),
+    "page_not_translated": (
+        "This page is not translated yet: it is shown in {language}.",
+        "本页尚未翻译，以{language}显示。",
+    ),
 }
 
 

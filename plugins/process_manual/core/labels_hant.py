@@ -207,4 +207,10 @@ LABELS_HANT: dict[str, str] = {
     "page": "頁碼",
     "printed": "列印日期 {date}",
     "print_header": "{id} {title} · 第 {version} 版 · 生效日期 {effective}",
+    "language_autonym": "繁體中文",
+    "untranslated": "尚未翻譯",
+    "stale_translation": "譯文已過時",
+    "untranslated_page": "本頁部分內容尚未翻譯：以原文顯示，並已標註。",
+    "converted_page": "本頁由{language}自動轉換；人工修訂的文字優先。",
+    "page_not_translated": "本頁尚未翻譯，以{language}顯示。",
 }

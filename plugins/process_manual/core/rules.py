@@ -89,6 +89,13 @@ PRINCIPLES = {
         "periodically; the history is kept (ISO 9001 7.5.2–7.5.3).",
         "流程经变更申请、审核批准后以新版本发布，并定期评审；历史记录予以保留（ISO 9001 7.5.2–7.5.3）。",
     ),
+    "languages": Principle(
+        "One handbook in every language its readers need",
+        "一本手册，读者需要的每种语言",
+        "The structure of a process is written once, in the source language; every other language translates "
+        "its texts, and a translation that no longer matches its source is found, not trusted.",
+        "流程的结构只在源语言中写一次；其他语言只翻译文字，与原文不再一致的译文会被找出，而不是被默认可信。",
+    ),
     "onboarding": Principle(
         "Reading paths for new hires",
         "新员工阅读路径",
@@ -589,6 +596,45 @@ RULE_LIST: tuple[Rule, ...] = (
         "status: retired   # first; delete the file in a later change",
         fixed=True,
         check_only=True,
+    ),
+    # --- a handbook in several languages (_handbook.yml `languages:`) -------------------------------
+    _r(
+        "translation-shape",
+        ERROR,
+        "A translation file holds something other than texts keyed like its source (a list where a text "
+        "belongs, an empty value), or is not a mapping.",
+        "译文文件里不是按原文结构排列的文字（该写文字处写了列表、空值），或文件不是映射。",
+        "languages",
+        "# order-intake.en.yml\ntitle: [Order intake]",
+        "# order-intake.en.yml\ntitle: Order intake",
+    ),
+    _r(
+        "orphan-translation",
+        WARNING,
+        "A translation of a text, step or file the source does not have (renamed, removed, or a typo).",
+        "译文对应的文字、步骤或文件在原文中不存在（已改名、已删除或拼写错误）。",
+        "languages",
+        "# order-intake.en.yml\nsteps:\n  recieve: {name: Receive the order}",
+        "# order-intake.en.yml\nsteps:\n  receive: {name: Receive the order}",
+    ),
+    _r(
+        "stale-translation",
+        WARNING,
+        "The source text has changed since it was translated: the translation may say something else now.",
+        "原文在翻译之后已修改：译文可能已与原文不符。",
+        "languages",
+        "# order-intake.yml now says: title: 订单受理与评审\ntitle: Order intake\ntranslated-from: {title: 5f1c09a2}",
+        "title: Order intake and review\ntranslated-from: {title: 0b7d42e1}   # process-manual translations --accept",
+    ),
+    _r(
+        "unrecorded-translation",
+        WARNING,
+        "A translated text does not record which source text it translates, so a later change of the source "
+        "cannot be found.",
+        "译文没有记录它翻译的是哪一版原文，原文以后修改时无法发现。",
+        "languages",
+        "title: Order intake",
+        "title: Order intake\ntranslated-from: {title: 5f1c09a2}   # process-manual translations --accept",
     ),
 )
 

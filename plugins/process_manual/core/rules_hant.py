@@ -54,6 +54,10 @@ TITLES: dict[str, str] = {
     "changelog-entry-removed": "刪除了已釋出的變更記錄。",
     "id-changed": "流程編號（檔案編號）被修改。",
     "deleted-before-retired": "流程檔案在以「已廢止」釋出之前就被刪除。",
+    "translation-shape": "譯文檔案裡不是按原文結構排列的文字（該寫文字處寫了列表、空值），或檔案不是對映。",
+    "orphan-translation": "譯文對應的文字、步驟或檔案在原文中不存在（已改名、已刪除或拼寫錯誤）。",
+    "stale-translation": "原文在翻譯之後已修改：譯文可能已與原文不符。",
+    "unrecorded-translation": "譯文沒有記錄它翻譯的是哪一版原文，原文以後修改時無法發現。",
 }
 
 PRINCIPLES: dict[str, tuple[str, str]] = {
@@ -82,6 +86,10 @@ PRINCIPLES: dict[str, tuple[str, str]] = {
         "流程經變更申請、稽核批准後以新版本釋出，並定期評審；歷史記錄予以保留（ISO 9001 7.5.2–7.5.3）。",
     ),
     "onboarding": ("新員工閱讀路徑", "新人透過組織的最佳實踐快速成長：閱讀路徑必須指向真實存在的內容。"),
+    "languages": (
+        "一本手冊，讀者需要的每種語言",
+        "流程的結構只在源語言中寫一次；其他語言只翻譯文字，與原文不再一致的譯文會被找出，而不是被預設可信。",
+    ),
 }
 
 WORDS: dict[str, str] = {
