@@ -21,7 +21,7 @@ from process_manual.core.labels_hant import LABELS_HANT
 from test_labels import SIMPLIFIED_ONLY
 
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = {"zh": ROOT / "examples" / "zh" / "mkdocs.yml", "zh-hant": ROOT / "examples" / "zh-hant" / "mkdocs.yml"}
+EXAMPLES = {"zh": ROOT / "mkdocs.yml", "zh-hant": ROOT / "examples" / "zh-hant" / "mkdocs.yml"}
 
 
 @pytest.fixture(scope="module", params=sorted(EXAMPLES))

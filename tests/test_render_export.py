@@ -27,7 +27,7 @@ from process_manual.build.plain_files import Tagged, read_site_config
 from sitebuild import MERMAID_BUNDLE, write_site_config
 
 ROOT = Path(__file__).resolve().parents[1]
-HANDBOOKS = {"en": ROOT / "mkdocs.yml", "zh": ROOT / "examples" / "zh" / "mkdocs.yml"}
+HANDBOOKS = {"en": ROOT / "tests/fixtures/english/mkdocs.yml", "zh": ROOT / "mkdocs.yml"}
 HAND_WRITTEN = ("index.md", "how-to-edit.md", "process-owners.md")
 HANDBOOK_PAGES = ("landscape.md", "roles/index.md", "forms.md", "kpis.md", "glossary.md", "whats-new.md",
                   "review-status.md", "onboarding/index.md")
