@@ -36,7 +36,7 @@ HANDBOOK_PAGES = ("landscape.md", "roles/index.md", "forms.md", "kpis.md", "glos
 def process_ids(config: Path) -> list[str]:
     ids = []
     for path in sorted((config.parent / "processes").rglob("*.yml")):
-        if not path.name.startswith("_"):
+        if not path.name.startswith("_") and len(path.name.split(".")) == 2:  # not a translation (x.en.yml)
             ids.append(str(yaml.safe_load(path.read_text(encoding="utf-8"))["id"]))
     return ids
 
