@@ -45,7 +45,7 @@ from process_manual.load.handbook import Handbook, load_handbook
 from process_manual.load.localize import localize, site_name_in
 
 if TYPE_CHECKING:  # pypdf is imported only when a book is put together
-    from process_manual.formats.pdftags import RewriteUri
+    from process_manual.formats.pdfpages import RewriteUri
 
 DEFAULT_CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]

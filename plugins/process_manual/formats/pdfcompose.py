@@ -30,7 +30,7 @@ if TYPE_CHECKING:  # only printing imports pypdf, lazily
     from pypdf import PdfWriter
     from pypdf.generic import IndirectObject
 
-    from process_manual.formats.pdftags import RewriteUri
+    from process_manual.formats.pdfpages import RewriteUri
 
 
 @dataclass(frozen=True)

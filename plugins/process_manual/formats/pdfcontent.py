@@ -33,7 +33,7 @@ PAINTING = frozenset(
     {b"Tj", b"TJ", b"'", b'"', b"Do", b"sh", b"S", b"s", b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*", b"BI"}
 )
 """Operators that put marks on the page (text, XObjects, shadings, painted paths, inline images)."""
-_ARTIFACT_OPEN = b"/Artifact BMC\n"
+_ARTIFACT_OPEN = b"\n/Artifact BMC\n"
 _ARTIFACT_CLOSE = b"\nEMC\n"
 
 

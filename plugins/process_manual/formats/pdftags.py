@@ -8,9 +8,8 @@ and builds one tree for the book: a `Document` in the book's language, one `Part
 holding that part's tree, and a parent tree, ID tree and link annotations renumbered to match.
 Everything on a page outside the tree is marked as an artifact (:mod:`.pdfcontent`).
 
-Links between pages of the site point at the local server the pages were printed from: they are
-rewritten to the published site (or dropped when it has no address); links inside a page go to the
-place in the book, wherever it now is.
+Links are moved by :mod:`.pdfpages`: those to other pages of the site pointed at the local server the
+pages were printed from and lead to the published site; those inside a page go to the place in the book.
 
 References: ISO 32000-1, 14.7 (logical structure), 14.8 (tagged PDF); ISO 14289-1 (PDF/UA-1).
 """
@@ -18,14 +17,12 @@ References: ISO 32000-1, 14.7 (logical structure), 14.8 (tagged PDF); ISO 14289-
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from pypdf import PageObject, PdfReader, PdfWriter
 from pypdf.generic import (
     ArrayObject,
     BooleanObject,
-    DecodedStreamObject,
     DictionaryObject,
     FloatObject,
     IndirectObject,
@@ -37,10 +34,18 @@ from pypdf.generic import (
     TextStringObject,
 )
 
-from process_manual.formats.pdfcontent import UnreadableContent, mark_artifacts
+from process_manual.formats.pdfpages import (
+    RewriteUri,
+    artifacts_marked,
+    as_array,
+    as_dictionary,
+    content_of,
+    moved_link,
+    named_destinations,
+    new_stream,
+    reference_of,
+)
 
-RewriteUri = Callable[[str], str | None]
-"""A link's address in the printed page -> its address in the book, or None to drop the link."""
 _PAGE_NUMBER_FORM = NameObject("/PmPageNumber")
 _PAGE_NUMBER_CONTENT = b"q /Artifact <</Type /Pagination /Subtype /Footer>> BDC /PmPageNumber Do EMC Q\n"
 
@@ -97,8 +102,8 @@ class TaggedBook:
         """Add every page of a tagged PDF and its structure tree, as a `Part` titled `title`."""
         reader = PdfReader(io.BytesIO(pdf))
         self._readers.append(reader)
-        catalog = _dictionary(reader.trailer["/Root"])
-        tree = _dictionary(catalog.get("/StructTreeRoot"))
+        catalog = as_dictionary(reader.trailer["/Root"])
+        tree = as_dictionary(catalog.get("/StructTreeRoot"))
         if not tree:
             raise ValueError("a part of the book was printed without tags")
         part = _Part(self._parts)
@@ -106,17 +111,17 @@ class TaggedBook:
         added: list[PageObject] = []
         for page in reader.pages:
             copy = self.writer.add_page(page, excluded_keys=("/Contents", "/Annots"))
-            part.pages[_reference(page).idnum] = _reference(copy)
+            part.pages[reference_of(page).idnum] = reference_of(copy)
             added.append(copy)
-        destinations = _destinations(catalog)
+        destinations = named_destinations(catalog)
         for page, copy in zip(reader.pages, added, strict=True):
             self._copy_annotations(page, copy, part, destinations)
-            copy[_name("/Contents")] = self.writer._add_object(_stream(b"q\n" + _artifacts_marked(page) + b"\nQ\n"))
-            for form in _dictionary(_dictionary(copy.get("/Resources")).get("/XObject")).values():
+            copy[_name("/Contents")] = self.writer._add_object(new_stream(b"q\n" + artifacts_marked(page) + b"\nQ\n"))
+            for form in as_dictionary(as_dictionary(copy.get("/Resources")).get("/XObject")).values():
                 form = form.get_object()
                 if isinstance(form, StreamObject) and "/StructParents" in form:
-                    self._forms.setdefault(_reference(form).idnum, (form, {}))
-        for key, value in _dictionary(tree.get("/RoleMap")).items():
+                    self._forms.setdefault(reference_of(form).idnum, (form, {}))
+        for key, value in as_dictionary(tree.get("/RoleMap")).items():
             self._role_map.setdefault(_name(key), value.clone(self.writer))
         element = DictionaryObject({_name("/Type"): _name("/StructElem"), _name("/S"): _name("/Part")})
         if title:
@@ -139,7 +144,7 @@ class TaggedBook:
         """Draw `sheet` (an untagged page of the same size: the page number) over page `index`, as an
         artifact."""
         page = self.writer.pages[index]
-        form = _stream(_content_of(sheet))
+        form = new_stream(content_of(sheet))
         form.update(
             {
                 _name("/Type"): _name("/XObject"),
@@ -154,7 +159,7 @@ class TaggedBook:
         resources[_name("/XObject")] = forms
         page[_name("/Resources")] = resources
         page[_name("/Contents")] = ArrayObject(
-            [page.raw_get("/Contents"), self.writer._add_object(_stream(_PAGE_NUMBER_CONTENT))]
+            [page.raw_get("/Contents"), self.writer._add_object(new_stream(_PAGE_NUMBER_CONTENT))]
         )
 
     def finish(self, *, title: str) -> PdfWriter:
@@ -163,7 +168,7 @@ class TaggedBook:
         numbers = ArrayObject()
         key = 0
         for page in writer.pages:
-            marks = self._marked.get(_reference(page).idnum)
+            marks = self._marked.get(reference_of(page).idnum)
             if not marks:
                 continue
             parents = ArrayObject(marks.get(mcid, NullObject()) for mcid in range(max(marks) + 1))
@@ -207,15 +212,12 @@ class TaggedBook:
         writer.add_metadata({"/Title": title})
         return writer
 
-    # -- links ---------------------------------------------------------------------------------------
-
     def _copy_annotations(
         self, page: PageObject, copy: PageObject, part: _Part, destinations: dict[str, ArrayObject]
     ) -> None:
         kept = ArrayObject()
         for reference in page.get("/Annots") or ArrayObject():
-            annotation = reference.get_object()
-            moved = self._moved_annotation(annotation, copy, part, destinations)
+            moved = moved_link(self.writer, reference.get_object(), copy, part.pages, destinations, self._rewrite_uri)
             if moved is None:
                 continue
             kept.append(self.writer._add_object(moved))
@@ -224,38 +226,6 @@ class TaggedBook:
         if kept:
             copy[_name("/Annots")] = kept
             copy[_name("/Tabs")] = _name("/S")  # move between links in the order of the structure tree
-
-    def _moved_annotation(
-        self, annotation: DictionaryObject, page: PageObject, part: _Part, destinations: dict[str, ArrayObject]
-    ) -> DictionaryObject | None:
-        """A copy of a link for the book, its target rewritten; None for a link that leads nowhere there."""
-        action = annotation.get("/A")
-        target: PdfObject | None = annotation.get("/Dest")
-        if isinstance(action, DictionaryObject) and action.get("/S") == "/GoTo":
-            target = action.get("/D")
-        new_target: dict[NameObject, PdfObject] = {}
-        if target is not None:
-            place = _array(target) if isinstance(target.get_object(), ArrayObject) else destinations.get(_key(target))
-            if not place or not isinstance(place[0], IndirectObject) or place[0].idnum not in part.pages:
-                return None
-            new_target[_name("/Dest")] = ArrayObject(
-                [part.pages[place[0].idnum], *(value.clone(self.writer) for value in place[1:])]
-            )
-        elif isinstance(action, DictionaryObject) and action.get("/S") == "/URI":
-            uri = self._rewrite_uri(str(action["/URI"]))
-            if uri is None:
-                return None
-            new_target[_name("/A")] = DictionaryObject(
-                {_name("/Type"): _name("/Action"), _name("/S"): _name("/URI"), _name("/URI"): TextStringObject(uri)}
-            )
-        elif action is not None:
-            new_target[_name("/A")] = action.clone(self.writer)
-        moved = annotation.clone(
-            self.writer, force_duplicate=True, ignore_fields=("/P", "/Parent", "/Dest", "/A", "/StructParent")
-        )
-        moved.update(new_target)
-        moved[_name("/P")] = page.indirect_reference
-        return moved
 
     # -- the structure tree --------------------------------------------------------------------------
 
@@ -293,7 +263,7 @@ class TaggedBook:
                 reference[_name("/Stm")] = form
                 stream = form.get_object()
                 if isinstance(stream, StreamObject):
-                    self._forms.setdefault(_reference(stream).idnum, (stream, {}))[1][mcid] = parent
+                    self._forms.setdefault(reference_of(stream).idnum, (stream, {}))[1][mcid] = parent
             return reference
         if kind == "/OBJR":
             obj = item.raw_get("/Obj")
@@ -342,30 +312,11 @@ class TaggedBook:
         copy = DictionaryObject()
         for key, entry in item.items():
             if key == "/Headers":
-                headers = _array(entry)
+                headers = as_array(entry)
                 copy[_name(key)] = ArrayObject(TextStringObject(f"p{part.number}-{header}") for header in headers)
             else:
                 copy[_name(key)] = item.raw_get(key).clone(self.writer)
         return copy
-
-
-def _dictionary(item: PdfObject | None) -> DictionaryObject:
-    """`item` (resolved) when it is a dictionary, else an empty one."""
-    resolved = item.get_object() if item is not None else None
-    return resolved if isinstance(resolved, DictionaryObject) else DictionaryObject()
-
-
-def _array(item: PdfObject | None) -> ArrayObject:
-    """`item` (resolved) when it is an array, else an empty one."""
-    resolved = item.get_object() if item is not None else None
-    return resolved if isinstance(resolved, ArrayObject) else ArrayObject()
-
-
-def _reference(item: PdfObject) -> IndirectObject:
-    """The object number of a page read from a file or added to the book (every page has one)."""
-    if item.indirect_reference is None:
-        raise ValueError("a page that is not an indirect object")
-    return item.indirect_reference
 
 
 def _kids(element: DictionaryObject) -> list[PdfObject]:
@@ -382,65 +333,3 @@ def _page_of(item: DictionaryObject, part: _Part, inherited: IndirectObject | No
     if isinstance(page, IndirectObject) and page.idnum in part.pages:
         return part.pages[page.idnum]
     return inherited
-
-
-def _destinations(catalog: DictionaryObject) -> dict[str, ArrayObject]:
-    """Named destinations (links inside a page), from the catalog's `/Dests` and its `/Names` tree."""
-    found: dict[str, ArrayObject] = {}
-
-    def place(value: PdfObject) -> ArrayObject | None:
-        resolved = value.get_object()
-        if isinstance(resolved, DictionaryObject):
-            resolved = resolved.get("/D", NullObject()).get_object()
-        return resolved if isinstance(resolved, ArrayObject) else None
-
-    for name, value in (catalog.get("/Dests") or DictionaryObject()).items():
-        if (target := place(value)) is not None:
-            found[_key(NameObject(name))] = target
-
-    def walk(node: DictionaryObject) -> None:
-        pairs = node.get("/Names") or ArrayObject()
-        for name, value in zip(pairs[::2], pairs[1::2], strict=False):
-            if (target := place(value)) is not None:
-                found[str(name)] = target
-        for kid in node.get("/Kids") or ArrayObject():
-            walk(kid.get_object())
-
-    names = (catalog.get("/Names") or DictionaryObject()).get("/Dests")
-    if names is not None:
-        walk(names.get_object())
-    return found
-
-
-def _key(name: PdfObject) -> str:
-    """A destination's name, whether written as a name (`/step-raise`) or as a string."""
-    resolved = name.get_object()
-    return str(resolved)[1:] if isinstance(resolved, NameObject) else str(resolved)
-
-
-def _content_of(page: PageObject) -> bytes:
-    """A page's content streams, decoded and joined (a page's streams are read as one)."""
-    contents = page.get("/Contents")
-    if contents is None:
-        return b""
-    contents = contents.get_object()
-    streams = list(contents) if isinstance(contents, ArrayObject) else [contents]
-    return b"\n".join(stream.get_object().get_data() for stream in streams)
-
-
-def _artifacts_marked(page: PageObject) -> bytes:
-    content = _content_of(page)
-    forms = _dictionary(_dictionary(page.get("/Resources")).get("/XObject"))
-    tagged = frozenset(
-        name.encode() for name, form in forms.items() if "/StructParents" in _dictionary(form.get_object())
-    )
-    try:
-        return mark_artifacts(content, tagged)
-    except UnreadableContent:  # left unmarked rather than broken
-        return content
-
-
-def _stream(data: bytes) -> StreamObject:
-    stream = DecodedStreamObject()
-    stream.set_data(data)
-    return stream.flate_encode()
