@@ -20,17 +20,13 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import functools
-import http.server
 import logging
 import os
 import re
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -40,6 +36,7 @@ from process_manual.core.labels import Labels
 from process_manual.core.model import Area
 from process_manual.core.suggest import did_you_mean
 from process_manual.formats import pdfcompose
+from process_manual.formats.pdfbrowser import DEFAULT_CHROMIUM, PdfError, chromium_context, serve
 from process_manual.formats.pdfcompose import Section
 from process_manual.load.handbook import Handbook, load_handbook
 from process_manual.load.localize import localize, site_name_in
@@ -47,17 +44,10 @@ from process_manual.load.localize import localize, site_name_in
 if TYPE_CHECKING:  # pypdf is imported only when a book is put together
     from process_manual.formats.pdfpages import RewriteUri
 
-DEFAULT_CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 DIAGRAM_TIMEOUT = 30.0
 """Seconds a page may take to draw its diagrams before the command gives up on it."""
 # Process flowcharts are drawn by process-manual-flowchart.js into the page; diagrams of hand-written
-# pages by Material, into closed shadow roots (opened here so that we can see they are drawn).
-_OPEN_SHADOW_ROOTS = """(() => { const attach = Element.prototype.attachShadow;
-  Element.prototype.attachShadow = function (init) {
-    return attach.call(this, Object.assign({}, init, {mode: "open"}));
-  };
-})();"""
+# pages by Material, into closed shadow roots (pdfbrowser.py opens them, so that we can see they are drawn).
 _DRAWN = """() => [...document.querySelectorAll("div.mermaid")].filter(
   (host) => host.shadowRoot && host.shadowRoot.querySelector("svg")).length
   + document.querySelectorAll('.pm-flowchart-canvas[data-pm-state="drawn"] > svg').length"""
@@ -79,10 +69,6 @@ _FLOWCHARTS_AS_FIGURES = """() => document.querySelectorAll(".pm-flowchart-canva
   svg.removeAttribute("aria-describedby");
 })"""
 _MERMAID_BLOCK = re.compile(r"""<pre\b[^>]*\bclass=["'][^"']*\bmermaid\b|\bdata-pm-mermaid=""", re.IGNORECASE)
-
-
-class PdfError(Exception):
-    """Why the PDF could not be made, in words for the person who ran the command."""
 
 
 def add_parser(commands: Any) -> None:
@@ -159,8 +145,8 @@ def make_pdf(
             raise PdfError(
                 f"the site at {site} has no {folder} folder: build the site again (one build writes every language)"
             )
-        server_url = stack.enter_context(_serve(site))
-        browser = stack.enter_context(_chromium(chromium))
+        server_url = stack.enter_context(serve(site))
+        browser = stack.enter_context(chromium_context(chromium))
         # One tab for every page: Chromium keeps the compiled scripts (Mermaid is 3 MB) between them.
         tab = browser.new_page()
         printed = [
@@ -287,54 +273,6 @@ def build_site(config_file: Path, site_dir: Path) -> None:
     )
     if result.returncode != 0:
         raise PdfError(f"`mkdocs build -f {config_file}` failed:\n{result.stdout}{result.stderr}")
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextlib.contextmanager
-def _serve(site_dir: Path) -> Iterator[str]:
-    """Serve the built site on 127.0.0.1 (a free port) while the pages are printed."""
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site_dir))
-    )
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name="process-manual pdf", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-@contextlib.contextmanager
-def _chromium(executable: str) -> Iterator[Any]:
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError as error:
-        raise PdfError("Playwright is not installed: pip install 'process-manual[pdf]'") from error
-    if not Path(executable).is_file():
-        raise PdfError(
-            f"no Chromium at {executable}: install it (Debian: apt-get install chromium fonts-noto-cjk, "
-            "or `make chromium`) or give --chromium PATH"
-        )
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
-        context = browser.new_context()
-        context.add_init_script(_OPEN_SHADOW_ROOTS)
-        # The site loads nothing from other hosts; should a page try, it must not wait on the network.
-        context.route(
-            lambda url: not url.startswith(("http://127.0.0.1:", "data:", "blob:", "about:")),
-            lambda route: route.abort("blockedbyclient"),
-        )
-        try:
-            yield context
-        finally:
-            context.close()
-            browser.close()
 
 
 def _print_process(page: Any, site: Path, base_url: str, section: Section, directory_urls: bool) -> Section:
