@@ -97,6 +97,8 @@ def check_book(pdf: Path, processes: dict[str, Process], expected_ids: list[str]
         header = f"{pid} {flat(process.title)} · "
         section = [flat(text) for text in sheets[first:end]]
         assert all(text.startswith(header) for text in section), f"{pid}: running header on every sheet"
+        blank = [first + 1 + n for n, text in enumerate(sheets[first:end]) if len(text.strip().split("\n")) <= 2]
+        assert not blank, f"{pid}: sheets with nothing but the running header and page number: {blank}"
         assert all(f"Effective {process.effective}" in text or f"生效日期 {process.effective}" in text
                    for text in section)
         body = " ".join(section)
