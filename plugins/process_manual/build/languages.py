@@ -7,6 +7,7 @@ Nothing here imports MkDocs: the plugin (mkdocs_plugin/languages.py) and `proces
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -104,3 +105,24 @@ def convert_page(markdown: str, languages: Languages) -> str:
     """A hand-written page of a derived language: converted by OpenCC from the source page."""
     conversion = languages.derived.get(languages.current)
     return opencc_converter(conversion)(markdown) if conversion else markdown
+
+
+def hand_written_pages(docs_dir: Path, languages: Languages, labels: Labels) -> tuple[dict[str, str], list[str]]:
+    """The hand-written pages of the language being written, for an engine without our plugin: page -> its
+    Markdown where it differs from `docs_dir`'s file, and the translation files to leave out (`x.en.md`)."""
+    suffixes = tuple(f".{tag}.md" for tag in languages.tags[1:])
+    pages = sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md"))
+    translations = [page for page in pages if page.endswith(suffixes)]
+    if languages.is_source:
+        return {}, translations
+    changed: dict[str, str] = {}
+    for page in pages:
+        if page in translations:
+            continue
+        own = docs_dir / (page.removesuffix(".md") + f".{languages.current}.md")
+        if own.is_file():
+            changed[page] = own.read_text(encoding="utf-8")
+        else:
+            source = (docs_dir / page).read_text(encoding="utf-8")
+            changed[page] = with_note(convert_page(source, languages), untranslated_page_note(languages, labels))
+    return changed, translations
