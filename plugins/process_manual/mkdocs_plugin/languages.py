@@ -60,13 +60,28 @@ def site_base(site_url: str | None) -> str:
     return path if path.endswith("/") else path + "/"
 
 
-def alternates(languages: Languages, base: str, page_url: str) -> list[dict[str, str]]:
-    """Material's `extra.alternate` for one page: the same page in every language, as absolute paths
-    (MkDocs' `url` filter would misplace a relative link that leaves the language's own site)."""
+def alternates(languages: Languages, base: str) -> list[dict[str, str]]:
+    """Material's `extra.alternate`: the home of every language, as absolute paths (MkDocs' `url` filter would
+    misplace a relative link that leaves the language's own site). Material reads each one's sitemap.xml
+    and its `<link rel="alternate" hreflang>` in every page's head."""
     return [
-        {"name": Labels(tag).language_autonym, "link": f"{base}{languages.folder(tag)}{page_url}", "lang": tag}
+        {"name": Labels(tag).language_autonym, "link": f"{base}{languages.folder(tag)}", "lang": tag}
         for tag in languages.tags
     ]
+
+
+def with_same_page_links(html: str, languages: Languages, base: str, page_url: str) -> str:
+    """The language selector of a page leading to *this* page in each language, not to its home.
+
+    Material's script finds the same page through the other language's sitemap, except when that language
+    is the site's root (the source language here): links that name the page need no lookup at all."""
+    for tag in languages.tags:
+        home = f"{base}{languages.folder(tag)}"
+        html = html.replace(
+            f'<a href="{home}" hreflang="{tag}" class="md-select__link">',
+            f'<a href="{home}{page_url}" hreflang="{tag}" class="md-select__link">',
+        )
+    return html
 
 
 def translated_pages(files: Files, languages: Languages) -> Files:

@@ -57,6 +57,7 @@ from process_manual.mkdocs_plugin.languages import (
     translated_pages,
     untranslated_page_note,
     with_note,
+    with_same_page_links,
 )
 from process_manual.mkdocs_plugin.search_dictionary import traditional_dictionary, use_dictionary
 from process_manual.render.preview import problem_banner
@@ -217,7 +218,7 @@ class ProcessManualPlugin(_Plugin):
             settings = dataclasses.replace(settings, theme_language=self.languages.current, site_name=config.site_name)
             checked = CheckedHandbook(localize(handbook, self.languages.current), checked.problems)
             if not config.extra.get("alternate"):  # filled per page (on_page_context); Material shows the selector
-                config.extra["alternate"] = alternates(self.languages, self.site_base, "")
+                config.extra["alternate"] = alternates(self.languages, self.site_base)
         self.built = render_handbook(checked, settings, bpmn_cache=self.bpmn_cache if self.serving else None)
         for warning in self.built.warnings:
             log.warning(warning)
@@ -345,14 +346,12 @@ class ProcessManualPlugin(_Plugin):
             markdown = with_note(convert_page(markdown, languages), untranslated_page_note(languages, self.labels))
         return self.banner + markdown
 
-    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
-        # Material's language selector and `hreflang` links read `extra.alternate` while this page renders.
-        if self.languages is not None:
-            config.extra["alternate"] = alternates(self.languages, self.site_base, page.url)
-        return context
-
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-        return with_page_language(output, config.theme.get("language") or "") if self.enabled else None
+        if not self.enabled:
+            return None
+        if self.languages is not None:
+            output = with_same_page_links(output, self.languages, self.site_base, page.url)
+        return with_page_language(output, config.theme.get("language") or "")
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str | None:
         if not self.enabled or not template_name.endswith(".html"):  # 404.html; not sitemap.xml
