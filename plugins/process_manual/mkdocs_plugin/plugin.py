@@ -26,6 +26,17 @@ from process_manual.build.assets import (
     site_assets,
     stylesheet_paths,
 )
+from process_manual.build.languages import (
+    Languages,
+    alternates,
+    convert_page,
+    site_base,
+    site_name,
+    source_pages,
+    untranslated_page_note,
+    with_note,
+    with_same_page_links,
+)
 from process_manual.build.options import PluginOptions
 from process_manual.build.pipeline import (
     MARKDOWN_EXTENSIONS,
@@ -45,20 +56,7 @@ from process_manual.load.localize import localize
 from process_manual.load.parsecache import ParseCache
 from process_manual.mkdocs_plugin.config import ProcessManualConfig, plugin_options
 from process_manual.mkdocs_plugin.dirtyreload import ChangeTracker, TrackedPageFile, merge_search_index
-from process_manual.mkdocs_plugin.languages import (
-    Languages,
-    alternates,
-    build_language,
-    convert_page,
-    page_in_other_language,
-    site_base,
-    site_name,
-    source_pages,
-    translated_pages,
-    untranslated_page_note,
-    with_note,
-    with_same_page_links,
-)
+from process_manual.mkdocs_plugin.languages import build_language, page_in_other_language, translated_pages
 from process_manual.mkdocs_plugin.search_dictionary import traditional_dictionary, use_dictionary
 from process_manual.render.preview import problem_banner
 from process_manual.render.site import docs_pages
