@@ -1,7 +1,7 @@
 """The example handbook in three languages, built once as a user builds it: every page in every language,
 alternates to the same page, marks on what is not translated or out of date, search per language.
 
-Browser checks (the selector, search results) are in tests/browser/test_languages.py.
+Browser checks (the selector, search results) are in tests/browser/test_language_selector.py.
 """
 
 from __future__ import annotations
@@ -64,10 +64,13 @@ def test_each_page_names_itself_in_every_language(site: Path) -> None:
         html = _html(site, language, "processes/sal-001/index.html")
         exact = {"zh": "zh-Hans"}.get(language, language)
         assert f'<html lang="{exact}"' in html
+        # In the head, every language's home (Material reads its sitemap); in the selector, this very page.
         links = re.findall(r'<link rel="alternate" href="([^"]+)" hreflang="([^"]+)">', html)
-        assert links == [(f"/manual/{FOLDERS[t]}processes/sal-001/", t) for t in LANGUAGES]
+        assert links == [(f"/manual/{FOLDERS[t]}", t) for t in LANGUAGES]
         selector = re.findall(r'<a href="([^"]+)" hreflang="([^"]+)" class="md-select__link">\s*(\S+)', html)
-        assert [(href, lang) for href, lang, _ in selector] == links
+        assert [(href, lang) for href, lang, _ in selector] == [
+            (f"/manual/{FOLDERS[t]}processes/sal-001/", t) for t in LANGUAGES
+        ]
         assert [name for *_, name in selector] == ["简体中文", "English", "繁體中文"]
 
 
@@ -143,3 +146,12 @@ def test_changing_a_source_step_name_makes_its_translation_stale(tmp_path: Path,
     report = json.loads(capsys.readouterr().out)["en"]
     assert "sales/order-intake.yml#steps.confirm-requirements.name" in report["stale"]
     assert report["counts"]["stale"] == 2  # the one the example keeps on purpose, and this one
+
+
+def test_bpmn_export_writes_the_texts_of_the_language_asked_for(tmp_path: Path) -> None:
+    assert main(["bpmn", "export", str(REPO / "processes"), "--out", str(tmp_path / "en"), "--language", "en"]) == 0
+    assert main(["bpmn", "export", str(REPO / "processes"), "--out", str(tmp_path / "zh")]) == 0
+    english = (tmp_path / "en" / "SAL-001.bpmn").read_text(encoding="utf-8")
+    chinese = (tmp_path / "zh" / "SAL-001.bpmn").read_text(encoding="utf-8")
+    assert 'name="Order intake"' in english and 'name="Sales manager"' in english
+    assert 'name="Order intake"' not in chinese and 'name="销售经理"' in chinese

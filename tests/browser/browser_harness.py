@@ -133,7 +133,7 @@ class Handbook:
 
     def other_languages(self) -> set[str]:
         """The folders holding the site of another language (a site of its own, with its own sitemap):
-        tests of every page walk the source language's; tests/browser/test_languages.py the others."""
+        tests of every page walk the source language's; tests/browser/test_language_selector.py the others."""
         return {p.parent.name for p in self.site_dir.glob("*/sitemap.xml")}
 
     def page_url(self, html_path: str) -> str:
