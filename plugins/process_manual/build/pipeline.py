@@ -16,6 +16,7 @@ from process_manual.build.options import PluginOptions
 from process_manual.check.onboarding import page_titles
 from process_manual.check.validate import Settings, validate
 from process_manual.core import paths
+from process_manual.core.catalog import language_override, negotiate
 from process_manual.core.clock import today
 from process_manual.core.labels import Labels
 from process_manual.core.problems import Problem
@@ -61,7 +62,9 @@ class SiteSettings:
 
     @property
     def language(self) -> str:
-        return self.options.language or self.theme_language or "en"
+        """The tag the handbook asks for: $PROCESS_MANUAL_LANGUAGE, else the plugin's `language`, else the
+        theme's, else English."""
+        return language_override() or self.options.language or self.theme_language or "en"
 
 
 @dataclass
@@ -99,7 +102,8 @@ class BuiltHandbook:
     schema: str
     """The handbook's own JSON Schema of a process file, served at :data:`SCHEMA_PATH` unless docs/ has one."""
     warnings: list[str] = field(default_factory=list)
-    """What the author should know but that does not stop the build (git history unavailable)."""
+    """What the author should know but that does not stop the build (no catalog for the language asked
+    for, git history unavailable)."""
 
 
 SCHEMA_PATH = SCHEMA_SITE_PATH
@@ -111,7 +115,8 @@ def render_handbook(
     """Every generated page and file of the site. With errors (only while previewing) the pages of files
     that could not be loaded are stand-ins that say why."""
     handbook, options = checked.handbook, settings.options
-    labels = Labels(settings.language)
+    negotiated = negotiate(settings.language)
+    labels = Labels(negotiated.catalog)
     links = source_links(
         settings.config_dir,
         settings.docs_dir,
@@ -148,7 +153,7 @@ def render_handbook(
         labels=labels,
         files=files,
         schema=schema_text(process_schema(handbook)),
-        warnings=[unavailable] if unavailable else [],
+        warnings=[warning for warning in (negotiated.warning, unavailable) if warning],
     )
 
 

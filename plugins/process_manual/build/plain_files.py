@@ -10,6 +10,7 @@ can build the handbook. Nothing here imports MkDocs.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import shutil
 import sys
@@ -36,6 +37,8 @@ from process_manual.build.pipeline import (
     navigation,
 )
 from process_manual.build.pipeline import render_handbook as render_handbook_site
+from process_manual.core.catalog import language_help
+from process_manual.core.language_tags import tag_argument
 from process_manual.core.paths import FEED
 from process_manual.core.problems import relative_path
 from process_manual.render.site import docs_pages
@@ -239,11 +242,13 @@ def _guard_out(out: Path, config_path: Path, docs_dir: Path, folder: Path) -> No
         )
 
 
-def render_handbook(config_path: Path, out: Path) -> RenderResult:
+def render_handbook(config_path: Path, out: Path, *, language: str | None = None) -> RenderResult:
     """Write `out/docs/` and `out/mkdocs.yml` for the site `config_path` describes; nothing is written
-    when the handbook has errors."""
+    when the handbook has errors. `language`: a tag over the handbook's own."""
     config = read_site_config(config_path)
     options = plugin_options(config, config_path)
+    if language:
+        options = dataclasses.replace(options, language=language)
     if not options.enabled:
         raise RenderRefused(
             f"{config_path}: the {PLUGIN} plugin is switched off (`enabled: false`) — there is no handbook to render"
@@ -348,7 +353,7 @@ def _write_docs(docs: Path, source_docs: Path, built: BuiltHandbook, assets: dic
 def run(args: argparse.Namespace) -> int:
     """`process-manual render`: exit 1, with every problem, when the handbook cannot be rendered."""
     try:
-        result = render_handbook(Path(args.config), Path(args.out))
+        result = render_handbook(Path(args.config), Path(args.out), language=args.language)
     except RenderRefused as refused:
         print(f"process-manual render: {refused}", file=sys.stderr)
         return 1
@@ -374,5 +379,10 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         required=True,
         metavar="DIR",
         help="write DIR/docs/ and DIR/mkdocs.yml (its site_dir is DIR/site); DIR/docs/ is replaced",
+    )
+    render.add_argument(
+        "--language",
+        type=tag_argument,
+        help=language_help("the language of the generated pages") + " (the theme keeps its own)",
     )
     render.set_defaults(run=run)

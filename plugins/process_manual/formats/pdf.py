@@ -30,8 +30,10 @@ from pathlib import Path
 from typing import Any
 
 from process_manual.core import paths
+from process_manual.core.catalog import LANGUAGE_VARIABLE, language_help, language_override, negotiate
 from process_manual.core.clock import today
 from process_manual.core.labels import Labels
+from process_manual.core.language_tags import tag_argument
 from process_manual.core.model import Area
 from process_manual.core.suggest import did_you_mean
 from process_manual.formats import pdfcompose
@@ -72,6 +74,11 @@ def add_parser(commands: Any) -> None:
     pdf.add_argument("--output", required=True, metavar="FILE", help="the PDF to write")
     pdf.add_argument("--site", metavar="DIR", help="print this already built site instead of building one")
     pdf.add_argument(
+        "--language",
+        type=tag_argument,
+        help=language_help("the language of the printed handbook") + " (with --site: of the title page and contents)",
+    )
+    pdf.add_argument(
         "--chromium",
         default=os.environ.get("PROCESS_MANUAL_CHROMIUM", DEFAULT_CHROMIUM),
         help=f"the Chromium to print with (default: {DEFAULT_CHROMIUM})",
@@ -87,6 +94,7 @@ def run(args: argparse.Namespace) -> int:
             area=args.area,
             site=Path(args.site) if args.site else None,
             chromium=args.chromium,
+            language=args.language,
         )
     except PdfError as error:
         print(f"process-manual pdf: error: {error}", file=sys.stderr)
@@ -102,27 +110,32 @@ def make_pdf(
     area: str | None = None,
     site: Path | None = None,
     chromium: str = DEFAULT_CHROMIUM,
+    language: str | None = None,
 ) -> tuple[int, int]:
-    """Print the handbook of `config_file` to `output`; returns (pages, processes)."""
+    """Print the handbook of `config_file` to `output`; returns (pages, processes). `language`: a tag over the
+    site's own (the site is built in it; a site given with `site` is printed as it was built)."""
     settings = _site_settings(config_file)
     handbook = load_handbook(settings["processes"])
     if any(p.is_error for p in handbook.problems):
         raise PdfError(f"the handbook at {settings['processes']} has errors: run `process-manual validate`")
-    labels = Labels(settings["language"])
+    negotiated = negotiate(language or language_override() or settings["language"])
+    if negotiated.warning:
+        print(f"process-manual pdf: warning: {negotiated.warning}", file=sys.stderr)
+    labels = Labels(negotiated.catalog)
     sections = select(handbook, area, publish_drafts=settings["publish_drafts"])
     if not sections:
         raise PdfError("there is no published process to print" + (f" in area '{area}'" if area else ""))
     with contextlib.ExitStack() as stack:
         if site is None:
             site = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="process-manual-pdf-")))
-            build_site(config_file, site)
+            build_site(config_file, site, language=language)
         base_url = stack.enter_context(_serve(site))
         browser = stack.enter_context(_chromium(chromium))
         # One tab for every page: Chromium keeps the compiled scripts (Mermaid is 3 MB) between them.
         tab = browser.new_page()
         printed = [_print_process(tab, site, base_url, section, settings["directory_urls"]) for section in sections]
         tab.close()
-        title = settings["site_name"] + (f" — {handbook.areas[area].area.name}" if area else "")
+        title = settings["site_name"] + (f"{labels.typography.dash}{handbook.areas[area].area.name}" if area else "")
         book = _compose(
             browser,
             printed,
@@ -189,9 +202,10 @@ def select(handbook: Handbook, area: str | None, *, publish_drafts: bool = False
     return sections
 
 
-def build_site(config_file: Path, site_dir: Path) -> None:
-    """`mkdocs build` into `site_dir`, as a user runs it (the plugin validates first)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def build_site(config_file: Path, site_dir: Path, *, language: str | None = None) -> None:
+    """`mkdocs build` into `site_dir`, as a user runs it (the plugin validates first); `language` over the
+    handbook's own, through the plugin's environment variable."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **({LANGUAGE_VARIABLE: language} if language else {})}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(config_file), "-d", str(site_dir)],
         env=env,

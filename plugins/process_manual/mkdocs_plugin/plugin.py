@@ -35,6 +35,7 @@ from process_manual.build.pipeline import (
     navigation,
     render_handbook,
 )
+from process_manual.core.catalog import negotiate
 from process_manual.core.labels import Labels
 from process_manual.core.paths import FEED
 from process_manual.core.problems import Problem, relative_path
@@ -42,20 +43,31 @@ from process_manual.formats.bpmn import ExportCache
 from process_manual.load.parsecache import ParseCache
 from process_manual.mkdocs_plugin.config import ProcessManualConfig, plugin_options
 from process_manual.mkdocs_plugin.dirtyreload import ChangeTracker, TrackedPageFile, merge_search_index
-from process_manual.mkdocs_plugin.search_dictionary import traditional_dictionary, use_dictionary
+from process_manual.mkdocs_plugin.search_dictionary import TRADITIONAL_SCRIPT, traditional_dictionary, use_dictionary
 from process_manual.render.preview import problem_banner
 from process_manual.render.site import docs_pages
 
 log = get_plugin_logger(__name__)
 
-# Material writes its theme language into <html lang>; "zh" does not say which script, and screen readers and
-# fonts need to know: its "zh" texts (and ours) are Simplified Chinese. zh-Hant and zh-TW are already exact.
-_PAGE_LANGUAGES = {"zh": "zh-Hans"}
+
+def page_language(theme_language: str) -> str | None:
+    """The exact tag for `<html lang>` when Material's is vaguer than the catalog it negotiates to.
+
+    Material writes its theme language into `<html lang>`; "zh" does not say which script, and screen
+    readers and fonts need to know: a bare language tag becomes its catalog's tag when that adds a script
+    (zh → zh-Hans). A tag with a script or region (zh-TW, zh-Hant, en-GB) is already exact."""
+    if not theme_language or "-" in theme_language or "_" in theme_language:
+        return None
+    negotiated = negotiate(theme_language)
+    exact = str(negotiated.catalog.tag)
+    if negotiated.warning or exact.lower() == theme_language.lower():
+        return None
+    return exact
 
 
 def with_page_language(html: str, theme_language: str) -> str:
     """The page with `<html lang>` made exact for the theme's language (unchanged when it already is)."""
-    exact = _PAGE_LANGUAGES.get(theme_language)
+    exact = page_language(theme_language)
     return html.replace(f'<html lang="{theme_language}"', f'<html lang="{exact}"', 1) if exact else html
 
 
@@ -170,6 +182,11 @@ class ProcessManualPlugin(_Plugin):
             preview=self.serving,
         )
         config.watch.append(str(settings.folder))
+        # A language without a catalog gets English words and a warning (logged with the build's other
+        # warnings); under --strict it stops the build here, before site/ is touched, like a handbook warning.
+        unknown_language = negotiate(settings.language).warning
+        if unknown_language and config.strict and not self.serving:
+            raise PluginError(f"{unknown_language} (--strict: warnings stop the build)")
 
         # A single build keeps nothing: the parsed files and models are freed once the pages are rendered.
         checked = check_handbook(settings, cache=self.parse_cache if self.serving else None)
@@ -236,7 +253,7 @@ class ProcessManualPlugin(_Plugin):
         search = config.plugins.get("material/search")
         if search is None or search.config.get("jieba_dict"):
             return
-        if self.labels.language != "zh-Hant":
+        if self.labels.catalog.script != TRADITIONAL_SCRIPT:
             use_dictionary(None)
             return
         dictionary = traditional_dictionary()
