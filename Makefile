@@ -7,7 +7,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Tests run in parallel (pytest-xdist); most of a browser test's time is waiting, so more workers than cores.
 PYTEST_PARALLEL ?= -n 4 --dist worksteal
 
-.PHONY: site serve serve-zh serve-zh-hant test check lint js-check validate chromium clean
+.PHONY: site serve serve-zh-hant test check lint js-check validate chromium clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,27 +27,24 @@ chromium:
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update && $$SUDO apt-get install -y chromium fonts-noto-cjk; }
 
+# The example handbook (Chinese source, English translated, traditional Chinese derived): one build writes
+# every language (site/, site/en/, site/zh-Hant/); examples/zh-hant is a handbook of one language.
 site: $(BIN)/.installed node_modules/.installed
 	$(BIN)/process-manual validate processes
-	$(BIN)/process-manual validate examples/zh/processes
 	$(BIN)/process-manual validate examples/zh-hant/processes
 	$(BIN)/mkdocs build --strict
-	cd examples/zh && ../../$(BIN)/mkdocs build --strict
 	cd examples/zh-hant && ../../$(BIN)/mkdocs build --strict
-	@echo "Built: site/index.html, examples/zh/site/index.html and examples/zh-hant/site/index.html"
+	@echo "Built: site/index.html (site/en/, site/zh-Hant/) and examples/zh-hant/site/index.html"
 
 serve: $(BIN)/.installed node_modules/.installed
 	$(BIN)/mkdocs serve --dirty
-
-serve-zh: $(BIN)/.installed node_modules/.installed
-	cd examples/zh && ../../$(BIN)/mkdocs serve --dirty -a 127.0.0.1:8001
 
 serve-zh-hant: $(BIN)/.installed node_modules/.installed
 	cd examples/zh-hant && ../../$(BIN)/mkdocs serve --dirty -a 127.0.0.1:8002
 
 validate: $(BIN)/.installed
 	$(BIN)/process-manual validate processes
-	$(BIN)/process-manual validate examples/zh/processes
+	$(BIN)/process-manual validate tests/fixtures/english/processes
 	$(BIN)/process-manual validate examples/zh-hant/processes
 
 # The inner loop: linters, type checker and every test that needs no browser.
@@ -69,4 +66,4 @@ test: $(BIN)/.installed node_modules/.installed chromium lint js-check
 	$(BIN)/python -m pytest -q $(PYTEST_PARALLEL)
 
 clean:
-	rm -rf site examples/zh/site examples/zh-hant/site .pytest_cache
+	rm -rf site tests/fixtures/english/site examples/zh-hant/site .pytest_cache

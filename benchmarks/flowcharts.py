@@ -84,7 +84,7 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory() as tmp:
         generate(args.count, seed=args.seed, out=Path(tmp) / "handbook", largest_first=True)
-        diagrams = (flowcharts(REPO / "processes", "en") + flowcharts(REPO / "examples" / "zh" / "processes", "zh")
+        diagrams = (flowcharts(REPO / "tests/fixtures/english/processes", "en") + flowcharts(REPO / "processes", "zh")
                     + flowcharts(Path(tmp) / "handbook", "en"))
     started = time.monotonic()
     with sync_playwright() as playwright:

@@ -15,7 +15,7 @@ from SpiffWorkflow.bpmn.specs.data_spec import BpmnDataStoreSpecification
 from process_manual.cli import main
 
 REPO = Path(__file__).resolve().parents[1]
-EXAMPLES = {"en": REPO / "processes", "zh": REPO / "examples" / "zh" / "processes"}
+EXAMPLES = {"en": REPO / "tests/fixtures/english/processes", "zh": REPO / "processes"}
 FIXTURES = Path(__file__).parent / "fixtures" / "bpmn"
 XSD = Path(SpiffWorkflow.__file__).parent / "bpmn" / "parser" / "schema" / "BPMN20.xsd"
 NS = {"bpmn": "http://www.omg.org/spec/BPMN/20100524/MODEL", "bpmndi": "http://www.omg.org/spec/BPMN/20100524/DI",

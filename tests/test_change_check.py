@@ -182,7 +182,7 @@ def test_done_when_the_example_handbook_in_a_fresh_repository(tmp_path: Path) ->
     """The issue's test: edit a step of the example handbook without a new version -> exit 1 naming the file;
     bump the version and add the entry -> exit 0. Through the installed console script, as CI runs it."""
     clone = init_repo(tmp_path / "clone")
-    shutil.copytree(ROOT / "processes", clone.root / "processes")
+    shutil.copytree(ROOT / "tests/fixtures/english/processes", clone.root / "processes")
     clone.commit("The example handbook")
     file = "administration/document-approval.yml"
 

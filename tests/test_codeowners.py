@@ -18,8 +18,8 @@ ROOT = Path(__file__).resolve().parents[1]
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A repository (a `.git` folder marks its root) holding both example handbooks; cwd is its root."""
     (tmp_path / ".git").mkdir()
-    shutil.copytree(ROOT / "processes", tmp_path / "processes")
-    shutil.copytree(ROOT / "examples/zh/processes", tmp_path / "examples/zh/processes")
+    shutil.copytree(ROOT / "tests/fixtures/english/processes", tmp_path / "processes")
+    shutil.copytree(ROOT / "processes", tmp_path / "examples/zh/processes")
     monkeypatch.chdir(tmp_path)
     return tmp_path
 

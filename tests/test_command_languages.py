@@ -19,6 +19,7 @@ from sitebuild import MERMAID_BUNDLE, write_site_config
 
 REPO = Path(__file__).resolve().parents[1]
 TRADITIONAL = REPO / "examples" / "zh-hant"
+ENGLISH = Path(__file__).parent / "fixtures" / "english"
 BPMN_FIXTURES = Path(__file__).parent / "fixtures" / "bpmn"
 
 
@@ -28,13 +29,15 @@ def _pinned_day(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("PROCESS_MANUAL_LANGUAGE", raising=False)
 
 
-def test_the_handbook_language_is_its_sites() -> None:
+def test_the_handbook_language_is_its_sources_or_its_sites() -> None:
     assert site_language(TRADITIONAL / "processes") == ("zh-Hant", TRADITIONAL / "mkdocs.yml")
-    assert site_language(REPO / "examples" / "zh" / "processes") == ("zh", REPO / "examples" / "zh" / "mkdocs.yml")
-    assert site_language(REPO / "processes") == ("en", REPO / "mkdocs.yml")
+    assert site_language(REPO / "processes") == ("zh", REPO / "mkdocs.yml")
+    assert site_language(ENGLISH / "processes") == ("en", ENGLISH / "mkdocs.yml")
     assert site_language(HANDBOOK) is None  # no site builds the test handbook
     assert command_language(None, HANDBOOK, guess_from="文件審批").catalog.tag == "zh-Hant"  # guessed
     assert command_language("de-AT", TRADITIONAL / "processes").catalog.tag == "de"  # --language wins
+    source = load_handbook(REPO / "processes").source_language  # _handbook.yml: languages: [zh, en, zh-Hant]
+    assert command_language(None, ENGLISH / "processes", declared=source).catalog.tag == "zh-Hans"
 
 
 def test_bpmn_export_speaks_the_handbooks_language_as_the_site_does(tmp_path: Path) -> None:
@@ -131,7 +134,7 @@ def test_new_in_german(tmp_path: Path) -> None:
 
 def test_bpmn_import_takes_the_language_asked_for(tmp_path: Path) -> None:
     root = tmp_path / "handbook"
-    shutil.copytree(REPO / "examples" / "zh" / "processes", root)
+    shutil.copytree(REPO / "processes", root)
     assert main(["bpmn", "import", str(BPMN_FIXTURES / "zh-leave-request.bpmn"), "--dir", str(root),
                  "--area", "training", "--owner", "hr-manager", "--language", "zh-Hant"]) == 0
     [source] = [s for s in load_handbook(root).processes if s.process.title == "请假审批流程"]
@@ -151,8 +154,9 @@ def test_render_in_another_language(tmp_path: Path) -> None:
     assert "## Verantwortungsmatrix (RACI)" in page and "Responsibility" not in page
 
 
-def test_the_environment_sets_the_language_of_one_build(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_environment_sets_the_language_of_a_command(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PROCESS_MANUAL_LANGUAGE", "de")
-    settings = SiteSettings(config_dir=REPO, docs_dir=REPO / "docs", options=PluginOptions(), theme_language="en")
+    assert command_language(None, ENGLISH / "processes").catalog.tag == "de"
+    settings = SiteSettings(config_dir=REPO, docs_dir=REPO / "docs", options=PluginOptions(), theme_language="en",
+                            language_override="de")
     assert settings.language == "de"
-    assert command_language(None, REPO / "processes").catalog.tag == "de"

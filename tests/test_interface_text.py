@@ -4,7 +4,8 @@ What counts (ARCHITECTURE.md, "Interface text is data"): a string in code may no
 nor a phrase of the English catalog. Exempt are what documents the code and the file format, which are
 written in English with Chinese examples, for contributors and editors, never shown on a page:
 comments, docstrings (a string standing alone as a statement), the JSON Schema's `description=` and
-`examples=`, the plugin options' `_doc(...)`, and argparse's `help=`. Messages of the command line and
+`examples=`, the plugin options' `_doc(...)`, argparse's `help=`, and the rule table's `_r(...)` entries
+(ids and process-file snippets; what a rule finds is in the catalogs). Messages of the command line and
 of the checks are English by design (reference/languages.md) and hold no catalog phrase.
 """
 
@@ -24,7 +25,9 @@ PACKAGE = Path(__file__).parents[1] / "plugins" / "process_manual"
 PYTHON = sorted(PACKAGE.rglob("*.py"))
 ASSETS = sorted(p for p in (PACKAGE / "build" / "assets").iterdir() if p.suffix in (".js", ".css"))
 DOCUMENTING_KEYWORDS = {"description", "examples", "help"}
-DOCUMENTING_CALLS = {"_doc"}
+DOCUMENTING_CALLS = {"_doc", "_r"}
+"""The options' docs, and the rule table's entries (core/rules.py: id, severity, principle and the bad and good
+process-file snippets, which are author data shown the same in every language)."""
 
 
 def code_strings(path: Path, *, as_written: bool = False) -> list[tuple[int, str]]:

@@ -18,7 +18,7 @@ from process_manual.cli.newprocess import slug
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = Path(sys.executable).parent / "process-manual"
-HANDBOOKS = {"en": ROOT / "processes", "zh": ROOT / "examples" / "zh" / "processes"}
+HANDBOOKS = {"en": ROOT / "tests/fixtures/english/processes", "zh": ROOT / "processes"}
 
 
 def copy_example(tmp_path: Path, language: str) -> Path:

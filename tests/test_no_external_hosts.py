@@ -19,7 +19,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parents[1]
-HANDBOOKS = {"en": ROOT / "mkdocs.yml", "zh": ROOT / "examples" / "zh" / "mkdocs.yml",
+HANDBOOKS = {"en": ROOT / "tests/fixtures/english/mkdocs.yml", "zh": ROOT / "mkdocs.yml",
              "zh-hant": ROOT / "examples" / "zh-hant" / "mkdocs.yml"}
 
 # Attributes whose URL the browser fetches by itself, per element.

@@ -18,7 +18,7 @@ import pytest
 from offline import offline_prefix
 
 ROOT = Path(__file__).resolve().parents[1]
-HANDBOOKS = {"en": ROOT / "mkdocs.yml", "zh": ROOT / "examples" / "zh" / "mkdocs.yml",
+HANDBOOKS = {"en": ROOT / "tests/fixtures/english/mkdocs.yml", "zh": ROOT / "mkdocs.yml",
              "zh-hant": ROOT / "examples" / "zh-hant" / "mkdocs.yml"}
 
 

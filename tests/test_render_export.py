@@ -27,7 +27,7 @@ from process_manual.build.plain_files import Tagged, read_site_config
 from sitebuild import MERMAID_BUNDLE, write_site_config
 
 ROOT = Path(__file__).resolve().parents[1]
-HANDBOOKS = {"en": ROOT / "mkdocs.yml", "zh": ROOT / "examples" / "zh" / "mkdocs.yml"}
+HANDBOOKS = {"en": ROOT / "tests/fixtures/english/mkdocs.yml", "zh": ROOT / "mkdocs.yml"}
 HAND_WRITTEN = ("index.md", "how-to-edit.md", "process-owners.md")
 HANDBOOK_PAGES = ("landscape.md", "roles/index.md", "forms.md", "kpis.md", "glossary.md", "whats-new.md",
                   "review-status.md", "onboarding/index.md")
@@ -36,7 +36,7 @@ HANDBOOK_PAGES = ("landscape.md", "roles/index.md", "forms.md", "kpis.md", "glos
 def process_ids(config: Path) -> list[str]:
     ids = []
     for path in sorted((config.parent / "processes").rglob("*.yml")):
-        if not path.name.startswith("_"):
+        if not path.name.startswith("_") and len(path.name.split(".")) == 2:  # not a translation (x.en.yml)
             ids.append(str(yaml.safe_load(path.read_text(encoding="utf-8"))["id"]))
     return ids
 

@@ -17,8 +17,9 @@ from process_manual.formats.schema import process_schema, schema_text
 
 ROOT = Path(__file__).resolve().parents[1]
 COMMITTED = ROOT / "schema" / "process.schema.json"
-EXAMPLES = sorted(p for folder in ("processes", "examples/zh/processes")
-                  for p in (ROOT / folder).rglob("*.yml") if not p.name.startswith("_"))
+EXAMPLES = sorted(p for folder in ("processes", "tests/fixtures/english/processes")
+                  for p in (ROOT / folder).rglob("*.yml") if not p.name.startswith("_")
+                  and len(p.name.split(".")) == 2)  # not a translation file (order-intake.en.yml)
 
 
 class _EditorLoader(yaml.SafeLoader):
@@ -75,7 +76,7 @@ def test_the_committed_schema_accepts_every_example_process(committed, path):
 
 
 def test_there_are_example_processes_in_both_languages():
-    assert {p.relative_to(ROOT).parts[0] for p in EXAMPLES} == {"processes", "examples"} and len(EXAMPLES) >= 14
+    assert {p.relative_to(ROOT).parts[0] for p in EXAMPLES} == {"processes", "tests"} and len(EXAMPLES) >= 14
 
 
 @pytest.mark.parametrize("change, where", [
@@ -94,9 +95,9 @@ def test_the_committed_schema_rejects_a_wrong_field(committed, change, where):
 
 
 def test_a_handbook_schema_suggests_the_catalog_ids(tmp_path, capsys):
-    assert main(["schema", "--dir", str(ROOT / "processes"), "--output", str(tmp_path / "s.json")]) == 0
+    assert main(["schema", "--dir", str(ROOT / "tests/fixtures/english/processes"), "--output", str(tmp_path / "s.json")]) == 0
     schema = json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))
-    handbook = load_handbook(ROOT / "processes")
+    handbook = load_handbook(ROOT / "tests/fixtures/english/processes")
     roles = sorted(handbook.roles)
     step = schema["$defs"]["Step"]["properties"]
     assert schema["properties"]["owner"]["enum"] == roles
@@ -113,7 +114,7 @@ def test_a_handbook_schema_suggests_the_catalog_ids(tmp_path, capsys):
         "related"]["items"]
     assert schema["$defs"]["Kpi"]["properties"]["owner"]["anyOf"][0]["enum"] == roles
     check = validator(schema)
-    for path in (ROOT / "processes").rglob("*.yml"):
+    for path in (ROOT / "tests/fixtures/english/processes").rglob("*.yml"):
         if not path.name.startswith("_"):
             check.validate(editor_view(path))
     wrong = editor_view(ROOT / "processes/administration/document-approval.yml")
@@ -130,7 +131,7 @@ def test_a_broken_catalog_suggests_nothing_rather_than_forbidding_everything(tmp
 def test_catalog_suggestions_do_not_change_the_generic_schema():
     generic = process_schema()
     before = copy.deepcopy(generic)
-    process_schema(load_handbook(ROOT / "processes"))
+    process_schema(load_handbook(ROOT / "tests/fixtures/english/processes"))
     assert process_schema() == before
 
 

@@ -26,18 +26,18 @@ def test_edit_template_strips_the_docs_folder_from_edit_uri():
     assert edit_template(REPO, "?path=/docs/", ROOT / "docs", ROOT) == REPO + "/?path=/{path}"
 
 
-def test_edit_template_of_the_chinese_handbook_in_this_repository():
-    """examples/zh/mkdocs.yml: the repository root is above the folder of mkdocs.yml."""
-    zh = ROOT / "examples" / "zh"
-    root = repository_root(zh)
+def test_edit_template_of_a_handbook_below_the_repository_root():
+    """examples/zh-hant/mkdocs.yml: the repository root is above the folder of mkdocs.yml."""
+    hant = ROOT / "examples" / "zh-hant"
+    root = repository_root(hant)
     assert root == ROOT
-    assert edit_template(REPO, "edit/main/examples/zh/docs/", zh / "docs", root) == REPO + "/edit/main/{path}"
+    assert edit_template(REPO, "edit/main/examples/zh-hant/docs/", hant / "docs", root) == REPO + "/edit/main/{path}"
 
 
 @pytest.mark.parametrize("repo_url, edit_uri", [(None, "edit/main/docs/"), (REPO, None), (REPO, ""),
                                                 (REPO, "edit/main/documentation/")])
 def test_no_edit_template_when_the_pattern_is_unknown(repo_url, edit_uri):
-    assert edit_template(repo_url, edit_uri, ROOT / "docs", ROOT) is None
+    assert edit_template(repo_url, edit_uri, ROOT / "tests/fixtures/english/docs", ROOT) is None
 
 
 def test_issue_template():

@@ -36,8 +36,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 HANDBOOKS = {
-    "en": ROOT / "mkdocs.yml",
-    "zh": ROOT / "examples" / "zh" / "mkdocs.yml",
+    "en": ROOT / "tests/fixtures/english/mkdocs.yml",
+    "zh": ROOT / "mkdocs.yml",
     "zh-hant": ROOT / "examples" / "zh-hant" / "mkdocs.yml",
 }
 PARAMETRISED = ("en", "zh")

@@ -117,7 +117,7 @@ def test_the_whole_handbook_prints_to_one_pdf_with_contents_and_drawn_diagrams(h
 
 
 def test_one_area_of_the_chinese_handbook_builds_and_prints(tmp_path: Path) -> None:
-    config = ROOT / "examples" / "zh" / "mkdocs.yml"
+    config = ROOT / "mkdocs.yml"
     output = tmp_path / "administration.pdf"
     result = print_pdf("--config", str(config), "--area", "administration", "--output", str(output))
     assert result.returncode == 0, result.stderr

@@ -1,9 +1,10 @@
 """The language of a handbook folder, for commands that are given the folder rather than the site.
 
-A handbook speaks the language its site is built in: the plugin's `language` option, else the theme's
-`language`, in the mkdocs.yml whose `processes` is that folder (the same setting the plugin reads, so
-`process-manual bpmn export processes` and the site's BPMN downloads use the same words). The nearest
-mkdocs.yml in the folder's parent or any folder above that builds it is the site.
+A handbook speaks its source language, the first of `_handbook.yml`'s `languages` when it declares them;
+else the language its site is built in: the plugin's `language` option, else the theme's `language`, in
+the mkdocs.yml whose `processes` is that folder (the same setting the plugin reads, so `process-manual
+bpmn export processes` and the site's BPMN downloads use the same words). The nearest mkdocs.yml in the
+folder's parent or any folder above that builds it is the site.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from process_manual.build.plain_files import RenderRefused, plugin_options, read_site_config
-from process_manual.core.catalog import LANGUAGE_VARIABLE, Catalog, language_override, negotiate
+from process_manual.core.catalog import LANGUAGE_VARIABLE, REFERENCE, Catalog, language_override, negotiate
 
 SITE_FILES = ("mkdocs.yml", "mkdocs.yaml")
 
@@ -45,7 +46,7 @@ def site_language(folder: Path) -> tuple[str, Path] | None:
 
 
 def _language_of(config_path: Path, folder: Path) -> str | None:
-    """The tag of the site `config_path` if its handbook is `folder` ("en" when it names none), else None."""
+    """The tag of the site `config_path` if its handbook is `folder` (English when it names none), else None."""
     try:
         config = read_site_config(config_path)
         options = plugin_options(config, config_path)
@@ -55,18 +56,24 @@ def _language_of(config_path: Path, folder: Path) -> str | None:
         return None
     theme: Any = config.get("theme")
     theme_language = theme.get("language") if isinstance(theme, dict) else None
-    return str(options.language or theme_language or "en")
+    return str(options.language or theme_language or REFERENCE)
 
 
-def command_language(requested: str | None, folder: Path, *, guess_from: str = "") -> HandbookLanguage:
+def command_language(
+    requested: str | None, folder: Path, *, declared: str | None = None, guess_from: str = ""
+) -> HandbookLanguage:
     """The language of a command: `--language` if given, else $PROCESS_MANUAL_LANGUAGE, else the handbook's
-    site's, else guessed from `guess_from` (a title; English when it is empty)."""
+    source language (`declared`: the first of `_handbook.yml`'s `languages`), else its site's, else guessed
+    from `guess_from` (a title; English when it is empty)."""
     from process_manual.core.language_guess import guess_language
 
     if requested or language_override():
         negotiated = negotiate(requested or language_override())
         source = "--language" if requested else LANGUAGE_VARIABLE
         return HandbookLanguage(negotiated.catalog, source, negotiated.warning)
+    if declared:
+        negotiated = negotiate(declared)
+        return HandbookLanguage(negotiated.catalog, "_handbook.yml", negotiated.warning)
     found = site_language(folder)
     if found is not None:
         tag, config_path = found

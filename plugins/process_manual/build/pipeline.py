@@ -16,7 +16,7 @@ from process_manual.build.options import PluginOptions
 from process_manual.check.onboarding import page_titles
 from process_manual.check.validate import Settings, validate
 from process_manual.core import paths
-from process_manual.core.catalog import language_override, negotiate
+from process_manual.core.catalog import REFERENCE, negotiate
 from process_manual.core.clock import today
 from process_manual.core.labels import Labels
 from process_manual.core.problems import Problem
@@ -60,11 +60,15 @@ class SiteSettings:
         """The handbook folder (catalogs and process files)."""
         return (self.config_dir / self.options.processes).resolve()
 
+    language_override: str | None = None
+    """A language over the site's own for this build only ($PROCESS_MANUAL_LANGUAGE, which `process-manual pdf
+    --language` sets); a handbook of several languages ignores it: each of its builds speaks its own."""
+
     @property
     def language(self) -> str:
-        """The tag the handbook asks for: $PROCESS_MANUAL_LANGUAGE, else the plugin's `language`, else the
-        theme's, else English."""
-        return language_override() or self.options.language or self.theme_language or "en"
+        """The tag the handbook asks for: the override, else the plugin's `language`, else the theme's, else
+        English."""
+        return self.language_override or self.options.language or self.theme_language or REFERENCE
 
 
 @dataclass
@@ -85,7 +89,10 @@ def check_handbook(settings: SiteSettings, *, cache: ParseCache | None = None) -
     problems = validate(
         handbook,
         Settings(
-            vague_owners=settings.options.vague_owners, docs_dir=settings.docs_dir, shown_base=settings.shown_base
+            vague_owners=settings.options.vague_owners,
+            docs_dir=settings.docs_dir,
+            shown_base=settings.shown_base,
+            language=settings.language,
         ),
     )
     return CheckedHandbook(handbook, problems)

@@ -10,7 +10,6 @@ can build the handbook. Nothing here imports MkDocs.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import os
 import shutil
 import sys
@@ -37,7 +36,7 @@ from process_manual.build.pipeline import (
     navigation,
 )
 from process_manual.build.pipeline import render_handbook as render_handbook_site
-from process_manual.core.catalog import language_help
+from process_manual.core.catalog import language_help, language_override
 from process_manual.core.language_tags import tag_argument
 from process_manual.core.paths import FEED
 from process_manual.core.problems import relative_path
@@ -247,8 +246,6 @@ def render_handbook(config_path: Path, out: Path, *, language: str | None = None
     when the handbook has errors. `language`: a tag over the handbook's own."""
     config = read_site_config(config_path)
     options = plugin_options(config, config_path)
-    if language:
-        options = dataclasses.replace(options, language=language)
     if not options.enabled:
         raise RenderRefused(
             f"{config_path}: the {PLUGIN} plugin is switched off (`enabled: false`) — there is no handbook to render"
@@ -266,6 +263,7 @@ def render_handbook(config_path: Path, out: Path, *, language: str | None = None
         repo_url=_plain(config.get("repo_url")),
         edit_uri=_plain(config.get("edit_uri")),
         theme_language=theme.get("language") if isinstance(theme, dict) else None,
+        language_override=language or language_override(),
         directory_urls=config.get("use_directory_urls", True),
     )
     checked = check_handbook(settings)

@@ -18,8 +18,9 @@ from process_manual.check.duplicates import duplicate_ids
 from process_manual.check.onboarding import check_onboarding
 from process_manual.check.policy import apply_policy, read_policy
 from process_manual.check.timelimits import check_time_limit
+from process_manual.check.translations import check_languages, check_translations
 from process_manual.core import flowgraph
-from process_manual.core.catalog import catalog
+from process_manual.core.catalog import REFERENCE, catalog
 from process_manual.core.clock import today
 from process_manual.core.durations import add_interval, parse_duration
 from process_manual.core.model import Process, Step
@@ -73,6 +74,8 @@ def validate(handbook: Handbook, settings: Settings | None = None) -> list[Probl
     for source in handbook.processes:
         problems += _check_process(handbook, source, settings, known_ids)
     problems += check_onboarding(handbook, known_ids, settings.docs_dir, settings.shown_base)
+    problems += check_languages(handbook)
+    problems += check_translations(handbook)
     return sort_problems(apply_policy(problems, policy))
 
 
@@ -243,7 +246,7 @@ def _check_steps(
                     rule="no-accountable",
                 )
         if step.within is not None:
-            yield from check_time_limit(step.within, (*at, "within"), p, catalog(settings.language or "en"))
+            yield from check_time_limit(step.within, (*at, "within"), p, catalog(settings.language or REFERENCE))
         for j, form_id in enumerate(step.forms):
             if handbook.forms and form_id not in handbook.forms:
                 yield _unknown("form", form_id, handbook.forms, p, (*at, "forms", j))

@@ -60,7 +60,7 @@ def export(args: argparse.Namespace) -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     # The handbook's language, as the site's BPMN downloads have it; outside a site, each title's.
-    language = command_language(args.language, folder)
+    language = command_language(args.language, folder, declared=handbook.source_language)
     warn_once(language, PROG)
     for source in handbook.processes:
         words = catalog(guess_language(source.process.title)) if language.guessed else language.catalog
@@ -175,7 +175,7 @@ def import_(args: argparse.Namespace) -> int:
             raise ImportRefused(problem if process_id else "give the new process's id with --id (e.g. ADM-009)")
         author = " ".join((args.author or "").split()) or handbook.roles[args.owner].name
         # --language, else the handbook's (its site's), else import_process guesses from the model's names
-        language = command_language(args.language, folder)
+        language = command_language(args.language, folder, declared=handbook.source_language)
         warn_once(language, PROG)
         result = import_process(
             definitions,

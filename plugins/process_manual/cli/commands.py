@@ -12,8 +12,8 @@ from process_manual.build import plain_files as export_markdown
 from process_manual.build.handbook_language import command_language, warn_once
 from process_manual.check.validate import DEFAULT_VAGUE_OWNERS, Settings, validate
 from process_manual.cli import bpmn_commands as bpmn_cli
-from process_manual.cli import newprocess
-from process_manual.core.catalog import language_help
+from process_manual.cli import newprocess, translations
+from process_manual.core.catalog import REFERENCE, language_help
 from process_manual.core.language_tags import tag_argument
 from process_manual.core.problems import format_github, format_human, format_json
 from process_manual.formats import codeowners, pdf
@@ -35,7 +35,7 @@ def _validate(args: argparse.Namespace) -> int:
         save_cache(cache, root)
     vague = tuple(args.vague_owner) if args.vague_owner else DEFAULT_VAGUE_OWNERS
     docs = Path(args.docs) if args.docs else None  # without it, pages named by reading paths are not looked for
-    language = command_language(args.language, root)
+    language = command_language(args.language, root, declared=handbook.source_language)
     warn_once(language, "process-manual validate")
     settings = Settings(vague_owners=vague, docs_dir=docs, shown_base=Path.cwd(), language=str(language.catalog.tag))
     problems = validate(handbook, settings)
@@ -88,9 +88,9 @@ def _rules(args: argparse.Namespace) -> int:
         for problem in problems:
             print(problem.text(), file=sys.stderr)
         severities = policy.severities
-        language = command_language(args.language, Path(args.dir))
+        language = command_language(args.language, Path(args.dir), declared=handbook.source_language)
     else:
-        language = command_language(args.language or "en", Path.cwd())
+        language = command_language(args.language or REFERENCE, Path.cwd())
     warn_once(language, "process-manual rules")
     sys.stdout.write(render_rules_reference(str(language.catalog.tag), handbook_severities=severities))
     return 0
@@ -156,6 +156,7 @@ def build_parser() -> argparse.ArgumentParser:
     pdf.add_parser(commands)
     export_markdown.add_parser(commands)
     bpmn_cli.add_parser(commands)
+    translations.add_parser(commands)
     return parser
 
 

@@ -312,7 +312,7 @@ def run(args: argparse.Namespace) -> int:
             f"(write one with `process-manual schema --output {SCHEMA_PATH}`)",
             file=sys.stderr,
         )
-    language = command_language(args.language, folder, guess_from=answers.title)
+    language = command_language(args.language, folder, declared=handbook.source_language, guess_from=answers.title)
     warn_once(language, "process-manual new")
     author = " ".join((args.author or "").split()) or handbook.roles[answers.owner].name
     text = process_text(answers, author=author, language=str(language.catalog.tag), schema_ref=schema_ref)

@@ -140,6 +140,9 @@ class Catalog:
     fallback: LanguageTag | None
     names: Mapping[str, str]
     """Other languages' names in this language, by tag (a language not named is called by its autonym)."""
+    search: Mapping[str, Any]
+    """How Material's search treats the language: `lang` (its stemmers; `zh` segments with jieba) and, where
+    the default does not do, a `separator` pattern."""
     messages: Mapping[str, Message] = field(repr=False)
     """Every message by dotted key: `labels.purpose`."""
     vocabulary: Mapping[str, Any] = field(repr=False)
@@ -192,11 +195,11 @@ class Catalog:
         return str(self.messages[f"principles.{key}.name"]), str(self.messages[f"principles.{key}.text"])
 
     def language_name(self, tag: str) -> str:
-        """What this language calls the language `tag` (its autonym when this catalog does not name it)."""
-        if tag in self.names:
-            return self.names[tag]
-        known = shipped_catalogs().get(tag)
-        return known.autonym if known else tag
+        """What this language calls the language `tag` (zh is zh-Hans; its autonym when not named here)."""
+        named = negotiate(tag)
+        if named.warning:
+            return tag
+        return self.names.get(str(named.catalog.tag)) or named.catalog.autonym
 
 
 # ---------------------------------------------------------------- reading and checking the files
@@ -228,6 +231,11 @@ def identity_problems(read: CatalogFile, expected_tag: str | None) -> None:
             LanguageTag.parse(str(value))
         except ValueError as error:
             read.problem(at, "invalid-value", str(error))
+    search = identity.get("search")
+    if search is not None and (
+        not isinstance(search, dict) or not isinstance(search.get("lang"), list) or set(search) - {"lang", "separator"}
+    ):
+        read.problem((IDENTITY, "search"), "invalid-value", "search is {lang: [...], separator: ...}", "see en.yml")
     if expected_tag is not None and isinstance(tag, str) and tag != expected_tag:
         read.problem(
             (IDENTITY, "tag"), "invalid-value", f"the file of '{expected_tag}' says tag: {tag}", "make them agree"
@@ -248,6 +256,7 @@ def build_catalog(read: CatalogFile, fallback: Catalog | None) -> Catalog:
         serves=tuple(LanguageTag.parse(t) for t in identity.get("serves") or []),
         fallback=LanguageTag.parse(identity["fallback"]) if identity.get("fallback") else None,
         names=dict(identity.get("names") or {}),
+        search=dict(identity.get("search") or {}),
         messages=messages,
         vocabulary=vocabulary if isinstance(vocabulary, dict) else {},
         source=read.path,

@@ -36,3 +36,12 @@ class Labels:
 
     def status_name(self, status: str) -> str:
         return self._words.text(f"status_{status}")
+
+    @property
+    def language_autonym(self) -> str:
+        """This language's name in itself (简体中文, English): what a language selector shows."""
+        return self.catalog.autonym
+
+    def language_name(self, tag: str) -> str:
+        """The name of language `tag` in this language (its own name when this catalog does not name it)."""
+        return self.catalog.language_name(tag)

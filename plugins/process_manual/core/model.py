@@ -407,8 +407,40 @@ class OnboardingCatalog(Strict):
     paths: list[ReadingPath]
 
 
+LANGUAGE_TAG_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
+LanguageTag = Annotated[str, Field(pattern=LANGUAGE_TAG_PATTERN, examples=["zh", "en", "zh-Hant"])]
+"""A BCP 47 language tag, as MkDocs' theme and HTML's `lang` take it."""
+
+
+class TranslationPolicy(Strict):
+    minimum: dict[LanguageTag, Annotated[float, Field(ge=0, le=100)]] = Field(
+        default_factory=dict,
+        description="Language -> the share of texts (percent) that must be translated and up to date: "
+        "`process-manual translations` fails below it (a CI gate).",
+        examples=[{"en": 90}],
+    )
+
+
 class HandbookPolicy(Strict):
     """`_handbook.yml`: the handbook's own policy, read alike by `process-manual validate` and the site build."""
+
+    languages: list[LanguageTag] = Field(
+        default_factory=list,
+        description="The handbook's languages, the source language first. Each other language reads its "
+        "texts from translation files beside the source (`order-intake.en.yml`, `_roles.en.yml`) and "
+        "gets a full site under its own path. Leave out for a handbook of one language.",
+        examples=[["zh", "en", "zh-Hant"]],
+    )
+    derived: dict[LanguageTag, Literal["s2t", "s2tw", "s2twp", "s2hk", "t2s", "tw2s", "tw2sp", "hk2s"]] = Field(
+        default_factory=dict,
+        description="Language -> the OpenCC conversion that derives its texts from the source language "
+        "(s2twp: simplified to traditional Chinese with Taiwan phrases). A hand translation in the "
+        "language's files overrides a converted text, text by text.",
+        examples=[{"zh-Hant": "s2twp"}],
+    )
+    translations: TranslationPolicy = Field(
+        default_factory=TranslationPolicy, description="What the handbook demands of its translations."
+    )
 
     rules: dict[str, Any] = Field(
         default_factory=dict,

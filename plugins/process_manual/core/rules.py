@@ -25,6 +25,7 @@ PRINCIPLES: tuple[str, ...] = (
     "architecture",
     "kpi",
     "change",
+    "languages",
     "onboarding",
 )
 """Why the rules exist, in the order the rules reference shows them: each key names a principle of the method
@@ -416,6 +417,35 @@ RULE_LIST: tuple[Rule, ...] = (
         "status: retired   # first; delete the file in a later change",
         fixed=True,
         check_only=True,
+    ),
+    # --- a handbook in several languages (_handbook.yml `languages:`) -------------------------------
+    _r(
+        "translation-shape",
+        ERROR,
+        "languages",
+        "# order-intake.en.yml\ntitle: [Order intake]",
+        "# order-intake.en.yml\ntitle: Order intake",
+    ),
+    _r(
+        "orphan-translation",
+        WARNING,
+        "languages",
+        "# order-intake.en.yml\nsteps:\n  recieve: {name: Receive the order}",
+        "# order-intake.en.yml\nsteps:\n  receive: {name: Receive the order}",
+    ),
+    _r(
+        "stale-translation",
+        WARNING,
+        "languages",
+        "# order-intake.yml now says: title: 订单受理与评审\ntitle: Order intake\ntranslated-from: {title: 5f1c09a2}",
+        "title: Order intake and review\ntranslated-from: {title: 0b7d42e1}   # process-manual translations --accept",
+    ),
+    _r(
+        "unrecorded-translation",
+        WARNING,
+        "languages",
+        "title: Order intake",
+        "title: Order intake\ntranslated-from: {title: 5f1c09a2}   # process-manual translations --accept",
     ),
 )
 

@@ -43,6 +43,8 @@ class Vocabulary:
     joined_tens: tuple[str, ...]
     joined_units: Mapping[str, str]
     joined_before: tuple[str, ...]
+    within: tuple[str, ...]
+    """Words around a duration that add nothing to it: "within 3 days", "3天内"."""
     idioms: tuple[Idiom, ...]
     preceded_by: Mapping[str, tuple[str, ...]]
     """Unit word -> what, right before the number, makes it part of a date ("3月5日": 日 after 月)."""
@@ -75,6 +77,7 @@ def merge(catalogs: Iterable[Catalog]) -> Vocabulary:
             "before_anywhere",
             "joined_tens",
             "joined_before",
+            "within",
             "idioms",
             "year_words",
             "deadlines",
@@ -101,6 +104,7 @@ def merge(catalogs: Iterable[Catalog]) -> Vocabulary:
             for unit, pattern in dates.get("followed_by", {}).items():
                 found["followed_by"].setdefault(unit, []).append(pattern)
             lists["year_words"] += _texts(dates.get("years"))
+        lists["within"] += _texts(durations.get("within"))
         lists["idioms"] += [
             Idiom(re.compile(idiom["pattern"], re.IGNORECASE), float(idiom["amount"]), idiom["unit"])
             for idiom in durations.get("idioms", [])

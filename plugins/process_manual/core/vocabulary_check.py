@@ -14,8 +14,8 @@ UNITS = ("minute", "hour", "day", "working_day", "week", "month", "year")
 TEXT_LISTS = ("vague_owners", "vague_time", "start_event_names")
 _KEYS = {"durations", "deadlines", "examples", *TEXT_LISTS}
 _DURATION_KEYS = {
-    "spaced": {"style", "numbers", "units", "before", "before_anywhere", "idioms"},
-    "joined": {"style", "digits", "ten", "units", "before", "idioms", "not_a_duration"},
+    "spaced": {"style", "numbers", "units", "before", "before_anywhere", "within", "idioms"},
+    "joined": {"style", "digits", "ten", "units", "before", "within", "idioms", "not_a_duration"},
 }
 
 
@@ -59,7 +59,7 @@ def _check_durations(read: CatalogFile, at: Path_, durations: Any) -> None:
         for word, unit in durations["units"].items():
             if unit not in UNITS:
                 read.problem((*at, "units", word), "invalid-value", f"unknown unit '{unit}'", ", ".join(UNITS))
-    for name in ("before", "before_anywhere"):
+    for name in ("before", "before_anywhere", "within"):
         if name in durations:
             _text_list(read, (*at, name), durations[name])
     for index, idiom in enumerate(durations.get("idioms") or []):

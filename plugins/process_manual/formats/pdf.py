@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from process_manual.core import paths
-from process_manual.core.catalog import LANGUAGE_VARIABLE, language_help, language_override, negotiate
+from process_manual.core.catalog import LANGUAGE_VARIABLE, REFERENCE, language_help, language_override, negotiate
 from process_manual.core.clock import today
 from process_manual.core.labels import Labels
 from process_manual.core.language_tags import tag_argument
@@ -167,7 +167,7 @@ def _site_settings(config_file: Path) -> dict[str, Any]:
     return {
         "processes": (config_file.resolve().parent / options.processes),
         "publish_drafts": options.publish_drafts,
-        "language": options.language or config.theme.get("language") or "en",
+        "language": options.language or config.theme.get("language") or REFERENCE,
         "site_name": config.site_name,
         "directory_urls": config.use_directory_urls,
     }

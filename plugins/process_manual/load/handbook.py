@@ -35,6 +35,7 @@ from process_manual.core.rules import make_problem
 from process_manual.load.explain import explain
 from process_manual.load.parseall import Parsed, parse_files
 from process_manual.load.parsecache import ParseCache
+from process_manual.load.translations import TranslationFile, read_translation, translation_target
 from process_manual.load.yamlload import Document
 
 M = TypeVar("M", bound=BaseModel)
@@ -83,6 +84,17 @@ class Handbook:
     """The optional _handbook.yml: rule severities and vague-owner words (checked by :mod:`.policy`)."""
     unloaded_ids: dict[str, str] = field(default_factory=dict)
     """Ids of process files too broken to load (already reported): references to them are not unknown."""
+    languages: list[str] = field(default_factory=list)
+    """`_handbook.yml`'s `languages:`, the source language first; empty for a handbook of one language."""
+    translations: dict[Path, dict[str, TranslationFile]] = field(default_factory=dict)
+    """Source file -> language -> its translation file (load/translations.py)."""
+
+    @property
+    def source_language(self) -> str | None:
+        return self.languages[0] if self.languages else None
+
+    def translations_of(self, source: Path) -> dict[str, TranslationFile]:
+        return self.translations.get(source, {})
 
     def process(self, process_id: str) -> ProcessSource | None:
         return next((p for p in self.processes if p.process.id == process_id), None)
@@ -135,10 +147,10 @@ def _yaml_files(root: Path) -> tuple[list[Path], list[Path]]:
     return found, linked_folders
 
 
-def _index_areas(handbook: Handbook, areas: list[Area], parent: Area | None, level: int) -> None:
+def index_areas(handbook: Handbook, areas: list[Area], parent: Area | None, level: int) -> None:
     for area in areas:
         handbook.areas.setdefault(area.id, AreaNode(area, parent, level))
-        _index_areas(handbook, area.children, area, level + 1)
+        index_areas(handbook, area.children, area, level + 1)
 
 
 @contextlib.contextmanager
@@ -221,8 +233,17 @@ def _load_handbook(root: Path, shown_base: Path | None, cache: ParseCache | None
             continue
         handbook.files.append(path)
         readable.append((path, shown))
-    for (path, shown), (doc, file_problems) in zip(readable, _parse(readable, cache), strict=False):
+    parsed = _parse(readable, cache)
+    handbook.languages = _declared_languages(root, readable, parsed)
+    for (path, shown), (doc, file_problems) in zip(readable, parsed, strict=False):
         problems.extend(file_problems)
+        target = translation_target(path.name, handbook.languages) if handbook.languages else None
+        if target is not None:
+            if doc is not None:
+                source_name, language = target
+                translation = read_translation(doc, language, source_name)
+                handbook.translations.setdefault(path.with_name(source_name), {})[language] = translation
+            continue
         is_catalog = path.parent == root and path.name.startswith("_")
         if is_catalog:
             found_catalogs.add(path.name)
@@ -275,6 +296,17 @@ def _load_handbook(root: Path, shown_base: Path | None, cache: ParseCache | None
     return handbook
 
 
+def _declared_languages(root: Path, readable: list[tuple[Path, str]], parsed: list[Parsed]) -> list[str]:
+    """`languages:` of _handbook.yml, read before the other files so that translation files are known as
+    such (a wrong value is reported when the catalog is validated, and then means one language)."""
+    for (path, _), (doc, _) in zip(readable, parsed, strict=False):
+        if path.parent == root and path.name == "_handbook.yml" and doc is not None and isinstance(doc.data, dict):
+            languages = doc.data.get("languages")
+            if isinstance(languages, list) and all(isinstance(tag, str) for tag in languages):
+                return list(languages)
+    return []
+
+
 def _load_catalog(handbook: Handbook, name: str, doc: Document) -> None:
     model = CATALOGS.get(name)
     if model is None:
@@ -294,7 +326,7 @@ def _load_catalog(handbook: Handbook, name: str, doc: Document) -> None:
             handbook.forms.setdefault(form.id, form)
     elif isinstance(catalog, AreasCatalog):
         handbook.top_areas = catalog.areas
-        _index_areas(handbook, catalog.areas, None, 1)
+        index_areas(handbook, catalog.areas, None, 1)
     elif isinstance(catalog, Glossary):
         handbook.terms = catalog.terms
     elif isinstance(catalog, OnboardingCatalog):

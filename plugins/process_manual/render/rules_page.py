@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from process_manual.core.catalog import Catalog, catalog
+from process_manual.core.catalog import REFERENCE, Catalog, catalog
 from process_manual.core.problems import Severity
 from process_manual.core.rules import PRINCIPLES, RULE_LIST, Rule
 
@@ -28,7 +28,7 @@ def _default(rule: Rule, words: Catalog) -> str:
 
 
 def render_rules_reference(
-    language: str = "en", *, heading: int = 1, handbook_severities: Mapping[str, Severity | None] | None = None
+    language: str = REFERENCE, *, heading: int = 1, handbook_severities: Mapping[str, Severity | None] | None = None
 ) -> str:
     """The reference as Markdown. `heading`: the level of its title; `handbook_severities`: what a handbook's
     _handbook.yml sets (shown in a column of its own; None leaves the column out)."""

@@ -6,6 +6,7 @@ import html
 import re
 
 from process_manual.core.cjk import join_lines
+from process_manual.core.marked import Stale, Untranslated
 
 # Characters with an inline meaning in Markdown, its extensions (tables, attr_list, pymdownx) or HTML:
 # written as numeric character references, which Markdown passes through and the browser shows
@@ -25,7 +26,20 @@ def plain(text: object) -> str:
     """Author text shown as it is written, on one line, inside any Markdown context (headings, lists, tables).
     A line break becomes a space, or nothing inside Chinese text (cjk.py)."""
     flat = " ".join(join_lines(str(text)).split())
-    return "".join(f"&#{ord(c)};" if c in _INLINE_SPECIAL else c for c in flat)
+    return marked("".join(f"&#{ord(c)};" if c in _INLINE_SPECIAL else c for c in flat), text)
+
+
+def marked(shown: str, text: object) -> str:
+    """`shown` (the escaped form of `text`) with the mark of a text shown in its source language because it
+    is not translated yet (its `lang`, and a note in the page's language), or of an outdated translation."""
+    if isinstance(text, Untranslated):
+        return (
+            f'<span class="pm-untranslated" lang="{attribute(text.language)}">{shown}</span>'
+            f'<span class="pm-translation-note">{html.escape(text.note)}</span>'
+        )
+    if isinstance(text, Stale):
+        return f'<span class="pm-stale">{shown}</span><span class="pm-translation-note">{html.escape(text.note)}</span>'
+    return shown
 
 
 def attribute(text: object) -> str:
@@ -58,12 +72,27 @@ def markdown(text: object) -> str:
     """Author Markdown (purpose, details, answers): emphasis, lists and links work; raw HTML, attribute
     lists and script links do not. Fenced code blocks are not supported (their lines are shown as text)."""
     source = str(text).replace("\r\n", "\n").replace("```", "&#96;&#96;&#96;").replace("~~~", "&#126;~~")
-    return _neutralise_links(_escape_outside_code(source))
+    shown = _neutralise_links(_escape_outside_code(source))
+    if not isinstance(text, Untranslated | Stale):
+        return shown
+    if not _BLOCKS.search(shown.strip()):  # one paragraph: marked like any inline text
+        return marked(shown, text)
+    # Markdown blocks (lists, paragraphs) cannot sit inside a span: the note follows them, and blocks in another
+    # language are wrapped in an element that says so (md_in_html keeps their Markdown).
+    if isinstance(text, Untranslated):
+        language = attribute(text.language)
+        shown = f'<div class="pm-untranslated" lang="{language}" markdown="1">\n\n{shown}\n\n</div>'
+    return f'{shown}\n\n<span class="pm-translation-note">{html.escape(text.note.strip())}</span>'
+
+
+_BLOCKS = re.compile(r"\n\s*\n|^\s*(?:[-*+]|\d+[.)]|#|>)\s", re.MULTILINE)
+"""Where author Markdown holds more than one paragraph: a blank line, a list item, a heading, a quote."""
 
 
 def table_cell(text: object) -> str:
     """Author Markdown inside a table cell: one line, and `|` cannot end the cell."""
-    return markdown(" ".join(join_lines(str(text)).split())).replace("|", "&#124;")
+    shown = markdown(" ".join(join_lines(str(text)).split())).replace("|", "&#124;")
+    return marked(shown, text)
 
 
 def page_title(text: str) -> str:

@@ -1,0 +1,181 @@
+"""One `mkdocs build` writes the handbook in every language `_handbook.yml` declares.
+
+The source language is the build MkDocs runs; after it, each other language is built again from the
+same mkdocs.yml into `site_dir/<tag>/`, with the theme, search and the plugin switched to that
+language (:func:`build_language`). The handbook is loaded and checked once, by the source build: the
+other builds localize what it loaded (load/localize.py). Every page of every language carries
+Material's language selector and `hreflang` alternates leading to the same page in the others.
+
+Hand-written pages translate as siblings: `docs/index.en.md` is the English `index.md`. A page without
+one is shown in the source language with a note — converted by OpenCC for a derived language.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from process_manual.core.catalog import catalog
+from process_manual.core.labels import Labels
+from process_manual.load.localize import opencc_converter
+
+PLUGIN_NAME = "process-manual"
+
+
+@dataclass(frozen=True)
+class Languages:
+    """The handbook's languages and the one a build is writing."""
+
+    tags: tuple[str, ...]
+    """Source language first."""
+    current: str
+    derived: dict[str, str] = field(default_factory=dict)
+    """Language -> OpenCC conversion (from `_handbook.yml`)."""
+
+    @property
+    def source(self) -> str:
+        return self.tags[0]
+
+    @property
+    def is_source(self) -> bool:
+        return self.current == self.source
+
+    def folder(self, tag: str) -> str:
+        """Where a language's site lives inside the source site: "" or "en/"."""
+        return "" if tag == self.source else f"{tag}/"
+
+
+def site_base(site_url: str | None) -> str:
+    """The path of the source site on its host ("/" when no site_url says otherwise)."""
+    path = urlsplit(site_url).path if site_url else "/"
+    return path if path.endswith("/") else path + "/"
+
+
+def alternates(languages: Languages, base: str, page_url: str) -> list[dict[str, str]]:
+    """Material's `extra.alternate` for one page: the same page in every language, as absolute paths
+    (MkDocs' `url` filter would misplace a relative link that leaves the language's own site)."""
+    return [
+        {"name": Labels(tag).language_autonym, "link": f"{base}{languages.folder(tag)}{page_url}", "lang": tag}
+        for tag in languages.tags
+    ]
+
+
+def translated_pages(files: Files, languages: Languages) -> Files:
+    """The hand-written pages of the language being built: `x.<tag>.md` replaces `x.md`; files of the
+    other languages are left out of this build."""
+    suffixes = {f".{tag}.md": tag for tag in languages.tags[1:]}
+    translations: dict[str, File] = {}
+    for file in list(files):
+        for suffix, tag in suffixes.items():
+            if file.src_uri.endswith(suffix):
+                files.remove(file)
+                if tag == languages.current:
+                    translations[file.src_uri.removesuffix(suffix) + ".md"] = file
+    for src_uri, translation in translations.items():
+        original = files.get_file_from_path(src_uri)
+        if original is not None:
+            original.abs_src_path = translation.abs_src_path
+            original.translated = True  # type: ignore[attr-defined]  # read by page_in_other_language
+    return files
+
+
+def source_pages(pages: list[Any], languages: Languages) -> list[Any]:
+    """The navigation of hand-written pages without the translations of its pages (`index.en.md`)."""
+    suffixes = tuple(f".{tag}.md" for tag in languages.tags[1:])
+    return [page for page in pages if not (isinstance(page, str) and page.endswith(suffixes))]
+
+
+def page_in_other_language(file: File) -> bool:
+    return not getattr(file, "translated", False)
+
+
+def untranslated_page_note(languages: Languages, labels: Labels) -> str:
+    """The note atop a hand-written page shown in the source language (or converted from it)."""
+    source_name = labels.language_name(languages.source)
+    if languages.current in languages.derived:
+        text = labels.converted_page.format(language=source_name)
+    else:
+        text = labels.page_not_translated.format(language=source_name)
+    return f'!!! note ""\n    {text}\n\n'
+
+
+def site_name(source_name: str, languages: Languages, names: dict[str, str]) -> str:
+    """The site's name in the language being built: as named in the options, else converted for a derived
+    language, else the source's."""
+    if languages.is_source:
+        return source_name
+    return names.get(languages.current) or convert_page(source_name, languages)
+
+
+def with_note(markdown: str, note: str) -> str:
+    """`note` right after the page's title: MkDocs takes a page's title from a first-level heading only
+    when it opens the page."""
+    first, _, rest = markdown.partition("\n")
+    if first.startswith("# "):
+        return f"{first}\n\n{note}{rest}"
+    return note + markdown
+
+
+def convert_page(markdown: str, languages: Languages) -> str:
+    """A hand-written page of a derived language: converted by OpenCC from the source page."""
+    conversion = languages.derived.get(languages.current)
+    return opencc_converter(conversion)(markdown) if conversion else markdown
+
+
+@contextlib.contextmanager
+def _own_plugin_instances(cache: dict[str, BasePlugin[Any]]) -> Iterator[None]:
+    """MkDocs keeps plugin instances across config loads (for `mkdocs serve`) in one cache shared by every
+    config: a language's build needs instances of its own, kept across rebuilds in `cache`."""
+    option = dict(MkDocsConfig._schema)["plugins"]
+    saved = option.plugin_cache  # type: ignore[attr-defined]  # Plugins' own attribute, see mkdocs/config
+    option.plugin_cache = cache  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        option.plugin_cache = saved  # type: ignore[attr-defined]
+
+
+def _search_options(tag: str, source_options: dict[str, Any]) -> dict[str, Any]:
+    """Search settings for a language, from its catalog (`language.search`): a language searched like the
+    source (Chinese after Chinese: jieba) keeps the source's settings, separators included; any other gets
+    its catalog's stemmers and separator (Material's default where the catalog names none)."""
+    search = catalog(tag).search
+    wanted = list(search.get("lang") or [])
+    if wanted and (source_options.get("lang") or [None])[0] == wanted[0]:
+        return {}
+    return {"lang": wanted, "separator": search.get("separator"), "pipeline": None}
+
+
+def build_language(
+    config: MkDocsConfig,
+    tag: str,
+    prepare: Any,
+    *,
+    cache: dict[str, BasePlugin[Any]],
+    dirty: bool,
+) -> None:
+    """Build the site of language `tag` into `site_dir/<tag>/` from the same mkdocs.yml.
+
+    `prepare(plugin)` hands the language's process-manual plugin what the source build already knows."""
+    site_dir = str(Path(config.site_dir) / tag)
+    site_url = urljoin(config.site_url, f"{tag}/") if config.site_url else None
+    with _own_plugin_instances(cache):
+        nested = load_config(config.config_file_path, site_dir=site_dir, site_url=site_url, strict=config.strict)
+    nested.theme["language"] = tag
+    search = nested.plugins.get("material/search") or nested.plugins.get("search")
+    if search is not None:
+        source_options = dict(search.config)
+        for key, value in _search_options(tag, source_options).items():
+            search.config[key] = value
+    prepare(nested.plugins[PLUGIN_NAME])
+    build(nested, dirty=dirty)
