@@ -13,6 +13,7 @@ flat `key -> text` maps with positions, and hashes source texts. Nothing here de
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Iterator
@@ -63,19 +64,30 @@ class Slot:
     text: str
 
 
+@functools.lru_cache(maxsize=4096)
 def plain_duration(text: str | None) -> Duration | None:
     """The duration a text says when it says nothing else ("3 working days", "3个工作日内", "12 months"):
     the catalogs say it in every language, so it is never a text to translate. "3 days before the
-    meeting" or "收到后3个工作日内" say more, and are texts."""
+    meeting" or "收到后3个工作日内" say more, and are texts. Cached: a handbook repeats its few limits."""
     duration = parse_duration(text) if text else None
     if duration is None or duration.before or text is None:
         return None
     written = _squeezed(text)
-    spoken = {_squeezed(duration.label(catalog)) for catalog in shipped_catalogs().values()}
-    # "within 3 days", "3天内": the catalogs' words around a duration that add nothing to it
-    around = [_squeezed(word) for word in vocabulary().within]
+    around = _around()
     bare = {written, *(written.removeprefix(word) for word in around), *(written.removesuffix(word) for word in around)}
-    return duration if bare & spoken else None
+    return duration if bare & _spoken(duration) else None
+
+
+@functools.cache
+def _spoken(duration: Duration) -> frozenset[str]:
+    """The duration as every catalog says it."""
+    return frozenset(_squeezed(duration.label(catalog)) for catalog in shipped_catalogs().values())
+
+
+@functools.cache
+def _around() -> tuple[str, ...]:
+    """The catalogs' words around a duration that add nothing to it: "within 3 days", "3天内"."""
+    return tuple(_squeezed(word) for word in vocabulary().within)
 
 
 def _squeezed(text: str) -> str:
