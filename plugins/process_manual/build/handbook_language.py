@@ -10,6 +10,7 @@ folder's parent or any folder above that builds it is the site.
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -60,7 +61,12 @@ def _language_of(config_path: Path, folder: Path) -> str | None:
 
 
 def command_language(
-    requested: str | None, folder: Path, *, declared: str | None = None, guess_from: str = ""
+    requested: str | None,
+    folder: Path,
+    *,
+    declared: str | None = None,
+    guess_from: str = "",
+    catalogs: Mapping[str, Catalog] | None = None,
 ) -> HandbookLanguage:
     """The language of a command: `--language` if given, else $PROCESS_MANUAL_LANGUAGE, else the handbook's
     source language (`declared`: the first of `_handbook.yml`'s `languages`), else its site's, else guessed
@@ -68,18 +74,18 @@ def command_language(
     from process_manual.core.language_guess import guess_language
 
     if requested or language_override():
-        negotiated = negotiate(requested or language_override())
+        negotiated = negotiate(requested or language_override(), catalogs)
         source = "--language" if requested else LANGUAGE_VARIABLE
         return HandbookLanguage(negotiated.catalog, source, negotiated.warning)
     if declared:
-        negotiated = negotiate(declared)
+        negotiated = negotiate(declared, catalogs)
         return HandbookLanguage(negotiated.catalog, "_handbook.yml", negotiated.warning)
     found = site_language(folder)
     if found is not None:
         tag, config_path = found
-        negotiated = negotiate(tag)
+        negotiated = negotiate(tag, catalogs)
         return HandbookLanguage(negotiated.catalog, config_path.as_posix(), negotiated.warning)
-    return HandbookLanguage(negotiate(guess_language(guess_from)).catalog, "guessed", guessed=True)
+    return HandbookLanguage(negotiate(guess_language(guess_from), catalogs).catalog, "guessed", guessed=True)
 
 
 def warn_once(language: HandbookLanguage, prog: str) -> None:

@@ -122,7 +122,7 @@ def render_handbook(
     """Every generated page and file of the site. With errors (only while previewing) the pages of files
     that could not be loaded are stand-ins that say why."""
     handbook, options = checked.handbook, settings.options
-    negotiated = negotiate(settings.language)
+    negotiated = negotiate(settings.language, handbook.interface_catalogs or None)
     labels = Labels(negotiated.catalog)
     links = source_links(
         settings.config_dir,

@@ -26,7 +26,7 @@ from process_manual.cli.newprocess import (
     slug,
     suggested_id,
 )
-from process_manual.core.catalog import Catalog, catalog, language_help
+from process_manual.core.catalog import REFERENCE, Catalog, catalog, language_help
 from process_manual.core.clock import today
 from process_manual.core.language_guess import guess_language
 from process_manual.core.language_tags import tag_argument
@@ -60,7 +60,9 @@ def export(args: argparse.Namespace) -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     # The handbook's language, as the site's BPMN downloads have it; outside a site, each title's.
-    language = command_language(args.language, folder, declared=handbook.source_language)
+    language = command_language(
+        args.language, folder, declared=handbook.source_language, catalogs=handbook.interface_catalogs or None
+    )
     warn_once(language, PROG)
     for source in handbook.processes:
         words = catalog(guess_language(source.process.title)) if language.guessed else language.catalog
@@ -175,7 +177,9 @@ def import_(args: argparse.Namespace) -> int:
             raise ImportRefused(problem if process_id else "give the new process's id with --id (e.g. ADM-009)")
         author = " ".join((args.author or "").split()) or handbook.roles[args.owner].name
         # --language, else the handbook's (its site's), else import_process guesses from the model's names
-        language = command_language(args.language, folder, declared=handbook.source_language)
+        language = command_language(
+            args.language, folder, declared=handbook.source_language, catalogs=handbook.interface_catalogs or None
+        )
         warn_once(language, PROG)
         result = import_process(
             definitions,
@@ -187,7 +191,7 @@ def import_(args: argparse.Namespace) -> int:
                 owner=args.owner,
                 author=author,
                 today=today(),
-                language=None if language.guessed else str(language.catalog.tag),
+                language=None if language.guessed else language.catalog,
                 role_map=role_map,
                 process=args.process,
                 source_name=source.name,
@@ -212,7 +216,7 @@ def import_(args: argparse.Namespace) -> int:
     path = folder / args.area / f"{slug(title, process_id)}.yml"
     schema = find_schema(folder)
     schema_ref = os.path.relpath(schema, path.parent.resolve()).replace(os.sep, "/") if schema else None
-    text = _process_yaml(result.process, schema_ref, source.name, catalog(result.language))
+    text = _process_yaml(result.process, schema_ref, source.name, result.language or catalog(REFERENCE))
     new_folder = not path.parent.exists()
     path.parent.mkdir(parents=True, exist_ok=True)
     restore = append_roles(folder / "_roles.yml", result.new_roles) if result.new_roles else None

@@ -35,7 +35,9 @@ def _validate(args: argparse.Namespace) -> int:
         save_cache(cache, root)
     vague = tuple(args.vague_owner) if args.vague_owner else DEFAULT_VAGUE_OWNERS
     docs = Path(args.docs) if args.docs else None  # without it, pages named by reading paths are not looked for
-    language = command_language(args.language, root, declared=handbook.source_language)
+    language = command_language(
+        args.language, root, declared=handbook.source_language, catalogs=handbook.interface_catalogs or None
+    )
     warn_once(language, "process-manual validate")
     settings = Settings(vague_owners=vague, docs_dir=docs, shown_base=Path.cwd(), language=str(language.catalog.tag))
     problems = validate(handbook, settings)
@@ -88,11 +90,16 @@ def _rules(args: argparse.Namespace) -> int:
         for problem in problems:
             print(problem.text(), file=sys.stderr)
         severities = policy.severities
-        language = command_language(args.language, Path(args.dir), declared=handbook.source_language)
+        language = command_language(
+            args.language,
+            Path(args.dir),
+            declared=handbook.source_language,
+            catalogs=handbook.interface_catalogs or None,
+        )
     else:
         language = command_language(args.language or REFERENCE, Path.cwd())
     warn_once(language, "process-manual rules")
-    sys.stdout.write(render_rules_reference(str(language.catalog.tag), handbook_severities=severities))
+    sys.stdout.write(render_rules_reference(language.catalog, handbook_severities=severities))
     return 0
 
 

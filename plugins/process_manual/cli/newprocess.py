@@ -23,7 +23,7 @@ import yaml
 
 from process_manual.build.handbook_language import command_language, warn_once
 from process_manual.check.validate import Settings, validate
-from process_manual.core.catalog import catalog, language_help
+from process_manual.core.catalog import Catalog, catalog, language_help
 from process_manual.core.cjk import is_cjk
 from process_manual.core.clock import today
 from process_manual.core.language_tags import tag_argument
@@ -187,11 +187,11 @@ def find_schema(start: Path) -> Path | None:
     return None
 
 
-def process_text(answers: Answers, *, author: str, language: str, schema_ref: str | None) -> str:
+def process_text(answers: Answers, *, author: str, language: str | Catalog, schema_ref: str | None) -> str:
     """The content of the new file (every value has been checked)."""
     if not (answers.id and answers.title and answers.area and answers.owner):
         raise ValueError("process_text needs the id, title, area and owner answered")
-    words = catalog(language)
+    words = language if isinstance(language, Catalog) else catalog(language)
     texts = words.new_process
     return _TEMPLATE.format(
         schema=f"# yaml-language-server: $schema={schema_ref}\n" if schema_ref else "",
@@ -312,10 +312,16 @@ def run(args: argparse.Namespace) -> int:
             f"(write one with `process-manual schema --output {SCHEMA_PATH}`)",
             file=sys.stderr,
         )
-    language = command_language(args.language, folder, declared=handbook.source_language, guess_from=answers.title)
+    language = command_language(
+        args.language,
+        folder,
+        declared=handbook.source_language,
+        catalogs=handbook.interface_catalogs or None,
+        guess_from=answers.title,
+    )
     warn_once(language, "process-manual new")
     author = " ".join((args.author or "").split()) or handbook.roles[answers.owner].name
-    text = process_text(answers, author=author, language=str(language.catalog.tag), schema_ref=schema_ref)
+    text = process_text(answers, author=author, language=language.catalog, schema_ref=schema_ref)
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         with path.open("x", encoding="utf-8", newline="\n") as file:  # "x": never overwrite

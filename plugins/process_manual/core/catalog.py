@@ -175,7 +175,7 @@ def build_catalog(read: CatalogFile, fallback: Catalog | None) -> Catalog:
     identity = read.section(IDENTITY)
     messages: dict[str, Message] = dict(fallback.messages) if fallback else {}
     messages.update(read.messages())
-    vocabulary = read.tree.get("recognise")
+    vocabulary = read.tree.get("recognise") or (fallback.vocabulary if fallback else None)
     return Catalog(
         tag=LanguageTag.parse(identity["tag"]),
         autonym=identity["autonym"],
@@ -195,7 +195,7 @@ def load_catalog_files(files: Mapping[str, CatalogFile], known: Mapping[str, Cat
     """The catalogs of read files by tag, each checked against English; CatalogError lists every problem.
 
     `known` are catalogs already loaded (a fallback may name one of them)."""
-    reference = files[REFERENCE].messages() if REFERENCE in files else dict(known[REFERENCE].messages)
+    reference = dict(known[REFERENCE].messages) if REFERENCE in known else files[REFERENCE].messages()
     result: dict[str, Catalog] = {}
     for tag, read in files.items():
         identity_problems(read, tag)

@@ -60,9 +60,9 @@ class CatalogFile:
     """Line and column of each key of a mapping: where a key unknown, doubled or missing below it is shown."""
     problems: list[Problem] = field(default_factory=list)
 
-    def problem(self, at: Path_, rule: str, message: str, fix: str = "") -> None:
-        """A problem at the value `at` (at its key for the rules about keys)."""
-        about_key = rule in ("unknown-key", "duplicate-key", "missing-key")
+    def problem(self, at: Path_, rule: str, message: str, fix: str = "", *, at_key: bool = False) -> None:
+        """A problem at the value `at` (at its key for the rules about keys, or when `at_key`)."""
+        about_key = at_key or rule in ("unknown-key", "duplicate-key", "missing-key")
         line, column = (self.key_marks.get(at) if about_key else None) or self.marks.get(at, (1, 1))
         self.problems.append(make_problem(rule, self.path, line, column, message, fix))
 

@@ -30,7 +30,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import Any
 
-from process_manual.core.catalog import REFERENCE, Catalog, catalog
+from process_manual.core.catalog import Catalog, catalog
 from process_manual.core.cjk import has_cjk
 from process_manual.core.language_guess import guess_language
 from process_manual.core.vocabulary import vocabulary
@@ -52,8 +52,8 @@ class Imported:
     warnings: list[Note] = field(default_factory=list)
     errors: list[Note] = field(default_factory=list)
     """What could not be mapped: with any of these, nothing is written."""
-    language: str = REFERENCE
-    """The tag of the catalog whose words the process got (`ImportOptions.language`, or guessed)."""
+    language: Catalog | None = None
+    """The catalog whose words the process got (`ImportOptions.language`, or guessed)."""
 
 
 def _norm(text: str | None) -> str:
@@ -437,8 +437,8 @@ class ImportOptions:
     author: str
     today: dt.date
     """The date of the change-log entry and the review."""
-    language: str | None = None
-    """The tag of the catalog whose words the new file gets (None: guessed from the names)."""
+    language: Catalog | None = None
+    """The catalog whose words the new file gets (None: guessed from the names)."""
     role_map: dict[str, str] = field(default_factory=dict)
     process: str | None = None
     source_name: str = ""
@@ -455,9 +455,8 @@ def import_process(definitions: Definitions, handbook: Handbook, options: Import
     process, notes = choose_process(definitions, options.process)
     pool = next((p for p in definitions.participants if p.process == process.id), None)
     title = options.title or (pool.name if pool and pool.name else None) or process.name or options.process_id
-    language = catalog(
-        options.language or guess_language(title + "".join(n.name or "" for n in process.nodes.values()))
-    )
+    names = title + "".join(n.name or "" for n in process.nodes.values())
+    language = options.language or catalog(guess_language(names))
     mapper = _Mapper(
         definitions,
         process,
@@ -503,5 +502,5 @@ def import_process(definitions: Definitions, handbook: Handbook, options: Import
         mapper.new_roles,
         mapper.warnings,
         mapper.errors,
-        str(language.tag),
+        language,
     )

@@ -209,14 +209,15 @@ class ProcessManualPlugin(_Plugin):
             language_override=language_override(),
         )
         config.watch.append(str(settings.folder))
-        # A language without a catalog gets English words and a warning (logged with the build's other
-        # warnings); under --strict it stops the build here, before site/ is touched, like a handbook warning.
-        unknown_language = negotiate(settings.language).warning
-        if unknown_language and config.strict and not self.serving:
-            raise PluginError(f"{unknown_language} (--strict: warnings stop the build)")
 
         checked = self.shared if self.shared is not None else self._check(config, settings)
         self.checked = checked
+        # A language without a catalog (shipped, or the handbook's _interface.yml) gets English words and a
+        # warning, logged with the build's other warnings; under --strict it stops the build here, before
+        # site/ is touched, like a handbook warning.
+        unknown_language = negotiate(settings.language, checked.handbook.interface_catalogs or None).warning
+        if unknown_language and config.strict and not self.serving:
+            raise PluginError(f"{unknown_language} (--strict: warnings stop the build)")
 
         try:
             self.mermaid_bundle = find_mermaid_bundle(config_dir, options.mermaid_bundle)

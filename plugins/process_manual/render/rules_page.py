@@ -14,9 +14,13 @@ from process_manual.core.problems import Severity
 from process_manual.core.rules import PRINCIPLES, RULE_LIST, Rule
 
 
-def rules_title(language: str) -> str:
+def rules_title(language: str | Catalog) -> str:
     """The reference's title (its navigation entry)."""
-    return catalog(language).rules_page.title
+    return _catalog(language).rules_page.title
+
+
+def _catalog(language: str | Catalog) -> Catalog:
+    return language if isinstance(language, Catalog) else catalog(language)
 
 
 def _level(severity: Severity | None, words: Catalog) -> str:
@@ -28,11 +32,14 @@ def _default(rule: Rule, words: Catalog) -> str:
 
 
 def render_rules_reference(
-    language: str = REFERENCE, *, heading: int = 1, handbook_severities: Mapping[str, Severity | None] | None = None
+    language: str | Catalog = REFERENCE,
+    *,
+    heading: int = 1,
+    handbook_severities: Mapping[str, Severity | None] | None = None,
 ) -> str:
     """The reference as Markdown. `heading`: the level of its title; `handbook_severities`: what a handbook's
     _handbook.yml sets (shown in a column of its own; None leaves the column out)."""
-    words = catalog(language)
+    words = _catalog(language)
     page = words.rules_page
     h = "#" * heading
     lines = [f"{h} {page.title}", "", page.intro, "", "```yaml", "# processes/_handbook.yml", page.example, "```", ""]
