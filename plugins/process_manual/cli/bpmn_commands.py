@@ -36,6 +36,7 @@ from process_manual.formats.bpmn_import import Imported, ImportOptions, ImportRe
 from process_manual.formats.bpmn_read import BpmnReadError, read_file
 from process_manual.formats.bpmn_roles import append_roles, role_line
 from process_manual.load.handbook import load_handbook
+from process_manual.load.localize import localize
 
 PROG = "process-manual bpmn"
 
@@ -64,6 +65,9 @@ def export(args: argparse.Namespace) -> int:
         args.language, folder, declared=handbook.source_language, catalogs=handbook.interface_catalogs or None
     )
     warn_once(language, PROG)
+    requested = args.language or handbook.source_language
+    if requested in handbook.languages[1:]:  # a handbook in several languages: the texts of that language
+        handbook = localize(handbook, requested)
     for source in handbook.processes:
         words = catalog(guess_language(source.process.title)) if language.guessed else language.catalog
         for name, text in handbook_files([source], handbook, start_label=words.labels.start).items():

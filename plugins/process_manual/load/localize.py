@@ -134,6 +134,10 @@ def localize(handbook: Handbook, language: str) -> Handbook:
         name: _localize(model, catalog_slots(model), localizer, handbook.translations_of(root / name).get(language))
         for name, model in catalog_models(handbook).items()
     }
+    for form in catalogs["_forms.yml"].forms:
+        duration = plain_duration(form.retention)
+        if duration is not None:
+            form.retention = duration.label(language)
     processes = []
     for source in handbook.processes:
         file = handbook.translations_of(source.doc.path).get(language)

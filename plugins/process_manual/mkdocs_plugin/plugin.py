@@ -26,6 +26,17 @@ from process_manual.build.assets import (
     site_assets,
     stylesheet_paths,
 )
+from process_manual.build.languages import (
+    Languages,
+    alternates,
+    convert_page,
+    site_base,
+    site_name,
+    source_pages,
+    untranslated_page_note,
+    with_note,
+    with_same_page_links,
+)
 from process_manual.build.options import PluginOptions
 from process_manual.build.pipeline import (
     MARKDOWN_EXTENSIONS,
@@ -46,19 +57,7 @@ from process_manual.load.localize import localize
 from process_manual.load.parsecache import ParseCache
 from process_manual.mkdocs_plugin.config import ProcessManualConfig, plugin_options
 from process_manual.mkdocs_plugin.dirtyreload import ChangeTracker, TrackedPageFile, merge_search_index
-from process_manual.mkdocs_plugin.languages import (
-    Languages,
-    alternates,
-    build_language,
-    convert_page,
-    page_in_other_language,
-    site_base,
-    site_name,
-    source_pages,
-    translated_pages,
-    untranslated_page_note,
-    with_note,
-)
+from process_manual.mkdocs_plugin.languages import build_language, page_in_other_language, translated_pages
 from process_manual.mkdocs_plugin.search_dictionary import TRADITIONAL_SCRIPT, traditional_dictionary, use_dictionary
 from process_manual.render.preview import problem_banner
 from process_manual.render.site import docs_pages
@@ -238,7 +237,7 @@ class ProcessManualPlugin(_Plugin):
             )
             checked = CheckedHandbook(localize(handbook, self.languages.current), checked.problems)
             if not config.extra.get("alternate"):  # filled per page (on_page_context); Material shows the selector
-                config.extra["alternate"] = alternates(self.languages, self.site_base, "")
+                config.extra["alternate"] = alternates(self.languages, self.site_base)
         self.built = render_handbook(checked, settings, bpmn_cache=self.bpmn_cache if self.serving else None)
         for warning in self.built.warnings:
             log.warning(warning)
@@ -321,13 +320,13 @@ class ProcessManualPlugin(_Plugin):
         if built is None or self.mermaid_bundle is None:
             raise PluginError("on_files ran before on_config rendered the handbook")
         site = built.site
-        if self.languages is not None:
-            files = translated_pages(files, self.languages)
         if self.dirty:
             for page in files.documentation_pages():
                 changed = self.changes.changed(page.src_uri, site.reading_blocks.get(page.src_uri, ""), self.banner)
                 files.remove(page)
                 files.append(TrackedPageFile.copy_of(page, changed or page.is_modified()))
+        if self.languages is not None:  # after the copies above: a copy is made from the page's path
+            files = translated_pages(files, self.languages)
         for src_uri, markdown in site.pages.items():
             inclusion = InclusionLevel.NOT_IN_NAV if src_uri in site.hidden else InclusionLevel.UNDEFINED
             if files.get_file_from_path(src_uri) is not None:
@@ -366,14 +365,12 @@ class ProcessManualPlugin(_Plugin):
             markdown = with_note(convert_page(markdown, languages), untranslated_page_note(languages, self.labels))
         return self.banner + markdown
 
-    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
-        # Material's language selector and `hreflang` links read `extra.alternate` while this page renders.
-        if self.languages is not None:
-            config.extra["alternate"] = alternates(self.languages, self.site_base, page.url)
-        return context
-
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-        return with_page_language(output, config.theme.get("language") or "") if self.enabled else None
+        if not self.enabled:
+            return None
+        if self.languages is not None:
+            output = with_same_page_links(output, self.languages, self.site_base, page.url)
+        return with_page_language(output, config.theme.get("language") or "")
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str | None:
         if not self.enabled or not template_name.endswith(".html"):  # 404.html; not sitemap.xml
