@@ -1,6 +1,6 @@
 """Interface text as data: every word the plugin writes comes from one catalog file per language.
 
-The catalogs are package data, `core/catalogs/<tag>.yml` (ARCHITECTURE.md, "A language"). Each is read once
+The catalogs are package data, `core/catalogs/<tag>.yml` (ARCHITECTURE.md, "A language of the interface"). Each is read once
 per process and checked against the English one, which is the reference: every other catalog has exactly
 its keys (unless it declares a `fallback:` language to borrow the missing ones from) and the same
 `{placeholders}`. :func:`negotiate` finds the catalog for any BCP 47 tag — an unknown tag gets English
@@ -46,7 +46,8 @@ PLURAL_RULES: dict[str, tuple[tuple[str, ...], Callable[[float], str]]] = {
 
 
 class CatalogError(Exception):
-    """A shipped catalog that cannot be used: a broken package, reported with every problem's place."""
+    """Catalogs that cannot be used, with every problem's place: shipped, a broken package; a handbook's
+    (`_interface.yml`), problems its validation reports."""
 
     def __init__(self, problems: list[Problem]):
         self.problems = problems

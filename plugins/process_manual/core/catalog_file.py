@@ -9,7 +9,7 @@ handbook; the rules they report under are the process file's (`yaml-syntax`, `du
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,6 +17,7 @@ import yaml
 
 from process_manual.core.problems import Problem
 from process_manual.core.rules import make_problem
+from process_manual.core.suggest import did_you_mean
 
 Path_ = tuple[str | int, ...]
 """Where a value is: keys and list positions from the top of the file."""
@@ -175,21 +176,4 @@ def _forms(plural_forms: tuple[str, ...]) -> str:
 
 
 def _near(key: str, reference: Mapping[str, Message]) -> str:
-    from process_manual.core.suggest import did_you_mean
-
     return did_you_mean(key, list(reference), "the English catalog lists every key")
-
-
-def walk_texts(tree: Any, at: Path_ = ()) -> Iterator[tuple[Path_, str]]:
-    """Every text of a tree, with where it stands."""
-    if isinstance(tree, dict):
-        for key, value in tree.items():
-            yield from walk_texts(value, (*at, key))
-    elif isinstance(tree, list):
-        for index, value in enumerate(tree):
-            yield from walk_texts(value, (*at, index))
-    else:
-        yield at, str(tree)
-
-
-Checker = Callable[[CatalogFile], None]
