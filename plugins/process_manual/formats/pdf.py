@@ -184,16 +184,9 @@ def make_pdf(
 
 
 def choose_language(handbook: Handbook, requested: str | None, *, site_language: str) -> str:
-    """The language to print: one of the handbook's `languages:` (any case; the source language when none is
-    asked for); a handbook of one language prints in the site's language."""
+    """The language to print of a handbook with `languages:`: one of them (any case), the source language
+    when none is asked for."""
     declared = handbook.languages
-    if not declared:
-        if requested is None or requested.lower() == site_language.lower():
-            return site_language
-        raise PdfError(
-            f"this handbook has one language ({site_language}): --language {requested} needs `languages:` in "
-            "_handbook.yml with the languages to build (see reference/languages.md)"
-        )
     if requested is None:
         return declared[0]
     for tag in declared:
