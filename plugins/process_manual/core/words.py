@@ -73,6 +73,8 @@ class Typography:
     Chinese (the space Chinese style guides ask for beside Latin text; see reference/chinese.md)."""
     decimal_separator: str
     """1.5 or 1,5."""
+    sentence_end: str
+    """After a sentence followed by another: ". " / "。"."""
 
     def enumerate(self, items: Iterable[str]) -> str:
         return self.enumeration_comma.join(items)

@@ -61,8 +61,7 @@ _NO_PAGE_NUMBER = "@page { @bottom-right { content: none; } }"
 # On paper a flowchart is one picture: a figure whose alternative text is the diagram's title and description
 # (Mermaid's accTitle and accDescr, which say that the steps follow as a list), not a scatter of box labels.
 # Chromium names the figure after aria-labelledby when there is one, so the label replaces it.
-_FLOWCHARTS_AS_FIGURES = """() => document.querySelectorAll(".pm-flowchart-canvas > svg").forEach((svg) => {
-  const stop = document.documentElement.lang.startsWith("zh") ? "。" : ". ";
+_FLOWCHARTS_AS_FIGURES = """(stop) => document.querySelectorAll(".pm-flowchart-canvas > svg").forEach((svg) => {
   const [title, description] = [":scope > title", ":scope > desc"].map(
     (selector) => (svg.querySelector(selector)?.textContent || "").trim());
   svg.setAttribute("role", "img");
@@ -163,7 +162,14 @@ def make_pdf(
         # One tab for every page: Chromium keeps the compiled scripts (Mermaid is 3 MB) between them.
         tab = browser.new_page()
         printed = [
-            _print_process(tab, site / folder, server_url + folder, section, settings["directory_urls"])
+            _print_process(
+                tab,
+                site / folder,
+                server_url + folder,
+                section,
+                settings["directory_urls"],
+                labels.typography.sentence_end,
+            )
             for section in sections
         ]
         tab.close()
@@ -282,7 +288,9 @@ def build_site(config_file: Path, site_dir: Path, *, language: str | None = None
         raise PdfError(f"`mkdocs build -f {config_file}` failed:\n{result.stdout}{result.stderr}")
 
 
-def _print_process(page: Any, site: Path, base_url: str, section: Section, directory_urls: bool) -> Section:
+def _print_process(
+    page: Any, site: Path, base_url: str, section: Section, directory_urls: bool, sentence_end: str
+) -> Section:
     """Open the process page, wait until its diagrams are drawn, print it (the print stylesheet fits a
     flowchart to the sheet's width, on a landscape sheet when it is wide)."""
     site_path = paths.site_path(paths.process_page(section.process.id), directory_urls)
@@ -300,7 +308,7 @@ def _print_process(page: Any, site: Path, base_url: str, section: Section, direc
             raise PdfError(f"the flowchart of {section.process.id} was not drawn within {DIAGRAM_TIMEOUT:.0f} s")
         page.wait_for_timeout(100)
     page.add_style_tag(content=_NO_PAGE_NUMBER)
-    page.evaluate(_FLOWCHARTS_AS_FIGURES)
+    page.evaluate(_FLOWCHARTS_AS_FIGURES, sentence_end)
     page.evaluate("document.fonts.ready.then(() => true)")
     printed = page.pdf(prefer_css_page_size=True, print_background=True, tagged=True)
     return Section(section.process, section.trail, printed)
