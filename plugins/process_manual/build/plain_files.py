@@ -322,10 +322,16 @@ def _refuse_clashes(source_docs: Path, built: BuiltHandbook) -> None:
 
 
 def _write_docs(docs: Path, source_docs: Path, built: BuiltHandbook, assets: dict[str, Path]) -> None:
-    """docs/: the hand-written pages, every generated page and file (BPMN included), and the reading blocks."""
+    """docs/: the hand-written pages (references written as links), every generated page and file (BPMN
+    included), and the reading blocks."""
     if docs.exists():
         shutil.rmtree(docs)  # a page of a removed process must not linger
     shutil.copytree(source_docs, docs)
+    for hand_written in docs.rglob("*.md"):  # their [[...]] references as plain Markdown links
+        text = hand_written.read_text(encoding="utf-8")
+        linked = built.hand_written(hand_written.relative_to(docs).as_posix(), text)
+        if linked != text:
+            hand_written.write_text(linked, encoding="utf-8")
     site = built.site
     for page, markdown in site.pages.items():
         target = docs / page

@@ -54,7 +54,17 @@ _LABELS: dict[str, tuple[str, str]] = {
     "references": ("References", "参考文件"),
     "related": ("Related processes", "相关流程"),
     "links_to": ("This process refers to", "本流程引用"),
-    "linked_from": ("Referred to by", "引用本流程的流程"),
+    "linked_from": ("Linked from", "引用本流程的流程"),
+    # "referred to by" (render/referrers.py): who names a process, step, role, form, KPI or term in a text
+    "referred_by": ("Referred to by", "被引用于"),
+    "referred_by_intro": (
+        "Pages and texts that name this process, its steps or its KPIs — what a change here may touch.",
+        "提到本流程、其步骤或指标的页面和文字——修改本流程时可能受影响的地方。",
+    ),
+    "role_referred_by_intro": (
+        "Pages and texts that name this role.",
+        "提到本角色的页面和文字。",
+    ),
     "changelog": ("Change log", "变更记录"),
     "date": ("Date", "日期"),
     "author": ("Author", "编写人"),
@@ -147,6 +157,7 @@ _LABELS: dict[str, tuple[str, str]] = {
         "Retired — this process no longer applies; it is kept for reference.",
         "已废止 — 本流程已不再适用，仅供参考。",
     ),
+    "replaced_by": ("It is replaced by {process}.", "取代它的流程：{process}。"),
     "status_draft": ("draft", "草稿"),
     "status_effective": ("effective", "生效"),
     "status_retired": ("retired", "已废止"),

@@ -96,6 +96,15 @@ PRINCIPLES = {
         "its texts, and a translation that no longer matches its source is found, not trusted.",
         "流程的结构只在源语言中写一次；其他语言只翻译文字，与原文不再一致的译文会被找出，而不是被默认可信。",
     ),
+    "links": Principle(
+        "Links that cannot break",
+        "不会断的链接",
+        "A handbook is a web of references: a text names a process, a step, a role, a form, an indicator or a "
+        "term by its id, so that every link is checked, follows its target wherever it moves, and each target "
+        "shows who refers to it — an owner sees what a change touches before making it.",
+        "手册是一张引用之网：文字按编号引用流程、步骤、岗位、表单、指标和术语，每个链接都经过检查，"
+        "目标移动到哪里链接就跟到哪里；每个目标都列出引用它的地方，负责人在修改之前就能看到会影响什么。",
+    ),
     "onboarding": Principle(
         "Reading paths for new hires",
         "新员工阅读路径",
@@ -197,8 +206,9 @@ RULE_LIST: tuple[Rule, ...] = (
         "duplicate-id",
         ERROR,
         "An id is used twice: two processes with one document number, or two steps, roles, "
-        "forms, areas, KPIs or reading paths with one id.",
-        "编号重复：两个流程使用同一文件编号，或步骤、岗位、表单、领域、指标、阅读路径的编号重复。",
+        "forms, areas, KPIs or reading paths with one id, or a step listed as removed that is still there.",
+        "编号重复：两个流程使用同一文件编号，或步骤、岗位、表单、领域、指标、阅读路径的编号重复，"
+        "或列为已删除的步骤仍然存在。",
         "names",
         "steps:\n  - id: review\n  - id: review",
         "steps:\n  - id: first-review\n  - id: second-review",
@@ -275,8 +285,8 @@ RULE_LIST: tuple[Rule, ...] = (
     _r(
         "unknown-process",
         ERROR,
-        "A process id that no process file has (in `related`, a sub-process step or a reading path).",
-        "引用了不存在的流程编号（`related`、子流程步骤或阅读路径中）。",
+        "A process id that no process file has (in `related`, `replaced_by`, a sub-process step or a reading path).",
+        "引用了不存在的流程编号（`related`、`replaced_by`、子流程步骤或阅读路径中）。",
         "names",
         "related: [IT-009]",
         "related: [IT-002]",
@@ -284,8 +294,8 @@ RULE_LIST: tuple[Rule, ...] = (
     _r(
         "unknown-step",
         ERROR,
-        "A step id that is not a step of this process (in `next`, a branch or a risk).",
-        "步骤编号不是本流程的步骤（`next`、分支或风险中）。",
+        "A step id that is not a step of this process (in `next`, a branch, a risk or `removed_steps`).",
+        "步骤编号不是本流程的步骤（`next`、分支、风险或 `removed_steps` 中）。",
         "logic",
         "next: issue-ordr",
         "next: issue-order",
@@ -530,6 +540,61 @@ RULE_LIST: tuple[Rule, ...] = (
         "items:\n  - {process: PUR-001}\n  - {process: PUR-001}",
         "items:\n  - {process: PUR-001}",
     ),
+    # --- references: [[...]] in texts and pages ------------------------------------------------------
+    _r(
+        "broken-reference",
+        ERROR,
+        "A `[[...]]` reference to a process, step, role, form, KPI or glossary term that does not exist "
+        "(misspelt, renamed or removed).",
+        "`[[...]]` 引用的流程、步骤、岗位、表单、指标或术语不存在（拼写错误、已改名或已删除）。",
+        "links",
+        "details: Then start [[ADM-04#submit]].",
+        "details: Then start [[ADM-004#submit]].",
+    ),
+    _r(
+        "reference-syntax",
+        ERROR,
+        "Text between `[[` and `]]` that is no reference: not a process id, `ID#step`, `role:`, `form:`, "
+        "`kpi:` or `term:` (write `\\[[` or a code span to show brackets).",
+        "`[[` 与 `]]` 之间的文字不是引用：既不是流程编号、`编号#步骤`，也不是 `role:`、`form:`、`kpi:`、"
+        "`term:`（要显示方括号本身，写 `\\[[` 或放进代码）。",
+        "links",
+        "details: Ask the [[buyer]].",
+        "details: Ask the [[role:buyer]].",
+    ),
+    _r(
+        "outdated-reference",
+        WARNING,
+        "A reference to a retired process or to a step its process has removed: the link still lands, on "
+        "what no longer applies; the message names what replaced it where the process says "
+        "(`replaced_by`, `removed_steps`).",
+        "引用了已废止的流程或已删除的步骤：链接仍能打开，但指向不再适用的内容；"
+        "流程写明了替代者时（`replaced_by`、`removed_steps`），消息会指出。",
+        "links",
+        "details: See [[PUR-001#compare-quotes]].   # removed_steps: {compare-quotes: tender}",
+        "details: See [[PUR-001#tender]].",
+    ),
+    _r(
+        "reference-to-draft",
+        WARNING,
+        "A reference from published text to a draft process: readers see its name without a link until "
+        "the draft takes effect.",
+        "已发布的文字引用了草稿流程：草稿生效之前，读者只看到名称，没有链接。",
+        "links",
+        "details: Then start [[IT-009]].   # IT-009 is a draft",
+        "details: Then start [[IT-002]].",
+    ),
+    _r(
+        "link-by-path",
+        WARNING,
+        "A hand-written page links a process, role or form page by its path (`processes/pur-001.md`) or "
+        "by a bare id (`(PUR-001)`): such a link is not checked by the handbook and breaks when pages move.",
+        "手写页面按路径（`processes/pur-001.md`）或裸编号（`(PUR-001)`）链接流程、岗位或表单页面："
+        "这样的链接手册不检查，页面移动后就会断。",
+        "links",
+        "[the purchase request](processes/pur-001.md)",
+        "[[PUR-001|the purchase request]]",
+    ),
     # --- the pull-request check (`process-manual check`) ---------------------------------------------
     _r(
         "version-not-raised",
@@ -595,6 +660,29 @@ RULE_LIST: tuple[Rule, ...] = (
         "git rm purchase-request.yml   # status: effective",
         "status: retired   # first; delete the file in a later change",
         fixed=True,
+        check_only=True,
+    ),
+    _r(
+        "reference-broken-by-change",
+        ERROR,
+        "The change deletes a process, or removes a step without recording it in `removed_steps`, that a "
+        "file still refers to.",
+        "本次修改删除了仍被其他文件引用的流程，或删除了仍被引用的步骤却没有记入 `removed_steps`。",
+        "links",
+        "# PUR-001: step compare-quotes removed\ndetails: See [[PUR-001#compare-quotes]].",
+        "# PUR-001: removed_steps: {compare-quotes: tender}\ndetails: See [[PUR-001#tender]].",
+        check_only=True,
+    ),
+    _r(
+        "reference-touched-by-change",
+        WARNING,
+        "The change retires or renames a process, or renames or removes (recorded in `removed_steps`) a step, "
+        "that a file refers to: read what that file says about it.",
+        "本次修改使某流程废止或改名，或使某步骤改名或删除（已记入 `removed_steps`），而有文件引用它："
+        "请检查该文件中相关的说法。",
+        "links",
+        "# PUR-001: status: retired\ndetails: Buy through [[PUR-001]].",
+        "# PUR-001: status: retired, replaced_by: PUR-002\ndetails: Buy through [[PUR-002]].",
         check_only=True,
     ),
     # --- a handbook in several languages (_handbook.yml `languages:`) -------------------------------

@@ -290,6 +290,8 @@ class ProcessManualPlugin(_Plugin):
         site = self.built.site
         if page.file.src_uri in site.edit_urls:  # Material's edit button opens the YAML, not a generated page
             page.edit_url = site.edit_urls[page.file.src_uri]
+        if page.file.src_uri not in site.pages:  # a hand-written page: its [[...]] references become links
+            markdown = self.built.hand_written(page.file.src_uri, markdown)
         markdown += site.reading_blocks.get(page.file.src_uri, "")  # "mark as read" on pages of reading paths
         return self.banner + markdown
 
