@@ -123,6 +123,15 @@ def make_pdf(
         printed = [_print_process(tab, site, base_url, section, settings["directory_urls"]) for section in sections]
         tab.close()
         title = settings["site_name"] + (f" — {handbook.areas[area].area.name}" if area else "")
+        # Links between printed processes (references, sub-processes) go inside the book (pdfcompose.py).
+        links = pdfcompose.PrintedLinks(
+            base_url,
+            {
+                paths.site_path(paths.process_page(s.process.id), settings["directory_urls"]): index
+                for index, s in enumerate(printed)
+            },
+            settings["site_url"],
+        )
         book = _compose(
             browser,
             printed,
@@ -130,6 +139,7 @@ def make_pdf(
             title=settings["site_name"],
             subtitle=handbook.areas[area].area.name if area else "",
             full_title=title,
+            links=links,
         )
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_bytes(book)
@@ -156,6 +166,7 @@ def _site_settings(config_file: Path) -> dict[str, Any]:
         "publish_drafts": options.publish_drafts,
         "language": options.language or config.theme.get("language") or "en",
         "site_name": config.site_name,
+        "site_url": config.site_url,
         "directory_urls": config.use_directory_urls,
     }
 
@@ -285,7 +296,14 @@ def _print_html(context: Any, markup: str) -> bytes:
 
 
 def _compose(
-    context: Any, sections: list[Section], labels: Labels, *, title: str, subtitle: str, full_title: str
+    context: Any,
+    sections: list[Section],
+    labels: Labels,
+    *,
+    title: str,
+    subtitle: str,
+    full_title: str,
+    links: pdfcompose.PrintedLinks,
 ) -> bytes:
     title_pdf = _print_html(context, pdfcompose.title_page_html(title, subtitle, labels, today(), len(sections)))
     contents_pages = 1
@@ -310,5 +328,5 @@ def _compose(
     if pdfcompose.page_count(numbers_pdf) != total:
         raise PdfError(f"the page numbers came out on {pdfcompose.page_count(numbers_pdf)} sheets, not {total}")
     return pdfcompose.merge(
-        title_pdf, contents_pdf, sections, numbers_pdf, title=full_title, contents_title=labels.contents
+        title_pdf, contents_pdf, sections, numbers_pdf, title=full_title, contents_title=labels.contents, links=links
     )

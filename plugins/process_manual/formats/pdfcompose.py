@@ -12,8 +12,9 @@ import datetime as dt
 import html
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from process_manual.core.labels import Labels
 from process_manual.core.model import Process
@@ -25,7 +26,8 @@ body { font-family: "Noto Sans", "Noto Sans CJK SC", "DejaVu Sans", sans-serif; 
 """The paper of the book: the same A4 and margins as process-manual.css's @page rule."""
 
 if TYPE_CHECKING:  # only printing imports pypdf, lazily
-    from pypdf.generic import IndirectObject
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import DictionaryObject, IndirectObject
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,18 @@ def landscape_pages(pdf: bytes) -> list[bool]:
     return [float(page.mediabox.width) > float(page.mediabox.height) for page in PdfReader(io.BytesIO(pdf)).pages]
 
 
+@dataclass(frozen=True)
+class PrintedLinks:
+    """Where the links of the printed pages point: the pages were printed from `base_url`; a link to a
+    printed process (`site paths` -> its section) goes inside the book, any other page of the site to
+    `site_url` (the intranet), or nowhere when the site has no address."""
+
+    base_url: str
+    sections: dict[str, int] = field(default_factory=dict)
+    """The site path of each printed process page (`processes/adm-004/`) -> its section's index."""
+    site_url: str | None = None
+
+
 def merge(
     title_pdf: bytes,
     contents_pdf: bytes,
@@ -111,9 +125,11 @@ def merge(
     *,
     title: str,
     contents_title: str,
+    links: PrintedLinks | None = None,
 ) -> bytes:
     """One PDF: title page, contents, every section; page numbers laid over all but the title page; an
-    outline (bookmarks) by area and process."""
+    outline (bookmarks) by area and process; with `links`, the links of the printed pages pointed inside
+    the book (:func:`_point_links`)."""
     from pypdf import PdfReader, PdfWriter  # only printing needs it: every other command starts 40 ms sooner
 
     writer = PdfWriter()
@@ -121,9 +137,13 @@ def merge(
     contents_start = len(writer.pages)
     writer.append(PdfReader(io.BytesIO(contents_pdf)))
     starts: list[int] = []
+    readers: list[PdfReader] = []
     for section in sections:
         starts.append(len(writer.pages))
-        writer.append(PdfReader(io.BytesIO(section.pdf)))
+        readers.append(PdfReader(io.BytesIO(section.pdf)))
+        writer.append(readers[-1])
+    if links is not None:
+        _point_links(writer, readers, starts, links)
     numbers = PdfReader(io.BytesIO(numbers_pdf))
     for index, page in enumerate(writer.pages):
         if index > 0 and index < len(numbers.pages):
@@ -149,3 +169,87 @@ def page_count(pdf: bytes) -> int:
     from pypdf import PdfReader
 
     return len(PdfReader(io.BytesIO(pdf)).pages)
+
+
+Place = tuple[int, float, float]
+"""A place in the book: page index, left, top."""
+KEEP, DROP = "keep", "drop"
+
+
+def _destinations(reader: PdfReader, start: int) -> dict[str, Place]:
+    """The anchors Chromium printed into one section (`/step-submit`, headings): name -> (page of the book,
+    left, top)."""
+    found: dict[str, Place] = {}
+    for name, destination in reader.named_destinations.items():
+        page = reader.get_destination_page_number(destination)
+        if page is not None and page >= 0:
+            found[str(name).lstrip("/")] = (start + page, float(destination.left or 0), float(destination.top or 0))
+    return found
+
+
+def _point_links(writer: PdfWriter, readers: Sequence[PdfReader], starts: Sequence[int], links: PrintedLinks) -> None:
+    """Each section's links, made right for a book. Chromium names each anchor by its id, and every process
+    has a `#step-archive`: merged, the names collide, so every link to an anchor becomes an explicit place
+    (page and height) in its own section. A link to another printed process (a reference, a sub-process)
+    goes to that section, at the anchor named; a link to any other page of the site goes to the site's
+    address, or is dropped — the address printing used (127.0.0.1) is gone once the book is written."""
+    from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject, NullObject, TextStringObject
+
+    places = [_destinations(reader, start) for reader, start in zip(readers, starts, strict=True)]
+    tops = [(start, 0.0, float(writer.pages[start].mediabox.top)) for start in starts]
+    ends = [*starts[1:], len(writer.pages)]
+    for index, (start, end) in enumerate(zip(starts, ends, strict=True)):
+        for page in writer.pages[start:end]:
+            annotations = page.get("/Annots")
+            if not annotations:
+                continue
+            kept = ArrayObject()
+            for item in annotations:
+                annotation: DictionaryObject = item.get_object()
+                target = _link_target(annotation, index, places, tops, links)
+                if target == DROP:
+                    continue
+                if isinstance(target, tuple):
+                    reference = writer.pages[target[0]].indirect_reference
+                    annotation.pop("/A", None)
+                    annotation[NameObject("/Dest")] = ArrayObject(
+                        [reference, NameObject("/XYZ"), FloatObject(target[1]), FloatObject(target[2]), NullObject()]
+                    )
+                elif target != KEEP:
+                    action = annotation["/A"].get_object()
+                    if isinstance(action, DictionaryObject):
+                        action[NameObject("/URI")] = TextStringObject(target)
+                kept.append(item)
+            page[NameObject("/Annots")] = kept
+    names = writer.root_object.get("/Names")
+    if names is not None:
+        names.get_object().pop("/Dests", None)  # the merged names collided: every link now says its place
+
+
+def _link_target(
+    annotation: DictionaryObject,
+    section: int,
+    places: Sequence[dict[str, Place]],
+    tops: Sequence[Place],
+    links: PrintedLinks,
+) -> Place | str:
+    """Where one link of section `section` should go: a place in the book, a URL, KEEP or DROP. `tops`: the
+    top of each section's first page."""
+    if annotation.get("/Subtype") != "/Link":
+        return KEEP
+    destination = annotation.get("/Dest")
+    if destination is not None:
+        if isinstance(destination, list):
+            return KEEP
+        return places[section].get(str(destination).lstrip("/"), DROP)
+    action = annotation.get("/A")
+    uri = str(action.get_object().get("/URI", "")) if action is not None else ""
+    if not uri.startswith(links.base_url):
+        return KEEP
+    path = uri[len(links.base_url) :]
+    parts = urlsplit(path)
+    target = links.sections.get(parts.path)
+    if target is not None:
+        anchor = places[target].get(parts.fragment) if parts.fragment else None
+        return anchor or tops[target]
+    return links.site_url.rstrip("/") + "/" + path if links.site_url else DROP
