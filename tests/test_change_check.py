@@ -212,3 +212,40 @@ def test_a_broken_file_is_reported_as_broken_not_as_deleted(repo: Repo, capsys) 
     code, out, _ = check(capsys, "--base", "HEAD")
     assert code == 1
     assert f"handbook/{ARCHIVE}:" in out and "invalid YAML" in out and "deleted" not in out
+
+
+def _translated(repo: Repo) -> Path:
+    """The test handbook with `languages: [en, zh]` and a Chinese translation of PUR-001, committed."""
+    handbook = repo.root / "handbook"
+    (handbook / "_handbook.yml").write_text("languages: [en, zh]\n", encoding="utf-8")
+    (handbook / "purchasing" / "purchase-request.zh.yml").write_text(
+        "title: 采购申请\nsteps:\n  submit:\n    name: 提交采购申请\n", encoding="utf-8")
+    assert main(["translations", str(handbook), "--accept", str(handbook / "purchasing" / "purchase-request.zh.yml")]) == 0
+    repo.commit("Chinese texts of the purchase request")
+    return handbook
+
+
+def test_a_translation_only_change_needs_no_new_version(repo: Repo, capsys) -> None:
+    handbook = _translated(repo)
+    capsys.readouterr()
+    change(handbook, "purchasing/purchase-request.zh.yml", ("title: 采购申请\n", "title: 采购申请流程\n"))
+    (handbook / "_roles.zh.yml").write_text("roles:\n  buyer: {name: 采购员}\n", encoding="utf-8")
+    assert check(capsys, "--base", "HEAD") == (0, "0 error(s), 0 warning(s)\n", "")
+    (handbook / "purchasing" / "purchase-request.zh.yml").unlink()  # deleting a translation deletes no process
+    assert check(capsys, "--base", "HEAD")[0] == 0
+
+
+def test_the_check_lists_the_translations_a_change_makes_stale(repo: Repo, capsys) -> None:
+    handbook = _translated(repo)
+    capsys.readouterr()
+    change(handbook, PURCHASE, ("    name: Submit the purchase request\n", "    name: Submit the request form\n"))
+    bump(handbook, PURCHASE, "1.2", "1.3", "2026-03-01", "Renamed the first step")
+    code, out, _ = check(capsys, "--base", "HEAD")
+    translation = "purchasing/purchase-request.zh.yml"
+    line = line_of(handbook / translation, "提交采购申请")
+    assert code == 0 and out.splitlines() == [
+        f"handbook/{translation}:{line}:11: warning[stale-translation]: this change makes the zh text of "
+        "'steps.submit.name' stale: the source said 'Submit the purchase request', now 'Submit the request form' "
+        f"— update the translation, then run `process-manual translations --accept handbook/{translation}`",
+        "0 error(s), 1 warning(s)",
+    ]

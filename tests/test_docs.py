@@ -30,7 +30,7 @@ def test_the_readme_is_a_front_page() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert len(readme.encode("utf-8")) < 20_000
     assert readme.splitlines()[3:5] == [
-        "make site   # installs everything (.venv, pinned Mermaid from npm) and builds the three example handbooks",
+        "make site   # installs everything (.venv, pinned Mermaid from npm) and builds the example handbooks",
         "make test   # installs everything (incl. Debian's Chromium for browser tests) and runs the tests",
     ]
 

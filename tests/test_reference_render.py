@@ -120,7 +120,7 @@ def test_names_are_those_of_the_page_language(tmp_path):
     (root / "_roles.zh.yml").write_text("roles:\n  buyer: {name: 采购员}\n", encoding="utf-8")
     (root / "_glossary.zh.yml").write_text("terms:\n  - {term: 采购申请单}\n", encoding="utf-8")
     source = load_handbook(root, shown_base=root)
-    chinese = RenderContext(localize(source, "zh"), Labels("zh"), dt.date.fromisoformat(TODAY), source=source)
+    chinese = RenderContext(localize(source, "zh"), Labels("zh"), dt.date.fromisoformat(TODAY))
     links = chinese.links("index.md")
     assert markdown("[[PUR-001#submit]] [[role:buyer]] [[term:Purchase request]] [[term:采购申请单]]", links) == (
         "[采购申请 › 提交采购申请](processes/pur-001.md#step-submit) [采购员](roles/buyer.md) "

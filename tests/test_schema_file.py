@@ -18,7 +18,8 @@ from process_manual.formats.schema import process_schema, schema_text
 ROOT = Path(__file__).resolve().parents[1]
 COMMITTED = ROOT / "schema" / "process.schema.json"
 EXAMPLES = sorted(p for folder in ("processes", "tests/fixtures/english/processes")
-                  for p in (ROOT / folder).rglob("*.yml") if not p.name.startswith("_"))
+                  for p in (ROOT / folder).rglob("*.yml") if not p.name.startswith("_")
+                  and len(p.name.split(".")) == 2)  # not a translation file (order-intake.en.yml)
 
 
 class _EditorLoader(yaml.SafeLoader):

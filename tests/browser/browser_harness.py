@@ -129,7 +129,12 @@ class Handbook:
     def html_pages(self) -> list[str]:
         """Site-relative paths of every built HTML page except 404.html, sorted."""
         pages = (p.relative_to(self.site_dir).as_posix() for p in self.site_dir.rglob("*.html"))
-        return sorted(p for p in pages if p != "404.html")
+        return sorted(p for p in pages if p != "404.html" and p.split("/")[0] not in self.other_languages())
+
+    def other_languages(self) -> set[str]:
+        """The folders holding the site of another language (a site of its own, with its own sitemap):
+        tests of every page walk the source language's; tests/browser/test_language_selector.py the others."""
+        return {p.parent.name for p in self.site_dir.glob("*/sitemap.xml")}
 
     def page_url(self, html_path: str) -> str:
         """The URL a reader opens for a built file: processes/adm-004/index.html -> .../processes/adm-004/."""

@@ -46,6 +46,13 @@ class PluginOptions:
             characters); defaults to `theme.language`."""
         ),
     )
+    site_names: dict[str, str] | None = field(
+        default=None,
+        metadata=_doc(
+            """The site's name in each language of a handbook in several languages (`en: Company Process
+            Handbook`); `site_name` is the source language's. A derived language without one converts it."""
+        ),
+    )
     publish_drafts: bool = field(
         default=False,
         metadata=_doc("Publish `status: draft` processes (with a banner); off for the production handbook."),

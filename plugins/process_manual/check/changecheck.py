@@ -26,6 +26,7 @@ from typing import Any
 
 from process_manual.check.impact import changed_targets, referring_problems
 from process_manual.check.policy import apply_policy, read_policy
+from process_manual.check.translations import made_stale
 from process_manual.core.model import VERSION_PATTERN
 from process_manual.core.problems import Problem, relative_path, sort_problems
 from process_manual.core.rules import make_problem
@@ -34,6 +35,7 @@ from process_manual.load import gitfiles
 from process_manual.load.docpages import read_pages
 from process_manual.load.githistory import version_key
 from process_manual.load.handbook import load_handbook
+from process_manual.load.translations import translation_target
 from process_manual.load.yamlload import Document, load_file, load_text
 
 _VERSION = re.compile(VERSION_PATTERN)
@@ -52,18 +54,29 @@ class _Pair:
     current: Document
 
 
-def _is_process_file(name: str) -> bool:
-    return name.endswith((".yml", ".yaml")) and not name.startswith("_")
+def _is_process_file(name: str, languages: list[str]) -> bool:
+    """A process file, not a catalog and not a translation (a translation changes no process: it needs no
+    new version; what a change of a source text makes stale is reported by :func:`.translations.made_stale`)."""
+    return name.endswith((".yml", ".yaml")) and not name.startswith("_") and translation_target(name, languages) is None
 
 
-def _working_files(folder: Path, repo: gitfiles.Repository) -> dict[str, Path]:
+def _languages(folder: Path) -> list[str]:
+    """The working tree's `languages:` of _handbook.yml (empty when it has none or cannot be read)."""
+    doc, _ = (
+        load_file(folder / "_handbook.yml", "_handbook.yml") if (folder / "_handbook.yml").is_file() else (None, [])
+    )
+    languages = doc.data.get("languages") if doc is not None and isinstance(doc.data, dict) else None
+    return [str(tag) for tag in languages] if isinstance(languages, list) else []
+
+
+def _working_files(folder: Path, repo: gitfiles.Repository, languages: list[str]) -> dict[str, Path]:
     """Git path -> file, for every process file under `folder` (the same files the handbook loads)."""
     found: dict[str, Path] = {}
     for parent, dirs, names in os.walk(folder, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(names):
             path = Path(parent) / name
-            if _is_process_file(name) and not path.is_symlink():
+            if _is_process_file(name, languages) and not path.is_symlink():
                 found[posixpath.join(repo.relative(path.parent), name)] = path
     return found
 
@@ -171,13 +184,16 @@ def check_changes(
         repo = gitfiles.repository(folder)
         base_commit = gitfiles.resolve(repo, base_ref)
         prefix = repo.relative(folder)
+        languages = _languages(folder)
         base_files = {
-            p: b for p, b in gitfiles.tree_files(repo, base_commit, prefix).items() if _is_process_file(Path(p).name)
+            p: b
+            for p, b in gitfiles.tree_files(repo, base_commit, prefix).items()
+            if _is_process_file(Path(p).name, languages)
         }
         base_raw = gitfiles.read_blobs(repo, list(base_files.values()))
     except gitfiles.GitError as error:
         raise CheckError(str(error)) from None
-    working = _working_files(folder, repo)
+    working = _working_files(folder, repo, languages)
     problems: list[Problem] = []
     base_data: dict[str, dict[str, Any]] = {}
     current: dict[str, Document] = {}
@@ -198,6 +214,8 @@ def check_changes(
     pairs, gone = _match(base_data, current)
     for pair in pairs:
         problems += _compare(pair, base_ref)
+        if languages:
+            problems += made_stale(pair.base, pair.current, languages, shown)
     effects = changed_targets(
         [(pair.base, pair.current.data) for pair in pairs], [d for p, d in gone if p not in working]
     )

@@ -10,12 +10,24 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from pydantic import ValidationError
+
+from process_manual.core.model import Process
 from process_manual.core.problems import Problem, relative_path
 from process_manual.core.suggest import did_you_mean
 from process_manual.load.handbook import Handbook
 from process_manual.load.localize import source_slots
-from process_manual.load.translations import RECORD_KEY, Slot, TranslationFile, source_hash
+from process_manual.load.translations import (
+    RECORD_KEY,
+    Slot,
+    TranslationFile,
+    process_slots,
+    read_translation,
+    source_hash,
+)
+from process_manual.load.yamlload import Document, load_file
 
 _ACCEPT = "`process-manual translations --accept {path}`"
 
@@ -159,4 +171,35 @@ def check_languages(handbook: Handbook) -> Iterator[Problem]:
                     "add it to `languages:` after the source language, or remove it here",
                     rule="handbook-policy",
                     at_key=True,
+                )
+
+
+def made_stale(base: dict[str, Any], current: Document, languages: list[str], shown_base: Path) -> Iterator[Problem]:
+    """For the pull-request check: the translations that were up to date at the base and that this change of
+    the source makes stale — each at its text in the translation file, naming the old and new source text."""
+    try:
+        before = {slot.key: slot.text for slot in process_slots(Process.model_validate(base))}
+        after = {slot.key: slot.text for slot in process_slots(Process.model_validate(current.data))}
+    except ValidationError:
+        return  # a broken file: validate reports it
+    changed = {key for key in after if key in before and before[key] != after[key]}
+    if not changed:
+        return
+    for language in languages[1:]:
+        path = current.path.with_name(f"{current.path.stem}.{language}{current.path.suffix}")
+        if not path.is_file():
+            continue
+        doc, _ = load_file(path, relative_path(path, shown_base))
+        if doc is None:
+            continue
+        file = read_translation(doc, language, current.path.name)
+        for key in sorted(changed):
+            given = file.texts.get(key)
+            if given is not None and given.recorded == source_hash(before[key]):
+                yield doc.problem(
+                    given.loc,
+                    f"this change makes the {language} text of '{key}' stale: the source said "
+                    f"{_short(before[key])}, now {_short(after[key])}",
+                    f"update the translation, then run {_ACCEPT.format(path=doc.shown_path)}",
+                    rule="stale-translation",
                 )

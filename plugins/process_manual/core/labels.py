@@ -295,8 +295,12 @@ _LABELS: dict[str, tuple[str, str]] = {
     ),
     # a handbook in several languages (load/localize.py, mkdocs_plugin/languages.py)
     "language_autonym": ("English", "简体中文"),
-    "untranslated": ("not translated yet", "尚未翻译"),
-    "stale_translation": ("translation out of date", "译文已过时"),
+    "language_zh": ("Simplified Chinese", "简体中文"),
+    "language_en": ("English", "英文"),
+    "language_zh-Hant": ("Traditional Chinese", "繁体中文"),
+    # the notes follow the text they mark, with the language's own spacing and brackets
+    "untranslated": (" (not translated yet)", "（尚未翻译）"),
+    "stale_translation": (" (translation out of date)", "（译文已过时）"),
     "untranslated_page": (
         "Parts of this page are not translated yet: they are shown in their original language, marked.",
         "本页部分内容尚未翻译：以原文显示，并已标注。",
@@ -338,6 +342,10 @@ class Labels:
             return text
         except KeyError:
             raise AttributeError(key) from None
+
+    def language_name(self, tag: str) -> str:
+        """The name of language `tag` in this language (its own name when no label has it)."""
+        return self._texts.get(f"language_{tag}") or Labels(tag).language_autonym
 
     def status_name(self, status: str) -> str:
         return self._texts[f"status_{status}"]

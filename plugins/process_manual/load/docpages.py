@@ -55,3 +55,10 @@ def read_pages(docs_dir: Path | None, shown_base: Path | None = None) -> list[Do
         text = path.read_text(encoding="utf-8", errors="replace").replace("\r\n", "\n")
         pages.append(DocPage(relative.as_posix(), text, relative_path(path, shown_base)))
     return pages
+
+
+def source_pages(pages: list[DocPage], languages: list[str]) -> list[DocPage]:
+    """The pages in the source language: without the translations of pages (`index.en.md`), which each
+    language's site shows in the place of their source page (`index.md`)."""
+    suffixes = tuple(f".{tag}.md" for tag in languages[1:])
+    return [page for page in pages if not suffixes or not page.uri.endswith(suffixes)]

@@ -6,6 +6,7 @@ through MkDocs and hands generated pages and files to MkDocs.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -25,11 +26,23 @@ from process_manual.build.assets import (
     site_assets,
     stylesheet_paths,
 )
+from process_manual.build.languages import (
+    Languages,
+    alternates,
+    convert_page,
+    site_base,
+    site_name,
+    source_pages,
+    untranslated_page_note,
+    with_note,
+    with_same_page_links,
+)
 from process_manual.build.options import PluginOptions
 from process_manual.build.pipeline import (
     MARKDOWN_EXTENSIONS,
     SCHEMA_PATH,
     BuiltHandbook,
+    CheckedHandbook,
     SiteSettings,
     check_handbook,
     navigation,
@@ -39,9 +52,11 @@ from process_manual.core.labels import Labels
 from process_manual.core.paths import FEED
 from process_manual.core.problems import Problem, relative_path
 from process_manual.formats.bpmn import ExportCache
+from process_manual.load.localize import localize
 from process_manual.load.parsecache import ParseCache
 from process_manual.mkdocs_plugin.config import ProcessManualConfig, plugin_options
 from process_manual.mkdocs_plugin.dirtyreload import ChangeTracker, TrackedPageFile, merge_search_index
+from process_manual.mkdocs_plugin.languages import build_language, page_in_other_language, translated_pages
 from process_manual.mkdocs_plugin.search_dictionary import traditional_dictionary, use_dictionary
 from process_manual.render.preview import problem_banner
 from process_manual.render.site import docs_pages
@@ -146,6 +161,16 @@ class ProcessManualPlugin(_Plugin):
         """Parsed YAML kept across `mkdocs serve` rebuilds (the instance persists: see on_startup)."""
         self.bpmn_cache = ExportCache()
         """Exported files kept across `mkdocs serve` rebuilds: only changed processes are exported again."""
+        self.languages: Languages | None = None
+        """The handbook's languages and the one this build writes (None: a handbook of one language)."""
+        self.site_base = "/"
+        """The source site's path on its host: links between languages are absolute paths from it."""
+        self.checked: CheckedHandbook | None = None
+        """The handbook as loaded and checked, in its source language (the other languages localize it)."""
+        self.shared: CheckedHandbook | None = None
+        """For the build of a language other than the source: the handbook the source build loaded and checked."""
+        self.language_plugins: dict[str, dict[str, Any]] = {}
+        """Per other language, the plugin instances of its build, kept across `mkdocs serve` rebuilds."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this instance across the rebuilds of `mkdocs serve`.
@@ -171,6 +196,41 @@ class ProcessManualPlugin(_Plugin):
         )
         config.watch.append(str(settings.folder))
 
+        checked = self.shared if self.shared is not None else self._check(config, settings)
+        self.checked = checked
+
+        try:
+            self.mermaid_bundle = find_mermaid_bundle(config_dir, options.mermaid_bundle)
+        except MermaidBundleMissing as missing:
+            raise PluginError(str(missing)) from None
+        self._add_site_parts(config, options)
+
+        handbook = checked.handbook
+        if self.shared is None and len(handbook.languages) > 1:
+            policy = handbook.policy
+            derived: dict[str, str] = dict(policy.derived) if policy is not None else {}
+            self.languages = Languages(tuple(handbook.languages), handbook.languages[0], derived)
+            self.site_base = site_base(config.site_url)
+        if self.languages is not None:
+            config.site_name = site_name(config.site_name, self.languages, options.site_names or {})
+            settings = dataclasses.replace(settings, theme_language=self.languages.current, site_name=config.site_name)
+            checked = CheckedHandbook(localize(handbook, self.languages.current), checked.problems)
+            if not config.extra.get("alternate"):  # filled per page (on_page_context); Material shows the selector
+                config.extra["alternate"] = alternates(self.languages, self.site_base)
+        self.built = render_handbook(checked, settings, bpmn_cache=self.bpmn_cache if self.serving else None)
+        for warning in self.built.warnings:
+            log.warning(warning)
+        self.labels = self.built.labels
+        self._choose_search_dictionary(config)
+        self.banner = problem_banner(self.preview_problems, self.labels) if self.preview_problems else ""
+        hand_written: list[Any] = list(config.nav) if config.nav else docs_pages(Path(config.docs_dir))
+        if self.languages is not None:
+            hand_written = source_pages(hand_written, self.languages)
+        config.nav = navigation(hand_written, self.built)
+        return config
+
+    def _check(self, config: MkDocsConfig, settings: SiteSettings) -> CheckedHandbook:
+        """Load and validate the handbook; stop the build on errors (and on warnings under --strict)."""
         # A single build keeps nothing: the parsed files and models are freed once the pages are rendered.
         checked = check_handbook(settings, cache=self.parse_cache if self.serving else None)
         problems, errors = checked.problems, checked.errors
@@ -192,22 +252,7 @@ class ProcessManualPlugin(_Plugin):
         self.preview_problems = problems if errors else []
         if errors:
             log.error(f"{len(errors)} error(s) in the handbook: the preview shows them on every page")
-
-        try:
-            self.mermaid_bundle = find_mermaid_bundle(config_dir, options.mermaid_bundle)
-        except MermaidBundleMissing as missing:
-            raise PluginError(str(missing)) from None
-        self._add_site_parts(config, options)
-
-        self.built = render_handbook(checked, settings, bpmn_cache=self.bpmn_cache if self.serving else None)
-        for warning in self.built.warnings:
-            log.warning(warning)
-        self.labels = self.built.labels
-        self._choose_search_dictionary(config)
-        self.banner = problem_banner(self.preview_problems, self.labels) if self.preview_problems else ""
-        hand_written: list[Any] = list(config.nav) if config.nav else docs_pages(Path(config.docs_dir))
-        config.nav = navigation(hand_written, self.built)
-        return config
+        return checked
 
     def _add_site_parts(self, config: MkDocsConfig, options: PluginOptions) -> None:
         """Markdown extensions, styles and scripts every handbook page needs, whatever mkdocs.yml lists."""
@@ -254,6 +299,8 @@ class ProcessManualPlugin(_Plugin):
         if built is None or self.mermaid_bundle is None:
             raise PluginError("on_files ran before on_config rendered the handbook")
         site = built.site
+        if self.languages is not None:
+            files = translated_pages(files, self.languages)
         if self.dirty:
             for page in files.documentation_pages():
                 changed = self.changes.changed(page.src_uri, site.reading_blocks.get(page.src_uri, ""), self.banner)
@@ -290,13 +337,21 @@ class ProcessManualPlugin(_Plugin):
         site = self.built.site
         if page.file.src_uri in site.edit_urls:  # Material's edit button opens the YAML, not a generated page
             page.edit_url = site.edit_urls[page.file.src_uri]
-        if page.file.src_uri not in site.pages:  # a hand-written page: its [[...]] references become links
-            markdown = self.built.hand_written(page.file.src_uri, markdown)
         markdown += site.reading_blocks.get(page.file.src_uri, "")  # "mark as read" on pages of reading paths
+        languages = self.languages
+        hand_written = page.file.src_uri not in site.pages
+        if languages is not None and not languages.is_source and hand_written and page_in_other_language(page.file):
+            markdown = with_note(convert_page(markdown, languages), untranslated_page_note(languages, self.labels))
+        if hand_written:  # its [[...]] references become links, named in the language being built
+            markdown = self.built.hand_written(page.file.src_uri, markdown)
         return self.banner + markdown
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-        return with_page_language(output, config.theme.get("language") or "") if self.enabled else None
+        if not self.enabled:
+            return None
+        if self.languages is not None:
+            output = with_same_page_links(output, self.languages, self.site_base, page.url)
+        return with_page_language(output, config.theme.get("language") or "")
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str | None:
         if not self.enabled or not template_name.endswith(".html"):  # 404.html; not sitemap.xml
@@ -311,3 +366,22 @@ class ProcessManualPlugin(_Plugin):
         self.changes.build_done()
         if self.dirty:
             merge_search_index(config.plugins.get("material/search"))
+        languages = self.languages
+        if languages is not None and languages.is_source and self.checked is not None:
+            for tag in languages.tags[1:]:
+                cache = self.language_plugins.setdefault(tag, {})
+                build_language(
+                    config, tag, self._share_with(tag, languages, self.checked), cache=cache, dirty=self.dirty
+                )
+
+    def _share_with(self, tag: str, languages: Languages, checked: CheckedHandbook) -> Any:
+        """What the build of language `tag` takes from this one: the checked handbook, and how it is served."""
+
+        def prepare(plugin: ProcessManualPlugin) -> None:
+            plugin.shared = checked
+            plugin.languages = dataclasses.replace(languages, current=tag)
+            plugin.site_base = self.site_base
+            plugin.serving, plugin.dirty = self.serving, self.dirty
+            plugin.preview_problems = self.preview_problems
+
+        return prepare

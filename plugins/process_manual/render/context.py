@@ -15,7 +15,7 @@ from process_manual.core import paths
 from process_manual.core.durations import add_interval, parse_duration
 from process_manual.core.labels import Labels
 from process_manual.core.model import Area, Process
-from process_manual.load.docpages import DocPage
+from process_manual.load.docpages import DocPage, source_pages
 from process_manual.load.handbook import Handbook, ProcessSource
 from process_manual.render.links import LinkWriter
 from process_manual.render.reading_index import ReadingIndex
@@ -37,8 +37,6 @@ class RenderContext:
     """Titles of hand-written pages (under docs/): named by reading paths, and listed where they refer to a target."""
     doc_pages: list[DocPage] = field(default_factory=list)
     """The hand-written pages, for the references they hold ("Referred to by")."""
-    source: Handbook | None = None
-    """The handbook in its source language when `handbook` is a localization of it (None: the same)."""
     published: list[ProcessSource] = field(init=False)
     backlinks: dict[str, list[str]] = field(init=False)
     reading: ReadingIndex = field(init=False)
@@ -64,11 +62,10 @@ class RenderContext:
         self.backlinks = {k: sorted(v) for k, v in backlinks.items()}
         self.reading = ReadingIndex.build(self.handbook.reading_paths, self._by_id)
         published = [s.process.id for s in self.published]
-        self.resolver = Resolver(self.handbook, published=published, source=self.source)
-        original = self.source or self.handbook
-        self.referrers = ReferenceIndex.build(original, self.doc_pages).referrers(
-            Resolver(original, published=published)
-        )
+        original = self.handbook.source or self.handbook
+        self.resolver = Resolver(self.handbook, published=published, source=original)
+        pages = source_pages(self.doc_pages, original.languages)
+        self.referrers = ReferenceIndex.build(original, pages).referrers(Resolver(original, published=published))
 
     def links(self, page: str, here: str | None = None) -> LinkWriter:
         """Writes references in texts shown on `page` as links (`here`: the process the texts belong to)."""

@@ -66,12 +66,10 @@ def marked(shown: str, text: object) -> str:
     if isinstance(text, Untranslated):
         return (
             f'<span class="pm-untranslated" lang="{attribute(text.language)}">{shown}</span>'
-            f'<span class="pm-translation-note"> ({attribute(text.note)})</span>'
+            f'<span class="pm-translation-note">{html.escape(text.note)}</span>'
         )
     if isinstance(text, Stale):
-        return (
-            f'<span class="pm-stale">{shown}</span><span class="pm-translation-note"> ({attribute(text.note)})</span>'
-        )
+        return f'<span class="pm-stale">{shown}</span><span class="pm-translation-note">{html.escape(text.note)}</span>'
     return shown
 
 
@@ -117,7 +115,7 @@ def markdown(text: object, links: LinkWriter | None = None) -> str:
     if isinstance(text, Untranslated):
         language = attribute(text.language)
         shown = f'<div class="pm-untranslated" lang="{language}" markdown="1">\n\n{shown}\n\n</div>'
-    return f'{shown}\n\n<span class="pm-translation-note">({attribute(text.note)})</span>'
+    return f'{shown}\n\n<span class="pm-translation-note">{html.escape(text.note.strip())}</span>'
 
 
 _BLOCKS = re.compile(r"\n\s*\n|^\s*(?:[-*+]|\d+[.)]|#|>)\s", re.MULTILINE)
