@@ -9,7 +9,7 @@ resolver is given, which for a page in English is the handbook localized to Engl
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from process_manual.core import paths
@@ -17,6 +17,7 @@ from process_manual.core.model import Process, Term
 from process_manual.core.refsyntax import Reference
 from process_manual.core.suggest import closest
 from process_manual.load.handbook import Handbook
+from process_manual.load.localize import opencc_converter
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,23 @@ def _words(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
+def _translated_terms(handbook: Handbook) -> Iterator[tuple[str, int]]:
+    """Each glossary term (and synonym) as every language of the handbook writes it, with its position: a
+    translated page or text may name a term in its own language (`[[term:Process owner]]` for 流程负责人)."""
+    for file in handbook.translations_of(handbook.root / "_glossary.yml").values():
+        for key, translated in file.texts.items():
+            parts = key.split(".")
+            is_name = len(parts) >= 3 and parts[0] == "terms" and parts[2] in ("term", "synonyms")
+            if is_name and parts[1].isdigit() and int(parts[1]) < len(handbook.terms):
+                yield translated.text, int(parts[1])
+    derived = handbook.policy.derived if handbook.policy is not None else {}
+    for conversion in derived.values():
+        convert = opencc_converter(conversion)
+        for index, term in enumerate(handbook.terms):
+            for written in (term.term, *term.synonyms):
+                yield convert(written), index
+
+
 class Resolver:
     """Targets of one handbook (in one language) by what references call them."""
 
@@ -84,13 +102,15 @@ class Resolver:
             if published is not None
             else {pid for pid, p in self.processes.items() if p.status != "draft"}
         )
-        original = source.terms if source is not None else handbook.terms
-        self.term_slugs = term_slugs(original)
+        original = source if source is not None else handbook
+        self.term_slugs = term_slugs(original.terms)
         self.terms: dict[str, int] = {}
-        for terms in (handbook.terms, original):
+        for terms in (handbook.terms, original.terms):
             for index, term in enumerate(terms):
                 for written in (term.term, *term.synonyms):
                     self.terms.setdefault(_words(written), index)
+        for written, index in _translated_terms(original):
+            self.terms.setdefault(_words(written), index)
 
     # --- one target of each kind ----------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from process_manual.check.refindex import Referrer
 from process_manual.core import paths
 from process_manual.load.docpages import DocPage
+from process_manual.load.localize import opencc_converter
 from process_manual.render.context import RenderContext
 from process_manual.render.text import plain
 
@@ -43,14 +44,25 @@ def _process_referrer(ctx: RenderContext, page: str, referrer: Referrer) -> str:
     return _link(name, page, paths.process_page(process.id), anchor)
 
 
+def _page_title(ctx: RenderContext, uri: str, pages: dict[str, DocPage]) -> str:
+    """A hand-written page's title in the site's language: its translation's (`index.en.md`), else the
+    source page's, converted for a derived language."""
+    translation = pages.get(uri.removesuffix(".md") + f".{ctx.language}.md")
+    if translation is not None:
+        return translation.title
+    source = pages.get(uri)
+    title = ctx.page_titles.get(uri) or (source.title if source is not None else uri)
+    original = ctx.handbook.source or ctx.handbook
+    conversion = original.policy.derived.get(ctx.language) if original.policy is not None else None
+    return opencc_converter(conversion)(title) if conversion else title
+
+
 def referrer_link(ctx: RenderContext, page: str, referrer: Referrer, pages: dict[str, DocPage]) -> str:
     """One referrer as a link from `page` (its name alone when it has no page)."""
     if referrer.kind == "process":
         return _process_referrer(ctx, page, referrer)
     if referrer.kind == "page":
-        doc = pages.get(referrer.id)
-        title = ctx.page_titles.get(referrer.id) or (doc.title if doc is not None else referrer.id)
-        return _link(title, page, referrer.id)
+        return _link(_page_title(ctx, referrer.id, pages), page, referrer.id)
     if referrer.kind == "role" and referrer.id in ctx.handbook.roles:
         return _link(ctx.role_name(referrer.id), page, paths.role_page(referrer.id))
     if referrer.kind == "form" and referrer.id in ctx.handbook.forms:
