@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from process_manual.core import paths
 from process_manual.core.labels import Labels
-from process_manual.load.localize import opencc_converter
+from process_manual.load.localize import opencc_converter, site_name_in
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,7 @@ class Languages:
 
     def folder(self, tag: str) -> str:
         """Where a language's site lives inside the source site: "" or "en/"."""
-        return "" if tag == self.source else f"{tag}/"
+        return paths.language_folder(tag, self.source)
 
 
 def site_base(site_url: str | None) -> str:
@@ -87,9 +88,9 @@ def untranslated_page_note(languages: Languages, labels: Labels) -> str:
 def site_name(source_name: str, languages: Languages, names: dict[str, str]) -> str:
     """The site's name in the language being built: as named in the options, else converted for a derived
     language, else the source's."""
-    if languages.is_source:
-        return source_name
-    return names.get(languages.current) or convert_page(source_name, languages)
+    return site_name_in(
+        languages.current, source_name, source_language=languages.source, names=names, derived=languages.derived
+    )
 
 
 def with_note(markdown: str, note: str) -> str:

@@ -181,7 +181,8 @@ def folder_log(repo: Repository, folder: str, head: str = "HEAD") -> list[Revisi
     added it — states an older, different file had at the same path are not its history (a handbook
     replaced by another at the same place). A move with heavy edits in the same commit, which git sees as
     a deletion and an addition, starts a new line; so does a file rewritten completely in place (`-B`).
-    Merge commits show no files of their own; the states they merge are those of the commits on either side.
+    Merge commits show no files of their own; the states
+    they merge are those of the commits on either side.
     """
     followed = set(tree_files(repo, head, folder))
     out = git(

@@ -299,13 +299,13 @@ class ProcessManualPlugin(_Plugin):
         if built is None or self.mermaid_bundle is None:
             raise PluginError("on_files ran before on_config rendered the handbook")
         site = built.site
-        if self.languages is not None:
-            files = translated_pages(files, self.languages)
         if self.dirty:
             for page in files.documentation_pages():
                 changed = self.changes.changed(page.src_uri, site.reading_blocks.get(page.src_uri, ""), self.banner)
                 files.remove(page)
                 files.append(TrackedPageFile.copy_of(page, changed or page.is_modified()))
+        if self.languages is not None:  # after the copies above: a copy is made from the page's path
+            files = translated_pages(files, self.languages)
         for src_uri, markdown in site.pages.items():
             inclusion = InclusionLevel.NOT_IN_NAV if src_uri in site.hidden else InclusionLevel.UNDEFINED
             if files.get_file_from_path(src_uri) is not None:
