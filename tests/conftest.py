@@ -11,6 +11,7 @@ from fixtures.util import TODAY
 def pinned_today(monkeypatch: pytest.MonkeyPatch) -> str:
     """Every test runs on the same date (PROCESS_MANUAL_TODAY), so none rots with the calendar."""
     monkeypatch.setenv("PROCESS_MANUAL_TODAY", TODAY)
+    monkeypatch.delenv("PROCESS_MANUAL_LANGUAGE", raising=False)  # a language set outside the tests does not apply
     return TODAY
 
 

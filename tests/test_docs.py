@@ -12,6 +12,7 @@ import pytest
 
 from process_manual.build.options import PluginOptions, options_reference
 from process_manual.cli.commands import build_parser
+from process_manual.core.catalog import catalogs_reference
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = [ROOT / "README.md", ROOT / "ARCHITECTURE.md", ROOT / "CONTRIBUTING.md", *sorted((ROOT / "reference").glob("*.md"))]
@@ -59,6 +60,24 @@ def test_the_plugin_options_reference_is_what_the_declaration_says() -> None:
     assert section == generated, "reference/plugin.md's options are stale: UPDATE_GOLDEN=1 pytest tests/test_docs.py"
     for option in PluginOptions.fields():
         assert f"| `{option.name}` |" in section
+
+
+CATALOGS_START = "<!-- catalogs: generated from plugins/process_manual/core/catalogs (tests/test_docs.py) -->\n"
+CATALOGS_END = "<!-- end of the catalogs -->\n"
+
+
+def test_the_catalogs_reference_is_what_the_catalogs_say() -> None:
+    """reference/catalogs.md's tables are made from the catalog files; UPDATE_GOLDEN=1 rewrites them."""
+    path = ROOT / "reference" / "catalogs.md"
+    text = path.read_text(encoding="utf-8")
+    assert text.count(CATALOGS_START) == 1 and text.count(CATALOGS_END) == 1, "catalogs.md lacks the markers"
+    before, rest = text.split(CATALOGS_START)
+    section, after = rest.split(CATALOGS_END)
+    generated = catalogs_reference()
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.write_text(before + CATALOGS_START + generated + CATALOGS_END + after, encoding="utf-8")
+        section = generated
+    assert section == generated, "reference/catalogs.md is stale: UPDATE_GOLDEN=1 pytest tests/test_docs.py"
 
 
 @pytest.mark.parametrize("doc", DOCS, ids=lambda p: p.relative_to(ROOT).as_posix())

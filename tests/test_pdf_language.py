@@ -32,15 +32,6 @@ def test_a_handbook_in_several_languages_prints_its_source_language_unless_asked
         choose_language(handbook, "fr", site_language="zh")
 
 
-def test_a_handbook_of_one_language_prints_in_the_language_of_its_site() -> None:
-    handbook = load_handbook(ROOT / "examples" / "zh-hant" / "processes")
-    assert handbook.languages == []
-    assert choose_language(handbook, None, site_language="zh-Hant") == "zh-Hant"
-    assert choose_language(handbook, "ZH-HANT", site_language="zh-Hant") == "zh-Hant"
-    with pytest.raises(PdfError, match=r"one language \(zh-Hant\): --language en needs `languages:`"):
-        choose_language(handbook, "en", site_language="zh-Hant")
-
-
 def test_an_unknown_language_is_refused_with_the_handbooks_languages(tmp_path: Path) -> None:
     output = tmp_path / "handbook.pdf"
     result = run_pdf("--language", "de", "--output", str(output))
@@ -50,9 +41,7 @@ def test_an_unknown_language_is_refused_with_the_handbooks_languages(tmp_path: P
         "_handbook.yml) are zh, en, zh-Hant\n"
     )
     assert not output.exists()
-    single = run_pdf("--config", "examples/zh-hant/mkdocs.yml", "--language", "en", "--output", str(output))
-    assert single.returncode == 1 and "this handbook has one language (zh-Hant)" in single.stderr
-    assert not output.exists()
+    # A handbook of one language prints with any catalog's words instead (tests/browser/test_pdf.py, German).
 
 
 def test_links_to_the_site_lead_to_its_published_address() -> None:

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from process_manual.cli import main
 from process_manual.render.rules_page import render_rules_reference
-from process_manual.core.rules import RULES, PRINCIPLES
+from process_manual.core.catalog import shipped_catalogs
+from process_manual.core.rules import RULES, PRINCIPLES, RULE_LIST
 from process_manual.core.problems import Severity
 
 README = Path(__file__).parents[1] / "reference" / "rules.md"
@@ -31,15 +32,15 @@ def test_the_readme_section_is_what_the_code_generates():
                                  "tests/test_rules_reference.py"
 
 
-def test_every_rule_has_id_default_principle_and_both_examples_in_both_languages():
-    for language in ("en", "zh"):
+def test_every_rule_has_id_default_principle_and_both_examples_in_every_language():
+    for language, catalog in shipped_catalogs().items():
         text = render_rules_reference(language)
         for rule in RULES.values():
             section = text.split(f"### `{rule.id}`\n", 1)[1].split("\n### ", 1)[0]
             assert rule.bad in section and rule.good in section
-            principle = PRINCIPLES[rule.principle]
+            assert catalog.rule_title(rule.id) in section
             head = text.split(f"### `{rule.id}`\n", 1)[0]
-            assert (principle.zh if language == "zh" else principle.en) in head.rsplit("\n## ", 1)[1]
+            assert catalog.principle(rule.principle)[1] in head.rsplit("\n## ", 1)[1]
             assert re.search(rf"^\| \[`{rule.id}`\]\(#{rule.id}\) \| ", text, re.MULTILINE)
     assert "| [`vague-time-limit`](#vague-time-limit) | warning |" in render_rules_reference("en")
     assert "| [`vague-time-limit`](#vague-time-limit) | 警告 |" in render_rules_reference("zh")
@@ -64,11 +65,22 @@ def test_the_rules_command_prints_the_reference(capsys, tmp_path):
     assert "| [`review-overdue`](#review-overdue) | **off** here (default: warning) |" in capsys.readouterr().out
 
 
-def test_every_rule_and_principle_has_its_traditional_chinese_text():
-    from process_manual.core import rules_hant as rules_page_hant
-    from process_manual.core.rules import PRINCIPLES, RULE_LIST
+def test_every_catalog_says_every_rule_and_principle_and_no_other():
+    for catalog in shipped_catalogs().values():
+        rules = {key.split(".")[1] for key in catalog.messages if key.startswith("rules.")}
+        principles = {key.split(".")[1] for key in catalog.messages if key.startswith("principles.")}
+        assert rules == {rule.id for rule in RULE_LIST}, catalog.tag
+        assert principles == set(PRINCIPLES), catalog.tag
 
-    assert sorted(rules_page_hant.TITLES) == sorted(rule.id for rule in RULE_LIST)
-    assert sorted(rules_page_hant.PRINCIPLES) == sorted(PRINCIPLES)
+
+def test_the_traditional_reference_is_in_traditional_characters():
     page = render_rules_reference("zh-Hant")
     assert page.startswith("# 檢查規則") and "预设" not in page and "规则" not in page
+    assert render_rules_reference("zh-TW") == page
+
+
+def test_the_german_reference_is_german():
+    page = render_rules_reference("de")
+    assert page.startswith("# Prüfungen und Regeln")
+    assert "| [`vague-time-limit`](#vague-time-limit) | Warnung |" in page
+    assert "**immer ein Fehler** – Die Datei ist kein lesbares YAML" in page  # German dash: spaced en dash

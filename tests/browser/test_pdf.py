@@ -170,3 +170,20 @@ def test_an_unknown_area_is_refused_with_a_suggestion(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "unknown area 'administraton' — did you mean 'administration'?" in result.stderr
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_the_traditional_handbook_prints_in_german_when_asked(tmp_path: Path) -> None:
+    """`--language de`: the site is built in German (the catalogs' words; the handbook's own texts stay) and
+    the title page, contents and running headers say German."""
+    config = ROOT / "examples" / "zh-hant" / "mkdocs.yml"
+    output = tmp_path / "expenses-de.pdf"
+    result = print_pdf("--config", str(config), "--area", "expenses", "--language", "de", "--output", str(output))
+    assert result.returncode == 0, result.stderr
+    reader = PdfReader(io.BytesIO(output.read_bytes()))
+    sheets = [flat(unicodedata.normalize("NFKC", page.extract_text())) for page in reader.pages]
+    assert "Gedruckt am" in sheets[0] and "Inhalt" in sheets[1] and "Seite" in sheets[1]
+    process = published(config.parent / "processes")["FIN-001"]
+    header = f"FIN-001 {process.title} · Version {process.version} · Gültig ab {process.effective}"
+    assert all(sheet.startswith(header) for sheet in sheets[2:]), "the running header, in German"
+    body = " ".join(sheets[2:])
+    assert "Verantwortungsmatrix (RACI)" in body and "Änderungshistorie" in body and "權責矩陣" not in body

@@ -42,8 +42,9 @@ class PluginOptions:
     language: str | None = field(
         default=None,
         metadata=_doc(
-            """Language of the labels the plugin writes (`en`, `zh`, or `zh-TW`/`zh-HK`/`zh-Hant` for traditional
-            characters); defaults to `theme.language`."""
+            """Language of the words the plugin writes: any tag a catalog answers (`en`, `zh`, `zh-TW`, `en-GB`,
+            ... — reference/catalogs.md); defaults to `theme.language`. A tag no catalog answers gives English
+            and a warning (under `--strict`, a stopped build)."""
         ),
     )
     site_names: dict[str, str] | None = field(

@@ -16,6 +16,7 @@ from process_manual.build.options import PluginOptions
 from process_manual.check.onboarding import page_titles
 from process_manual.check.validate import Settings, validate
 from process_manual.core import paths
+from process_manual.core.catalog import REFERENCE, negotiate
 from process_manual.core.clock import today
 from process_manual.core.labels import Labels
 from process_manual.core.problems import Problem
@@ -61,9 +62,15 @@ class SiteSettings:
         """The handbook folder (catalogs and process files)."""
         return (self.config_dir / self.options.processes).resolve()
 
+    language_override: str | None = None
+    """A language over the site's own for this build only ($PROCESS_MANUAL_LANGUAGE, which `process-manual pdf
+    --language` sets); a handbook of several languages ignores it: each of its builds speaks its own."""
+
     @property
     def language(self) -> str:
-        return self.options.language or self.theme_language or "en"
+        """The tag the handbook asks for: the override, else the plugin's `language`, else the theme's, else
+        English."""
+        return self.language_override or self.options.language or self.theme_language or REFERENCE
 
 
 @dataclass
@@ -84,7 +91,10 @@ def check_handbook(settings: SiteSettings, *, cache: ParseCache | None = None) -
     problems = validate(
         handbook,
         Settings(
-            vague_owners=settings.options.vague_owners, docs_dir=settings.docs_dir, shown_base=settings.shown_base
+            vague_owners=settings.options.vague_owners,
+            docs_dir=settings.docs_dir,
+            shown_base=settings.shown_base,
+            language=settings.language,
         ),
     )
     return CheckedHandbook(handbook, problems)
@@ -103,7 +113,8 @@ class BuiltHandbook:
     context: RenderContext
     """What the pages were rendered from: names, links and back-links of this site's language."""
     warnings: list[str] = field(default_factory=list)
-    """What the author should know but that does not stop the build (git history unavailable)."""
+    """What the author should know but that does not stop the build (no catalog for the language asked
+    for, git history unavailable)."""
 
     def hand_written(self, uri: str, markdown: str) -> str:
         """A hand-written page (`uri` under docs/) as the site shows it: its references written as links."""
@@ -119,7 +130,8 @@ def render_handbook(
     """Every generated page and file of the site. With errors (only while previewing) the pages of files
     that could not be loaded are stand-ins that say why."""
     handbook, options = checked.handbook, settings.options
-    labels = Labels(settings.language)
+    negotiated = negotiate(settings.language, handbook.interface_catalogs or None)
+    labels = Labels(negotiated.catalog)
     links = source_links(
         settings.config_dir,
         settings.docs_dir,
@@ -158,7 +170,7 @@ def render_handbook(
         files=files,
         schema=schema_text(process_schema(handbook)),
         context=context,
-        warnings=[unavailable] if unavailable else [],
+        warnings=[warning for warning in (negotiated.warning, unavailable) if warning],
     )
 
 

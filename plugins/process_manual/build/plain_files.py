@@ -46,6 +46,8 @@ from process_manual.build.pipeline import (
     navigation,
 )
 from process_manual.build.pipeline import render_handbook as render_handbook_site
+from process_manual.core.catalog import language_help, language_override
+from process_manual.core.language_tags import tag_argument
 from process_manual.core.paths import FEED
 from process_manual.core.problems import relative_path
 from process_manual.load.localize import localize
@@ -250,9 +252,9 @@ def _guard_out(out: Path, config_path: Path, docs_dir: Path, folder: Path) -> No
         )
 
 
-def render_handbook(config_path: Path, out: Path) -> RenderResult:
+def render_handbook(config_path: Path, out: Path, *, language: str | None = None) -> RenderResult:
     """Write `out/docs/` and `out/mkdocs.yml` for the site `config_path` describes; nothing is written
-    when the handbook has errors."""
+    when the handbook has errors. `language`: a tag over the handbook's own."""
     config = read_site_config(config_path)
     options = plugin_options(config, config_path)
     if not options.enabled:
@@ -272,6 +274,7 @@ def render_handbook(config_path: Path, out: Path) -> RenderResult:
         repo_url=_plain(config.get("repo_url")),
         edit_uri=_plain(config.get("edit_uri")),
         theme_language=theme.get("language") if isinstance(theme, dict) else None,
+        language_override=language or language_override(),
         directory_urls=config.get("use_directory_urls", True),
     )
     checked = check_handbook(settings)
@@ -301,7 +304,8 @@ def render_handbook(config_path: Path, out: Path) -> RenderResult:
     for tag in handbook.languages:
         languages = Languages(tuple(handbook.languages), tag, derived)
         name = site_name(settings.site_name, languages, options.site_names or {})
-        local = dataclasses.replace(settings, theme_language=tag, site_name=name)
+        # each language speaks its own: an override (--language) is for a handbook of one language
+        local = dataclasses.replace(settings, theme_language=tag, site_name=name, language_override=None)
         built = render_handbook_site(CheckedHandbook(localize(handbook, tag), checked.problems), local)
         changed, left_out = hand_written_pages(docs_dir, languages, built.labels)
         hand_written = source_pages(docs_pages(docs_dir), languages)
@@ -402,7 +406,7 @@ def _write_docs(
 def run(args: argparse.Namespace) -> int:
     """`process-manual render`: exit 1, with every problem, when the handbook cannot be rendered."""
     try:
-        result = render_handbook(Path(args.config), Path(args.out))
+        result = render_handbook(Path(args.config), Path(args.out), language=args.language)
     except RenderRefused as refused:
         print(f"process-manual render: {refused}", file=sys.stderr)
         return 1
@@ -428,5 +432,10 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         required=True,
         metavar="DIR",
         help="write DIR/docs/ and DIR/mkdocs.yml (its site_dir is DIR/site); DIR/docs/ is replaced",
+    )
+    render.add_argument(
+        "--language",
+        type=tag_argument,
+        help=language_help("the language of the generated pages") + " (the theme keeps its own)",
     )
     render.set_defaults(run=run)

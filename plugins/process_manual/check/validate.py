@@ -21,39 +21,19 @@ from process_manual.check.references import check_references
 from process_manual.check.timelimits import check_time_limit
 from process_manual.check.translations import check_languages, check_translations
 from process_manual.core import flowgraph
+from process_manual.core.catalog import REFERENCE, catalog
 from process_manual.core.clock import today
 from process_manual.core.durations import add_interval, parse_duration
 from process_manual.core.model import Process, Step
 from process_manual.core.problems import Problem, ProblemAt, sort_problems
 from process_manual.core.suggest import did_you_mean
+from process_manual.core.vocabulary import vocabulary
 from process_manual.load.docpages import read_pages
 from process_manual.load.handbook import Handbook, ProcessSource
 from process_manual.load.yamlload import Loc
 
-DEFAULT_VAGUE_OWNERS = (
-    "relevant department",
-    "relevant departments",
-    "related departments",
-    "concerned departments",
-    "all departments",
-    "relevant personnel",
-    "relevant staff",
-    "responsible department",
-    "相关部门",
-    "有关部门",
-    "各部门",
-    "相关人员",
-    "有关人员",
-    "相关单位",
-    "有关单位",
-    "相關部門",
-    "有關部門",
-    "相關人員",
-    "有關人員",
-    "各部門",
-    "相關單位",
-    "有關單位",  # traditional characters
-)
+DEFAULT_VAGUE_OWNERS: tuple[str, ...] = vocabulary().vague_owners
+"""Words that make an owner vague ("relevant departments", 相关部门): every catalog's `recognise.vague_owners`."""
 
 
 @dataclass
@@ -67,6 +47,9 @@ class Settings:
     references in them are checked. None: not checked (`process-manual validate` without `--docs`)."""
     shown_base: Path | None = None
     """Paths in messages about docs pages are shown relative to this folder (default: absolute)."""
+    language: str | None = None
+    """The handbook's language tag: hints such as "write a duration ('2 working days', ...)" show its
+    examples beside the English ones. None: English only."""
 
 
 @functools.lru_cache(maxsize=8192)
@@ -266,7 +249,7 @@ def _check_steps(
                     rule="no-accountable",
                 )
         if step.within is not None:
-            yield from check_time_limit(step.within, (*at, "within"), p)
+            yield from check_time_limit(step.within, (*at, "within"), p, catalog(settings.language or REFERENCE))
         for j, form_id in enumerate(step.forms):
             if handbook.forms and form_id not in handbook.forms:
                 yield _unknown("form", form_id, handbook.forms, p, (*at, "forms", j))

@@ -15,11 +15,21 @@ from pathlib import Path
 
 import yaml
 
+from process_manual.build.handbook_language import command_language, warn_once
 from process_manual.check.validate import Settings, validate
-from process_manual.cli.newprocess import area_check, find_schema, id_check, owner_check, slug, suggested_id
-from process_manual.core.cjk import guess_language
+from process_manual.cli.newprocess import (
+    area_check,
+    comment_lines,
+    find_schema,
+    id_check,
+    owner_check,
+    slug,
+    suggested_id,
+)
+from process_manual.core.catalog import REFERENCE, Catalog, catalog, language_help
 from process_manual.core.clock import today
-from process_manual.core.labels import Labels
+from process_manual.core.language_guess import guess_language
+from process_manual.core.language_tags import tag_argument
 from process_manual.core.problems import relative_path
 from process_manual.formats.bpmn import handbook_files
 from process_manual.formats.bpmn_import import Imported, ImportOptions, ImportRefused, import_process
@@ -50,12 +60,17 @@ def export(args: argparse.Namespace) -> int:
         return 1
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    language = args.language or handbook.source_language
-    if language in handbook.languages[1:]:  # a handbook in several languages: the texts of that language
-        handbook = localize(handbook, language)
+    # The handbook's language, as the site's BPMN downloads have it; outside a site, each title's.
+    language = command_language(
+        args.language, folder, declared=handbook.source_language, catalogs=handbook.interface_catalogs or None
+    )
+    warn_once(language, PROG)
+    requested = args.language or handbook.source_language
+    if requested in handbook.languages[1:]:  # a handbook in several languages: the texts of that language
+        handbook = localize(handbook, requested)
     for source in handbook.processes:
-        words = Labels(language or guess_language(source.process.title))
-        for name, text in handbook_files([source], handbook, start_label=words.start).items():
+        words = catalog(guess_language(source.process.title)) if language.guessed else language.catalog
+        for name, text in handbook_files([source], handbook, start_label=words.labels.start).items():
             (out / name).write_text(text, encoding="utf-8", newline="\n")
     print(f"Wrote {len(handbook.processes)} BPMN file(s) to {out.as_posix()}")
     return 0
@@ -123,12 +138,10 @@ def _readable_step(step: dict) -> dict:
     return out
 
 
-def _process_yaml(content: dict, schema_ref: str | None, source: str) -> str:
+def _process_yaml(content: dict, schema_ref: str | None, source: str, language: Catalog) -> str:
     header = f"# yaml-language-server: $schema={schema_ref}\n" if schema_ref else ""
-    header += (
-        f"# Imported from {' '.join(source.split())} by `process-manual bpmn import` on {today().isoformat()}."
-        " Check every step,\n# then run `process-manual validate` and open a pull request.\n"
-    )
+    words = language.bpmn_import.text("comment_header", source=" ".join(source.split()), today=today().isoformat())
+    header += comment_lines(words) + "\n"
     content = {
         **content,
         "steps": [_readable_step(s) for s in content["steps"]],
@@ -167,6 +180,11 @@ def import_(args: argparse.Namespace) -> int:
         if process_id is None or (problem := id_check(handbook)(process_id)):
             raise ImportRefused(problem if process_id else "give the new process's id with --id (e.g. ADM-009)")
         author = " ".join((args.author or "").split()) or handbook.roles[args.owner].name
+        # --language, else the handbook's (its site's), else import_process guesses from the model's names
+        language = command_language(
+            args.language, folder, declared=handbook.source_language, catalogs=handbook.interface_catalogs or None
+        )
+        warn_once(language, PROG)
         result = import_process(
             definitions,
             handbook,
@@ -177,7 +195,7 @@ def import_(args: argparse.Namespace) -> int:
                 owner=args.owner,
                 author=author,
                 today=today(),
-                language=args.language,
+                language=None if language.guessed else language.catalog,
                 role_map=role_map,
                 process=args.process,
                 source_name=source.name,
@@ -202,7 +220,7 @@ def import_(args: argparse.Namespace) -> int:
     path = folder / args.area / f"{slug(title, process_id)}.yml"
     schema = find_schema(folder)
     schema_ref = os.path.relpath(schema, path.parent.resolve()).replace(os.sep, "/") if schema else None
-    text = _process_yaml(result.process, schema_ref, source.name)
+    text = _process_yaml(result.process, schema_ref, source.name, result.language or catalog(REFERENCE))
     new_folder = not path.parent.exists()
     path.parent.mkdir(parents=True, exist_ok=True)
     restore = append_roles(folder / "_roles.yml", result.new_roles) if result.new_roles else None
@@ -251,8 +269,8 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     out.add_argument("--out", required=True, metavar="FOLDER", help="where to write the .bpmn files")
     out.add_argument(
         "--language",
-        choices=("en", "zh"),
-        help="language of the start event's name (default: zh for a Chinese title, else en)",
+        type=tag_argument,
+        help=language_help("the language of the start event's name") + " (outside a site: each title's)",
     )
     out.set_defaults(run=export)
     into = actions.add_parser("import", help="write a new process file from a BPMN 2.0 model")
@@ -270,5 +288,9 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     into.add_argument("--role", action="append", metavar="LANE=ROLE", help="map a lane to a role id (repeat)")
     into.add_argument("--add-roles", action="store_true", help="append roles for lanes that match none to _roles.yml")
     into.add_argument("--author", help="the author of the change-log entry (default: the owner role's name)")
-    into.add_argument("--language", choices=("en", "zh"), help="language of generated words (default: from the names)")
+    into.add_argument(
+        "--language",
+        type=tag_argument,
+        help=language_help("the language of generated words") + " (outside a site: the model's names')",
+    )
     into.set_defaults(run=import_)

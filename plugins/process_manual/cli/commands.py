@@ -9,9 +9,12 @@ from pathlib import Path
 
 from process_manual import __version__
 from process_manual.build import plain_files as export_markdown
+from process_manual.build.handbook_language import command_language, warn_once
 from process_manual.check.validate import DEFAULT_VAGUE_OWNERS, Settings, validate
 from process_manual.cli import bpmn_commands as bpmn_cli
 from process_manual.cli import newprocess, translations
+from process_manual.core.catalog import REFERENCE, language_help
+from process_manual.core.language_tags import tag_argument
 from process_manual.core.problems import format_github, format_human, format_json
 from process_manual.formats import codeowners, pdf
 from process_manual.formats.schema import SITE_PATH as SCHEMA_PATH
@@ -32,7 +35,12 @@ def _validate(args: argparse.Namespace) -> int:
         save_cache(cache, root)
     vague = tuple(args.vague_owner) if args.vague_owner else DEFAULT_VAGUE_OWNERS
     docs = Path(args.docs) if args.docs else None  # without it, pages named by reading paths are not looked for
-    problems = validate(handbook, Settings(vague_owners=vague, docs_dir=docs, shown_base=Path.cwd()))
+    language = command_language(
+        args.language, root, declared=handbook.source_language, catalogs=handbook.interface_catalogs or None
+    )
+    warn_once(language, "process-manual validate")
+    settings = Settings(vague_owners=vague, docs_dir=docs, shown_base=Path.cwd(), language=str(language.catalog.tag))
+    problems = validate(handbook, settings)
     output = FORMATS[args.format](problems)
     if output:
         print(output)
@@ -82,7 +90,16 @@ def _rules(args: argparse.Namespace) -> int:
         for problem in problems:
             print(problem.text(), file=sys.stderr)
         severities = policy.severities
-    sys.stdout.write(render_rules_reference(args.language, handbook_severities=severities))
+        language = command_language(
+            args.language,
+            Path(args.dir),
+            declared=handbook.source_language,
+            catalogs=handbook.interface_catalogs or None,
+        )
+    else:
+        language = command_language(args.language or REFERENCE, Path.cwd())
+    warn_once(language, "process-manual rules")
+    sys.stdout.write(render_rules_reference(language.catalog, handbook_severities=severities))
     return 0
 
 
@@ -112,6 +129,11 @@ def build_parser() -> argparse.ArgumentParser:
         "cache of parsed files (default folder: $XDG_CACHE_HOME/process-manual or "
         "~/.cache/process-manual; PROCESS_MANUAL_CACHE_DIR sets another)",
     )
+    check.add_argument(
+        "--language",
+        type=tag_argument,
+        help=language_help("the language of the examples in hints (besides English)"),
+    )
     check.set_defaults(run=_validate, reads_only=True)
     change = commands.add_parser(
         "check",
@@ -133,8 +155,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="print the rules reference: every rule id, its default severity, "
         "the principle behind it and a bad and a good example (Markdown)",
     )
-    rules.add_argument("--language", choices=["en", "zh"], default="en")
-    rules.add_argument("--dir", help="a handbook folder: also show what its _handbook.yml sets")
+    rules.add_argument("--language", type=tag_argument, help=language_help("the language of the reference"))
+    rules.add_argument(
+        "--dir", help="a handbook folder: also show what its _handbook.yml sets (and speak its language)"
+    )
     rules.set_defaults(run=_rules)
     schema = commands.add_parser("schema", help="print the JSON Schema of a process file")
     schema.add_argument("--dir", help="a handbook folder: its role, form, area and process ids become suggestions")

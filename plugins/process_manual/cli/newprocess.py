@@ -21,9 +21,12 @@ from pathlib import Path
 
 import yaml
 
+from process_manual.build.handbook_language import command_language, warn_once
 from process_manual.check.validate import Settings, validate
-from process_manual.core.cjk import guess_language
+from process_manual.core.catalog import Catalog, catalog, language_help
+from process_manual.core.cjk import is_cjk
 from process_manual.core.clock import today
+from process_manual.core.language_tags import tag_argument
 from process_manual.core.model import ID_PATTERN
 from process_manual.core.problems import relative_path
 from process_manual.core.suggest import did_you_mean
@@ -34,45 +37,46 @@ Check = Callable[[str], str | None]
 """A value -> why it is not acceptable, or None."""
 
 
-# The words of a new file, in the language of its title (or --language).
-_TEXTS = {
-    "en": {
-        "first": "Describe the first step",
-        "end": "{title} complete",
-        "change": "First draft",
-        "every": "12 months",
-    },
-    "zh": {"first": "请填写第一个步骤", "end": "{title}完成", "change": "初稿", "every": "12个月"},
-}
-
+# The new file; the comments are the catalog's (`new_process.comment_*`), in the handbook's language.
 _TEMPLATE = """\
-{schema}# Created by `process-manual new` on {today}. Fill in the steps, then run
-# `process-manual validate` and open a pull request (see the handbook's page for process owners).
+{schema}{header}
 id: {id}
 title: {title}
 area: {area}
-version: "0.1"            # quoted; raise it with every change to the content
-status: draft             # draft | effective | retired: drafts are not published
+version: "0.1"            # {comment_version}
+status: draft             # {comment_status}
 owner: {owner}
 review: {{every: {every}, last: {today}}}
-# purpose: |              # why the process exists (Markdown); also: scope, triggers, inputs, outputs,
-#   ...                   # related, references, kpis, risks, faq
-steps:                    # the first step is where the process starts
+{purpose}
+steps:                    # {comment_steps}
   - id: first-step
     name: {first}
-    responsible: {owner}  # the role that does the step (R); add accountable, consulted, informed
-    # within: 2 working days   # the time limit, where one applies
-    # forms: [form-id]         # forms from _forms.yml
+    responsible: {owner}  # {comment_responsible}
+    # within: {within}   # {comment_within}
+    # forms: [form-id]         # {comment_forms}
     next: done
   - id: done
     name: {end}
-    kind: end             # an end is an event: no roles, no next
-changelog:                # oldest first; the newest entry is `version`
+    kind: end             # {comment_end}
+changelog:                # {comment_changelog}
   - version: "0.1"
     date: {today}
     author: {author}
     change: {change}
 """
+
+
+def _padded(text: str, width: int) -> str:
+    """`text` and spaces up to `width` columns, a wide (CJK) character counting two: comments stay aligned."""
+    columns = sum(2 if is_cjk(char) else 1 for char in text)
+    return text + " " * max(0, width - columns)
+
+
+def comment_lines(text: str, firsts: tuple[str, ...] = ("",)) -> str:
+    """`text` as YAML comment lines, each after the matching text of `firsts` (the last one repeats)."""
+    lines = text.splitlines() or [""]
+    shown = [firsts[min(i, len(firsts) - 1)] for i in range(len(lines))]
+    return "\n".join(f"# {first}{line}".rstrip() for first, line in zip(shown, lines, strict=True))
 
 
 @dataclass
@@ -183,23 +187,32 @@ def find_schema(start: Path) -> Path | None:
     return None
 
 
-def process_text(answers: Answers, *, author: str, language: str, schema_ref: str | None) -> str:
+def process_text(answers: Answers, *, author: str, language: str | Catalog, schema_ref: str | None) -> str:
     """The content of the new file (every value has been checked)."""
     if not (answers.id and answers.title and answers.area and answers.owner):
         raise ValueError("process_text needs the id, title, area and owner answered")
-    words = _TEXTS[language]
+    words = language if isinstance(language, Catalog) else catalog(language)
+    texts = words.new_process
     return _TEMPLATE.format(
         schema=f"# yaml-language-server: $schema={schema_ref}\n" if schema_ref else "",
+        header=comment_lines(texts.text("comment_header", today=today().isoformat())),
+        purpose=comment_lines(texts.comment_purpose, ("purpose: |              # ", "  ...                   # ")),
+        within=_padded(words.durations.count("working_day", 2), 14),
+        **{
+            key: getattr(texts, key).replace("\n", " ")
+            for key in texts
+            if key.startswith("comment_") and key not in ("comment_header", "comment_purpose")
+        },
         today=today().isoformat(),
         id=answers.id,
         title=_scalar(answers.title),
         area=answers.area,
         owner=answers.owner,
-        every=words["every"],
-        first=_scalar(words["first"]),
-        end=_scalar(words["end"].format(title=answers.title)),
+        every=_scalar(words.durations.count("month", 12)),
+        first=_scalar(words.new_process.first_step),
+        end=_scalar(words.new_process.text("end_step", title=answers.title)),
         author=_scalar(author),
-        change=_scalar(words["change"]),
+        change=_scalar(words.new_process.first_change),
     )
 
 
@@ -299,9 +312,16 @@ def run(args: argparse.Namespace) -> int:
             f"(write one with `process-manual schema --output {SCHEMA_PATH}`)",
             file=sys.stderr,
         )
-    language = args.language or guess_language(answers.title)
+    language = command_language(
+        args.language,
+        folder,
+        declared=handbook.source_language,
+        catalogs=handbook.interface_catalogs or None,
+        guess_from=answers.title,
+    )
+    warn_once(language, "process-manual new")
     author = " ".join((args.author or "").split()) or handbook.roles[answers.owner].name
-    text = process_text(answers, author=author, language=language, schema_ref=schema_ref)
+    text = process_text(answers, author=author, language=language.catalog, schema_ref=schema_ref)
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         with path.open("x", encoding="utf-8", newline="\n") as file:  # "x": never overwrite
@@ -328,8 +348,9 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     new.add_argument("--author", help="the author of the first change-log entry (default: the owner role's name)")
     new.add_argument(
         "--language",
-        choices=("en", "zh"),
-        help="language of the placeholder texts (default: zh for a Chinese title, else en)",
+        type=tag_argument,
+        help=language_help("the language of the placeholder texts")
+        + " (a handbook outside a site: guessed from the title)",
     )
     new.add_argument(
         "--schema",

@@ -37,12 +37,6 @@ def has_cjk(text: str) -> bool:
     return ANY_CJK.search(text) is not None
 
 
-def guess_language(text: str) -> str:
-    """`zh` for a text with Chinese characters in it, else `en`: the labels a command uses when the handbook
-    does not say which language it speaks."""
-    return "zh" if has_cjk(text) else "en"
-
-
 _BREAK = re.compile(r"[ \t]*\n[ \t]*")
 
 

@@ -1,6 +1,8 @@
-"""Recognise durations written in English or Chinese: "2 working days", "24 hours", "3个工作日", "提前3天".
+"""Durations in author text, in the words of every catalog: "2 working days", "3个工作日", "3 Arbeitstage".
 
-Chinese in traditional characters too: "3個工作日", "3個工作天", "24小時", "兩週", "當天".
+The words are data (each catalog's `recognise.durations`, :mod:`.vocabulary`): languages that write the
+number and unit apart ("spaced": "3 days") and together ("joined": "3天", with their own digits and
+dates that are not durations, "3月5日"). Saying a duration is the catalogs' `durations` section.
 
 A time limit stays free text in the process file; this only finds the duration inside it, so pages
 can show it consistently and review intervals can be computed.
@@ -10,95 +12,16 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, cast
+
+from process_manual.core.catalog import Catalog, catalog
+from process_manual.core.vocabulary import vocabulary
 
 Unit = Literal["minute", "hour", "day", "working_day", "week", "month", "year"]
-
-_EN_NUMBERS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "twelve": 12,
-    "a": 1,
-    "an": 1,
-    "half a": 0.5,
-}
-_ZH_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_ZH_DIGITS["兩"] = 2  # traditional
-
-_EN_UNITS: dict[str, Unit] = {
-    "minute": "minute",
-    "minutes": "minute",
-    "min": "minute",
-    "mins": "minute",
-    "hour": "hour",
-    "hours": "hour",
-    "h": "hour",
-    "hrs": "hour",
-    "day": "day",
-    "days": "day",
-    "calendar day": "day",
-    "calendar days": "day",
-    "working day": "working_day",
-    "working days": "working_day",
-    "business day": "working_day",
-    "business days": "working_day",
-    "workday": "working_day",
-    "workdays": "working_day",
-    "week": "week",
-    "weeks": "week",
-    "month": "month",
-    "months": "month",
-    "year": "year",
-    "years": "year",
-}
-_ZH_UNITS: dict[str, Unit] = {
-    "分钟": "minute",
-    "小时": "hour",
-    "个小时": "hour",
-    "工作日": "working_day",
-    "个工作日": "working_day",
-    "天": "day",
-    "日": "day",
-    "周": "week",
-    "个星期": "week",
-    "星期": "week",
-    "个月": "month",
-    "月": "month",
-    "年": "year",
-    # traditional characters, and Taiwan's 工作天 for a working day
-    "分鐘": "minute",
-    "小時": "hour",
-    "個小時": "hour",
-    "個工作日": "working_day",
-    "工作天": "working_day",
-    "個工作天": "working_day",
-    "週": "week",
-    "個星期": "week",
-    "個禮拜": "week",
-    "禮拜": "week",
-    "個月": "month",
-}
-
-_NUMBER = r"\d+(?:\.\d+)?|" + "|".join(sorted(_EN_NUMBERS, key=len, reverse=True))
-_EN = re.compile(
-    rf"(?<![\w.])(?P<n>{_NUMBER})[\s-]*(?P<u>{'|'.join(sorted(map(re.escape, _EN_UNITS), key=len, reverse=True))})\b"
-    r"(?P<before>\s+(?:before|in advance|ahead|prior))?",
-    re.IGNORECASE,
-)
-_ZH = re.compile(
-    rf"(?P<before>提前)?\s*(?P<n>\d+(?:\.\d+)?|[{''.join(_ZH_DIGITS)}十]+)\s*"
-    rf"(?P<u>{'|'.join(sorted(_ZH_UNITS, key=len, reverse=True))})"
-)
 
 
 @dataclass(frozen=True)
@@ -108,85 +31,88 @@ class Duration:
     before: bool = False
     """The limit counts backwards from an event ("3 days before the meeting", "提前3天")."""
 
-    def label(self, language: str) -> str:
-        amount = int(self.amount) if self.amount == int(self.amount) else self.amount
-        if amount == 0 and self.unit == "day":
-            return ("當天" if language == "zh-Hant" else "当天") if language.startswith("zh") else "same day"
-        if language == "zh-Hant":
-            unit = {
-                "minute": "分鐘",
-                "hour": "小時",
-                "day": "天",
-                "working_day": "個工作日",
-                "week": "週",
-                "month": "個月",
-                "year": "年",
-            }[self.unit]
-            return f"{'提前' if self.before else ''}{amount}{unit}"
-        if language.startswith("zh"):
-            unit = {
-                "minute": "分钟",
-                "hour": "小时",
-                "day": "天",
-                "working_day": "个工作日",
-                "week": "周",
-                "month": "个月",
-                "year": "年",
-            }[self.unit]
-            return f"{'提前' if self.before else ''}{amount}{unit}"
-        unit = self.unit.replace("_", " ") + ("" if amount == 1 else "s")
-        return f"{amount} {unit}{' before' if self.before else ''}"
+    def label(self, language: str | Catalog) -> str:
+        """The duration as the catalog of `language` says it: "3 working days", "3个工作日", "3 Arbeitstage"."""
+        words = (language if isinstance(language, Catalog) else catalog(language)).durations
+        if self.amount == 0 and self.unit == "day":
+            return words.same_day
+        counted = words.count(self.unit, self.amount)
+        return words.text("before", duration=counted) if self.before else counted
 
 
-def _zh_number(text: str) -> float:
+@functools.cache
+def _patterns() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None, re.Pattern[str] | None]:
+    """The joined ("3个工作日") and spaced ("3 working days") forms of every catalog, and "before" anywhere."""
+    words = vocabulary()
+
+    def choice(options: Iterable[str]) -> str:
+        return "|".join(sorted(map(re.escape, options), key=len, reverse=True))
+
+    joined = spaced = anywhere = None
+    if words.joined_units:
+        digits = re.escape("".join([*words.joined_digits, *words.joined_tens]))
+        before = f"(?P<before>{choice(words.joined_before)})?" if words.joined_before else "(?P<before>(?!))?"
+        joined = re.compile(rf"{before}\s*(?P<n>\d+(?:\.\d+)?|[{digits}]+)\s*(?P<u>{choice(words.joined_units)})")
+    if words.spaced_units:
+        number = r"\d+(?:\.\d+)?" + (f"|{choice(words.spaced_numbers)}" if words.spaced_numbers else "")
+        suffix = rf"(?P<before>\s+(?:{choice(words.spaced_before)}))?" if words.spaced_before else ""
+        spaced = re.compile(
+            rf"(?<![\w.])(?P<n>{number})[\s-]*(?P<u>{choice(words.spaced_units)})\b{suffix}", re.IGNORECASE
+        )
+    if words.before_anywhere:
+        anywhere = re.compile("|".join(rf"\b{re.escape(w)}\b" for w in words.before_anywhere), re.IGNORECASE)
+    return joined, spaced, anywhere
+
+
+def _joined_number(text: str) -> float:
+    """A number written with digits, or with the digits of a catalog ("三", "十五", "二十"; 十 = ten)."""
     if text.replace(".", "", 1).isdigit():
         return float(text)
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        return (_ZH_DIGITS.get(tens, 1) if tens else 1) * 10 + (_ZH_DIGITS.get(ones, 0) if ones else 0)
+    words = vocabulary()
+    ten = next((sign for sign in words.joined_tens if sign in text), None)
+    if ten is not None:
+        tens, _, ones = text.partition(ten)
+        return (words.joined_digits.get(tens, 1) if tens else 1) * 10 + (
+            words.joined_digits.get(ones, 0) if ones else 0
+        )
     value = 0
     for char in text:
-        value = value * 10 + _ZH_DIGITS[char]
+        value = value * 10 + words.joined_digits.get(char, 0)
     return value
 
 
-_IDIOMS: list[tuple[re.Pattern[str], Duration]] = [
-    (re.compile(r"半年"), Duration(6, "month")),
-    (re.compile(r"半天"), Duration(0.5, "day")),
-    (re.compile(r"当天|当日|當天|當日|same[ -]day", re.I), Duration(0, "day")),
-    (re.compile(r"\bhalf a year\b", re.I), Duration(6, "month")),
-]
-
-
-_DAY_OF_MONTH = re.compile(r"\s*(?:\d+|[一二三四五六七八九十]+)\s*[日号號]")
-
-
 def _is_date(text: str, match: re.Match[str]) -> bool:
-    """ "每月5日前" (by the 5th of each month), "3月5日", "2026年": dates, not durations."""
+    """ "每月5日前" (by the 5th of each month), "3月5日", "2026年": dates, not durations (each catalog's
+    `not_a_duration`)."""
+    words = vocabulary()
     unit, before = match["u"], text[: match.start("n")]
-    if unit in ("日", "天") and before.endswith(("月", "年")):
+    if before.endswith(words.preceded_by.get(unit, ())):
         return True
-    if unit == "月" and (before.endswith("年") or _DAY_OF_MONTH.match(text, match.end())):
+    follower = words.followed_by.get(unit)
+    if follower is not None and follower.match(text, match.end()):
         return True
-    return unit == "年" and _zh_number(match["n"]) >= 1000
+    return unit in words.year_words and _joined_number(match["n"]) >= 1000
 
 
 def parse_duration(text: str) -> Duration | None:
-    """The first duration found in `text`, or None."""
-    for pattern, duration in _IDIOMS:
-        if pattern.search(text):
-            return duration
-    for match in _ZH.finditer(text):
+    """The first duration found in `text`, or None: an idiom of any catalog, then the joined forms, then
+    the spaced ones."""
+    words = vocabulary()
+    for idiom in words.idioms:
+        if idiom.pattern.search(text):
+            return Duration(idiom.amount, cast(Unit, idiom.unit))
+    joined, spaced, anywhere = _patterns()
+    for match in joined.finditer(text) if joined else ():
         if _is_date(text, match):
             continue
-        return Duration(_zh_number(match["n"]), _ZH_UNITS[match["u"]], bool(match["before"]))
-    english = _EN.search(text)
-    if english:
-        match = english
-        number = match["n"].lower()
-        amount = float(_EN_NUMBERS.get(number, 0) or number)
-        before = bool(match["before"]) or bool(re.search(r"\bin advance\b|\bbefore\b|\bahead\b", text, re.I))
-        return Duration(amount, _EN_UNITS[match["u"].lower()], before)
+        unit = cast(Unit, words.joined_units[match["u"]])
+        return Duration(_joined_number(match["n"]), unit, bool(match["before"]))
+    found = spaced.search(text) if spaced else None
+    if found:
+        number = found["n"].lower()
+        amount = float(words.spaced_numbers.get(number, 0) or number)
+        before = bool(found["before"]) or bool(anywhere and anywhere.search(text))
+        return Duration(amount, cast(Unit, words.spaced_units[found["u"].lower()]), before)
     return None
 
 

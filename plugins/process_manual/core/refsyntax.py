@@ -33,7 +33,8 @@ PREFIXES = ("role", "form", "kpi", "term")
 
 _PROCESS_ID = ID_PATTERN.strip("^$")
 _SLUG = SLUG_PATTERN.strip("^$")
-_FULL_WIDTH = str.maketrans({"：": ":", "＃": "#", "｜": "|"})
+_FULL_WIDTH = str.maketrans({"\uff1a": ":", "\uff03": "#", "\uff5c": "|"})
+"""Full-width colon, number sign and vertical line, as Chinese input methods type them."""
 
 REFERENCE = re.compile(r"(?<!\\)\[\[(?P<body>[^\[\]]*)\]\](?![(\[])")
 """`[[...]]`: what a reference looks like before it is read (a malformed one is reported, not ignored)."""

@@ -15,112 +15,31 @@ from process_manual.core.problems import Problem, Severity
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
 
 
-@dataclass(frozen=True)
-class Principle:
-    """Why a rule exists, in the words of the methodology the handbook follows (ARCHITECTURE.md, "What the method demands")."""
-
-    name: str
-    name_zh: str
-    en: str
-    zh: str
-
-
-PRINCIPLES = {
-    "readable": Principle(
-        "Files the tool can read",
-        "可读取的文件",
-        "The handbook is generated from these files: what cannot be read can neither be checked nor published.",
-        "手册由这些文件生成：无法读取的内容既不能检查，也不能发布。",
-    ),
-    "names": Principle(
-        "One dictionary of names",
-        "统一的标准名称",
-        "Names come from one dictionary of standard terms, roles, forms and areas (标准名称字典), so that "
-        "everyone means the same thing by the same word.",
-        "名称统一取自标准名称字典（术语、岗位、表单、领域），同一个词对所有人含义相同。",
-    ),
-    "owner": Principle(
-        "A definite owner for every step",
-        "每个步骤有明确的责任主体",
-        'Make the responsible body definite: avoid saying "relevant" or "concerned" departments, or when '
-        "the process fails, departments and people pass the blame to each other (明确责任主体，避免“相关”“有关”的说法).",
-        "明确责任主体：明确流程负责人和各活动的责任部门，尽量避免使用“相关”“有关”的说法，"
-        "以免流程出现问题时各部门及责任人相互推诿。",
-    ),
-    "time": Principle(
-        "Definite time limits",
-        "明确、量化的时限",
-        "A process states each activity's steps, time limit and responsible person, refined and quantified "
-        "(规定操作步骤、时限和责任人；细化、量化): a reader must be able to tell when a step is late.",
-        "业务流程规范要明确各环节的操作步骤、时限和责任人，并细化、量化：读者要能判断一个步骤是否超时。",
-    ),
-    "logic": Principle(
-        "A procedure without gaps",
-        "理清程序",
-        "Clear up the procedure (理清程序): check the logic between activities — no dead loop, no input "
-        "without an output, no activity that leads nowhere or that nothing leads to.",
-        "理清程序：理清各活动之间的内在结构和逻辑关系，确认没有死循环、没有只有输入没有输出、"
-        "没有走不通或到不了的活动。",
-    ),
-    "symbols": Principle(
-        "Standard flowchart symbols",
-        "标准流程图符号",
-        "A complete flowchart uses standard symbols: decision = diamond with its outcomes, activity = box, "
-        "sub-process = box with side bars, storage = cylinder, start and end = rounded.",
-        "完整的流程图使用标准符号：判断用菱形并标出各出口，活动用方框，子流程用带侧边的方框，"
-        "存储用圆柱，开始和结束用圆角框。",
-    ),
-    "architecture": Principle(
-        "The process architecture",
-        "流程架构",
-        "Processes are levelled in an architecture (domain > group > process), each with one owner.",
-        "流程按架构分级（领域 > 流程组 > 流程），每个流程有唯一的负责人。",
-    ),
-    "kpi": Principle(
-        "The indicator dictionary",
-        "指标字典",
-        "Process KPIs live in an indicator dictionary: definition, formula, target and goal, frequency, owner.",
-        "流程绩效指标记入指标字典：定义、公式、目标值与挑战值、频率、负责人。",
-    ),
-    "change": Principle(
-        "Controlled change and periodic review",
-        "受控变更与定期评审",
-        "Processes are changed by request, reviewed and approved, released with a new version and reviewed "
-        "periodically; the history is kept (ISO 9001 7.5.2–7.5.3).",
-        "流程经变更申请、审核批准后以新版本发布，并定期评审；历史记录予以保留（ISO 9001 7.5.2–7.5.3）。",
-    ),
-    "languages": Principle(
-        "One handbook in every language its readers need",
-        "一本手册，读者需要的每种语言",
-        "The structure of a process is written once, in the source language; every other language translates "
-        "its texts, and a translation that no longer matches its source is found, not trusted.",
-        "流程的结构只在源语言中写一次；其他语言只翻译文字，与原文不再一致的译文会被找出，而不是被默认可信。",
-    ),
-    "links": Principle(
-        "Links that cannot break",
-        "不会断的链接",
-        "A handbook is a web of references: a text names a process, a step, a role, a form, an indicator or a "
-        "term by its id, so that every link is checked, follows its target wherever it moves, and each target "
-        "shows who refers to it — an owner sees what a change touches before making it.",
-        "手册是一张引用之网：文字按编号引用流程、步骤、岗位、表单、指标和术语，每个链接都经过检查，"
-        "目标移动到哪里链接就跟到哪里；每个目标都列出引用它的地方，负责人在修改之前就能看到会影响什么。",
-    ),
-    "onboarding": Principle(
-        "Reading paths for new hires",
-        "新员工阅读路径",
-        "New people learn from the organisation's best practice: a reading path must lead somewhere real.",
-        "新人通过组织的最佳实践快速成长：阅读路径必须指向真实存在的内容。",
-    ),
-}
+PRINCIPLES: tuple[str, ...] = (
+    "readable",
+    "names",
+    "owner",
+    "time",
+    "logic",
+    "symbols",
+    "architecture",
+    "kpi",
+    "change",
+    "languages",
+    "links",
+    "onboarding",
+)
+"""Why the rules exist, in the order the rules reference shows them: each key names a principle of the method
+the handbook follows (ARCHITECTURE.md, "What the method demands"), whose name and text are in the catalogs
+(`principles.<key>`)."""
 
 
 @dataclass(frozen=True)
 class Rule:
     id: str
     severity: Severity
-    """The severity when `_handbook.yml` says nothing."""
-    title: str
-    title_zh: str
+    """The severity when `_handbook.yml` says nothing. What the rule finds is said in the catalogs
+    (`rules.<id>`), in every language."""
     principle: str
     """A key of PRINCIPLES."""
     bad: str
@@ -136,8 +55,6 @@ class Rule:
 def _r(
     id: str,
     severity: Severity,
-    title: str,
-    title_zh: str,
     principle: str,
     bad: str,
     good: str,
@@ -145,7 +62,7 @@ def _r(
     fixed: bool = False,
     check_only: bool = False,
 ) -> Rule:
-    return Rule(id, severity, title, title_zh, principle, bad.strip("\n"), good.strip("\n"), fixed, check_only)
+    return Rule(id, severity, principle, bad.strip("\n"), good.strip("\n"), fixed, check_only)
 
 
 RULE_LIST: tuple[Rule, ...] = (
@@ -153,9 +70,6 @@ RULE_LIST: tuple[Rule, ...] = (
     _r(
         "yaml-syntax",
         ERROR,
-        "The file is not readable YAML (syntax, tabs, encoding, empty, too large or too "
-        "deep, tags, merge keys, aliases).",
-        "文件不是可读的 YAML（语法、制表符、编码、空文件、过大或嵌套过深、标签、合并键、别名）。",
         "readable",
         "title: Purchase request\nsteps:\n\t- id: submit",
         "title: Purchase request\nsteps:\n  - id: submit",
@@ -164,8 +78,6 @@ RULE_LIST: tuple[Rule, ...] = (
     _r(
         "duplicate-key",
         ERROR,
-        "A key appears twice in one mapping (YAML would silently keep only the last).",
-        "同一映射中某个键出现两次（YAML 会悄悄只保留后一个）。",
         "readable",
         "owner: buyer\nowner: purchasing-manager",
         "owner: purchasing-manager",
@@ -174,8 +86,6 @@ RULE_LIST: tuple[Rule, ...] = (
     _r(
         "unknown-key",
         ERROR,
-        "A key the process file does not know (often a typo).",
-        "流程文件不认识的键（多为拼写错误）。",
         "readable",
         "steps:\n  - id: submit\n    responsable: requester",
         "steps:\n  - id: submit\n    responsible: requester",
@@ -184,8 +94,6 @@ RULE_LIST: tuple[Rule, ...] = (
     _r(
         "missing-key",
         ERROR,
-        "A required key is missing.",
-        "缺少必填的键。",
         "readable",
         'id: PUR-001\ntitle: Purchase request\nversion: "1.0"',
         'id: PUR-001\ntitle: Purchase request\narea: purchasing\nowner: purchasing-manager\nversion: "1.0"',
@@ -194,9 +102,6 @@ RULE_LIST: tuple[Rule, ...] = (
     _r(
         "invalid-value",
         ERROR,
-        "A value of the wrong kind: text where a list belongs, a bad id, a date that is not "
-        "a date, a status that does not exist.",
-        "值的类型或格式不对：该写列表处写了文本、编号格式错误、日期无效、状态不存在。",
         "readable",
         "version: 1.10\nstatus: active",
         'version: "1.10"\nstatus: effective',
@@ -205,10 +110,6 @@ RULE_LIST: tuple[Rule, ...] = (
     _r(
         "duplicate-id",
         ERROR,
-        "An id is used twice: two processes with one document number, or two steps, roles, "
-        "forms, areas, KPIs or reading paths with one id, or a step listed as removed that is still there.",
-        "编号重复：两个流程使用同一文件编号，或步骤、岗位、表单、领域、指标、阅读路径的编号重复，"
-        "或列为已删除的步骤仍然存在。",
         "names",
         "steps:\n  - id: review\n  - id: review",
         "steps:\n  - id: first-review\n  - id: second-review",
@@ -217,8 +118,6 @@ RULE_LIST: tuple[Rule, ...] = (
     _r(
         "missing-catalog",
         ERROR,
-        "One of the catalogs _roles.yml, _forms.yml, _areas.yml, _glossary.yml is missing.",
-        "缺少目录文件 _roles.yml、_forms.yml、_areas.yml 或 _glossary.yml。",
         "names",
         "processes/\n  purchasing/purchase-request.yml",
         "processes/\n  _roles.yml\n  _forms.yml\n  _areas.yml\n  _glossary.yml\n  purchasing/purchase-request.yml",
@@ -227,8 +126,6 @@ RULE_LIST: tuple[Rule, ...] = (
     _r(
         "link-outside-handbook",
         ERROR,
-        "A file or folder link points outside the handbook folder.",
-        "文件或文件夹链接指向手册文件夹之外。",
         "readable",
         "processes/hr -> /home/me/drafts/hr",
         "processes/hr/  (the files themselves)",
@@ -237,9 +134,6 @@ RULE_LIST: tuple[Rule, ...] = (
     _r(
         "handbook-policy",
         ERROR,
-        "_handbook.yml names a rule that does not exist, a severity other than off, "
-        "warning or error, or tries to relax a rule that always stays an error.",
-        "_handbook.yml 写了不存在的规则、off/warning/error 以外的级别，或试图放宽始终为错误的规则。",
         "readable",
         "rules:\n  unknown-roles: warning\n  yaml-syntax: off",
         "rules:\n  unknown-role: warning",
@@ -249,8 +143,6 @@ RULE_LIST: tuple[Rule, ...] = (
     _r(
         "unknown-role",
         ERROR,
-        "A role id that is not in _roles.yml.",
-        "岗位编号不在 _roles.yml 中。",
         "names",
         "responsible: byuer",
         "responsible: buyer",
@@ -258,8 +150,6 @@ RULE_LIST: tuple[Rule, ...] = (
     _r(
         "unknown-form",
         ERROR,
-        "A form id that is not in _forms.yml.",
-        "表单编号不在 _forms.yml 中。",
         "names",
         "forms: [quote-comparisons]",
         "forms: [quote-comparison]",
@@ -267,8 +157,6 @@ RULE_LIST: tuple[Rule, ...] = (
     _r(
         "unknown-area",
         ERROR,
-        "An area id that is not in _areas.yml.",
-        "领域编号不在 _areas.yml 中。",
         "architecture",
         "area: purchase",
         "area: purchasing",
@@ -276,8 +164,6 @@ RULE_LIST: tuple[Rule, ...] = (
     _r(
         "area-not-leaf",
         ERROR,
-        "A process names a group of areas instead of one leaf area.",
-        "流程指向了领域组，而不是最末一级的领域。",
         "architecture",
         "area: support",
         "area: purchasing",
@@ -285,8 +171,6 @@ RULE_LIST: tuple[Rule, ...] = (
     _r(
         "unknown-process",
         ERROR,
-        "A process id that no process file has (in `related`, `replaced_by`, a sub-process step or a reading path).",
-        "引用了不存在的流程编号（`related`、`replaced_by`、子流程步骤或阅读路径中）。",
         "names",
         "related: [IT-009]",
         "related: [IT-002]",
@@ -294,8 +178,6 @@ RULE_LIST: tuple[Rule, ...] = (
     _r(
         "unknown-step",
         ERROR,
-        "A step id that is not a step of this process (in `next`, a branch, a risk or `removed_steps`).",
-        "步骤编号不是本流程的步骤（`next`、分支、风险或 `removed_steps` 中）。",
         "logic",
         "next: issue-ordr",
         "next: issue-order",
@@ -303,8 +185,6 @@ RULE_LIST: tuple[Rule, ...] = (
     _r(
         "self-reference",
         ERROR,
-        "A process related to itself, or a sub-process step that runs its own process.",
-        "流程与自身相关，或子流程步骤调用本流程。",
         "logic",
         "id: IT-002\nsteps:\n  - id: again\n    kind: subprocess\n    process: IT-002",
         "id: IT-002\nsteps:\n  - id: buy-licence\n    kind: subprocess\n    process: PUR-001",
@@ -313,9 +193,6 @@ RULE_LIST: tuple[Rule, ...] = (
     _r(
         "vague-owner",
         ERROR,
-        'A role that is no definite owner: "relevant departments", 相关部门， 有关部门 and '
-        "the other vague-owner words (more can be added in _handbook.yml).",
-        "不明确的责任主体：“相关部门”“有关部门”等含糊说法（可在 _handbook.yml 中补充词语）。",
         "owner",
         "responsible: relevant-departments",
         "responsible: purchasing-manager",
@@ -323,8 +200,6 @@ RULE_LIST: tuple[Rule, ...] = (
     _r(
         "no-responsible",
         ERROR,
-        "A step without a responsible role.",
-        "步骤没有负责岗位。",
         "owner",
         "  - id: approve\n    name: Approve the request\n    next: order",
         "  - id: approve\n    name: Approve the request\n    responsible: line-manager\n    next: order",
@@ -332,8 +207,6 @@ RULE_LIST: tuple[Rule, ...] = (
     _r(
         "no-accountable",
         ERROR,
-        "A step with several responsible roles and no accountable one.",
-        "步骤有多个负责岗位，却没有唯一的批准岗位（A）。",
         "owner",
         "responsible: [buyer, requester]",
         "responsible: [buyer, requester]\naccountable: purchasing-manager",
@@ -341,12 +214,6 @@ RULE_LIST: tuple[Rule, ...] = (
     _r(
         "vague-time-limit",
         WARNING,
-        'A `within:` that is neither a duration ("2 working days", "3个工作日") nor '
-        'a deadline tied to an event or date ("before the meeting", "by the 15th of the month", "提前3天", '
-        '"每周"): asap, promptly, in time, 尽快, 及时, 马上, 立即 and the like.',
-        "`within:` 既不是时长"
-        "（“2 working days”“3个工作日”），也不是相对事件或日期的期限（“会前”“每月15日前”“提前3天”“每周”）："
-        "如 asap、尽快、及时、马上、立即。",
         "time",
         "within: asap",
         "within: 2 working days",
@@ -355,9 +222,6 @@ RULE_LIST: tuple[Rule, ...] = (
     _r(
         "step-kind",
         ERROR,
-        "A step breaks the rules of its kind: a decision without two branches, a task with "
-        "branches, an end with roles or a next step, a sub-process without its process.",
-        "步骤不符合其类型：判断少于两个分支、任务带分支、结束步骤有岗位或后续步骤、子流程未指明流程。",
         "symbols",
         "  - id: review\n    kind: decision\n    next: order",
         "  - id: review\n    kind: decision\n    branches:\n"
@@ -366,8 +230,6 @@ RULE_LIST: tuple[Rule, ...] = (
     _r(
         "dead-end",
         ERROR,
-        "A step that leads nowhere: no `next`, and it is not an end.",
-        "走不通的步骤：没有 `next`,也不是结束步骤。",
         "logic",
         "  - id: hand-over\n    responsible: records-clerk",
         "  - id: hand-over\n    responsible: records-clerk\n    next: store",
@@ -375,8 +237,6 @@ RULE_LIST: tuple[Rule, ...] = (
     _r(
         "dead-loop",
         ERROR,
-        "A loop of steps from which no end can be reached.",
-        "死循环：一组步骤循环往复，永远到达不了结束。",
         "logic",
         "  - id: appeal\n    next: appeal",
         "  - id: appeal\n    kind: decision\n    branches:\n      - {when: upheld, next: order}\n"
@@ -385,8 +245,6 @@ RULE_LIST: tuple[Rule, ...] = (
     _r(
         "unreachable-step",
         ERROR,
-        "A step that no `next` or branch leads to from the first step.",
-        "从第一步出发，没有任何 `next` 或分支能到达的步骤。",
         "logic",
         "  - id: submit\n    next: done\n  - id: check\n    next: done",
         "  - id: submit\n    next: check\n  - id: check\n    next: done",
@@ -394,8 +252,6 @@ RULE_LIST: tuple[Rule, ...] = (
     _r(
         "no-end-step",
         ERROR,
-        "The process has no end step.",
-        "流程没有结束步骤。",
         "symbols",
         "  - id: file-order\n    next: file-order",
         "  - id: file-order\n    next: ordered\n  - id: ordered\n    kind: end",
@@ -403,9 +259,6 @@ RULE_LIST: tuple[Rule, ...] = (
     _r(
         "output-not-produced",
         ERROR,
-        "A process output that no step produces — judged only when the steps declare "
-        "their `outputs` (a file written without step outputs is not asked for them).",
-        "流程输出没有任何步骤产出（只在步骤写了 `outputs` 时判断；没写步骤输出的文件不作要求）。",
         "logic",
         "outputs: [Purchase order]\nsteps:\n  - id: compare-quotes\n    outputs: [Quote comparison]",
         "outputs: [Purchase order]\nsteps:\n  - id: issue-order\n    outputs: [Purchase order]",
@@ -413,8 +266,6 @@ RULE_LIST: tuple[Rule, ...] = (
     _r(
         "too-many-steps",
         WARNING,
-        "More steps than a readable flowchart holds (60).",
-        "步骤多于一张流程图能清楚展示的数量(60）。",
         "symbols",
         "steps: [... 75 steps ...]",
         "steps:\n  - id: prepare\n    kind: subprocess\n    process: PUR-002",
@@ -423,8 +274,6 @@ RULE_LIST: tuple[Rule, ...] = (
     _r(
         "version-not-in-changelog",
         ERROR,
-        "The process's `version` has no change-log entry.",
-        "流程的 `version` 在变更记录中没有对应条目。",
         "change",
         'version: "2.1"\nchangelog:\n  - {version: "2.0", ...}',
         'version: "2.1"\nchangelog:\n  - {version: "2.0", ...}\n  - {version: "2.1", ...}',
@@ -432,8 +281,6 @@ RULE_LIST: tuple[Rule, ...] = (
     _r(
         "changelog-order",
         ERROR,
-        "Change-log entries out of order: a version not higher, or a date earlier, than the entry before.",
-        "变更记录顺序错误：版本不高于或日期早于前一条。",
         "change",
         'changelog:\n  - {version: "2.0", date: 2026-03-01}\n  - {version: "1.5", date: 2026-01-10}',
         'changelog:\n  - {version: "1.5", date: 2026-01-10}\n  - {version: "2.0", date: 2026-03-01}',
@@ -441,8 +288,6 @@ RULE_LIST: tuple[Rule, ...] = (
     _r(
         "future-date",
         ERROR,
-        "A change-log date or last review date in the future.",
-        "变更日期或上次评审日期在未来。",
         "change",
         "review: {every: 12 months, last: 2099-01-01}",
         "review: {every: 12 months, last: 2026-03-01}",
@@ -450,8 +295,6 @@ RULE_LIST: tuple[Rule, ...] = (
     _r(
         "no-review",
         WARNING,
-        "An effective process without a periodic review.",
-        "生效的流程没有定期评审安排。",
         "change",
         "status: effective",
         "status: effective\nreview: {every: 12 months, last: 2026-03-01}",
@@ -459,8 +302,6 @@ RULE_LIST: tuple[Rule, ...] = (
     _r(
         "review-interval",
         ERROR,
-        "`review.every` is not a whole number of days, weeks, months or years.",
-        "`review.every` 不是整数的天、周、月或年。",
         "change",
         "review: {every: often, last: 2026-03-01}",
         "review: {every: 12 months, last: 2026-03-01}",
@@ -468,8 +309,6 @@ RULE_LIST: tuple[Rule, ...] = (
     _r(
         "review-overdue",
         WARNING,
-        "The periodic review is overdue.",
-        "定期评审已逾期。",
         "change",
         "review: {every: 12 months, last: 2024-01-15}",
         "review: {every: 12 months, last: 2026-01-15}",
@@ -477,8 +316,6 @@ RULE_LIST: tuple[Rule, ...] = (
     _r(
         "kpi-without-target",
         WARNING,
-        "A KPI without a target.",
-        "指标没有目标值。",
         "kpi",
         "kpis:\n  - {id: cycle-time, name: Cycle time, unit: working days}",
         "kpis:\n  - {id: cycle-time, name: Cycle time, unit: working days, target: 3, goal: 2}",
@@ -487,8 +324,6 @@ RULE_LIST: tuple[Rule, ...] = (
     _r(
         "byte-order-mark",
         WARNING,
-        "The file starts with a byte-order mark.",
-        "文件以字节顺序标记（BOM）开头。",
         "readable",
         '(saved as "UTF-8 with BOM")',
         '(saved as "UTF-8")',
@@ -496,8 +331,6 @@ RULE_LIST: tuple[Rule, ...] = (
     _r(
         "catalog-place",
         WARNING,
-        "A file starting with '_' below the top of the handbook, or a catalog name the tool does not know.",
-        "以“_”开头的文件不在手册文件夹顶层，或目录文件名无法识别。",
         "names",
         "processes/purchasing/_roles.yml",
         "processes/_roles.yml",
@@ -505,8 +338,6 @@ RULE_LIST: tuple[Rule, ...] = (
     _r(
         "folder-link",
         WARNING,
-        "A link to a folder inside the handbook: it is not followed.",
-        "指向手册内文件夹的链接：不会被读取。",
         "readable",
         "processes/buying -> purchasing",
         "processes/purchasing/  (one folder, no link)",
@@ -515,9 +346,6 @@ RULE_LIST: tuple[Rule, ...] = (
     _r(
         "reading-path",
         ERROR,
-        "A reading-path entry that cannot be followed: neither or both of process and page, "
-        "a page path outside docs/, a reading path named as a page, a department no role belongs to.",
-        "无法执行的阅读路径条目：流程和页面都没写或都写了、页面路径在 docs/ 之外、把阅读路径当页面、部门不存在。",
         "onboarding",
         "items:\n  - {process: PUR-001, page: how-to-edit.md}",
         "items:\n  - {process: PUR-001}\n  - {page: how-to-edit.md}",
@@ -525,8 +353,6 @@ RULE_LIST: tuple[Rule, ...] = (
     _r(
         "missing-page",
         ERROR,
-        "A reading path names a page that is not in docs/.",
-        "阅读路径中的页面在 docs/ 中不存在。",
         "onboarding",
         "items:\n  - {page: how-to-edti.md}",
         "items:\n  - {page: how-to-edit.md}",
@@ -534,8 +360,6 @@ RULE_LIST: tuple[Rule, ...] = (
     _r(
         "reading-path-redundant",
         WARNING,
-        "A reading-path entry that says nothing new: listed twice, a retired process, a title on a process item.",
-        "多余的阅读路径条目：重复列出、已废止的流程、给流程条目写标题。",
         "onboarding",
         "items:\n  - {process: PUR-001}\n  - {process: PUR-001}",
         "items:\n  - {process: PUR-001}",
@@ -544,9 +368,6 @@ RULE_LIST: tuple[Rule, ...] = (
     _r(
         "broken-reference",
         ERROR,
-        "A `[[...]]` reference to a process, step, role, form, KPI or glossary term that does not exist "
-        "(misspelt, renamed or removed).",
-        "`[[...]]` 引用的流程、步骤、岗位、表单、指标或术语不存在（拼写错误、已改名或已删除）。",
         "links",
         "details: Then start [[ADM-04#submit]].",
         "details: Then start [[ADM-004#submit]].",
@@ -554,10 +375,6 @@ RULE_LIST: tuple[Rule, ...] = (
     _r(
         "reference-syntax",
         ERROR,
-        "Text between `[[` and `]]` that is no reference: not a process id, `ID#step`, `role:`, `form:`, "
-        "`kpi:` or `term:` (write `\\[[` or a code span to show brackets).",
-        "`[[` 与 `]]` 之间的文字不是引用：既不是流程编号、`编号#步骤`，也不是 `role:`、`form:`、`kpi:`、"
-        "`term:`（要显示方括号本身，写 `\\[[` 或放进代码）。",
         "links",
         "details: Ask the [[buyer]].",
         "details: Ask the [[role:buyer]].",
@@ -565,11 +382,6 @@ RULE_LIST: tuple[Rule, ...] = (
     _r(
         "outdated-reference",
         WARNING,
-        "A reference to a retired process or to a step its process has removed: the link still lands, on "
-        "what no longer applies; the message names what replaced it where the process says "
-        "(`replaced_by`, `removed_steps`).",
-        "引用了已废止的流程或已删除的步骤：链接仍能打开，但指向不再适用的内容；"
-        "流程写明了替代者时（`replaced_by`、`removed_steps`），消息会指出。",
         "links",
         "details: See [[PUR-001#compare-quotes]].   # removed_steps: {compare-quotes: tender}",
         "details: See [[PUR-001#tender]].",
@@ -577,9 +389,6 @@ RULE_LIST: tuple[Rule, ...] = (
     _r(
         "reference-to-draft",
         WARNING,
-        "A reference from published text to a draft process: readers see its name without a link until "
-        "the draft takes effect.",
-        "已发布的文字引用了草稿流程：草稿生效之前，读者只看到名称，没有链接。",
         "links",
         "details: Then start [[IT-009]].   # IT-009 is a draft",
         "details: Then start [[IT-002]].",
@@ -587,10 +396,6 @@ RULE_LIST: tuple[Rule, ...] = (
     _r(
         "link-by-path",
         WARNING,
-        "A hand-written page links a process, role or form page by its path (`processes/pur-001.md`) or "
-        "by a bare id (`(PUR-001)`): such a link is not checked by the handbook and breaks when pages move.",
-        "手写页面按路径（`processes/pur-001.md`）或裸编号（`(PUR-001)`）链接流程、岗位或表单页面："
-        "这样的链接手册不检查，页面移动后就会断。",
         "links",
         "[the purchase request](processes/pur-001.md)",
         "[[PUR-001|the purchase request]]",
@@ -599,8 +404,6 @@ RULE_LIST: tuple[Rule, ...] = (
     _r(
         "version-not-raised",
         ERROR,
-        "The content changed but the version did not.",
-        "内容变了，版本号没变。",
         "change",
         'version: "2.1"   # steps changed',
         'version: "2.2"\nchangelog:\n  - ...\n  - {version: "2.2", ...}',
@@ -610,8 +413,6 @@ RULE_LIST: tuple[Rule, ...] = (
     _r(
         "version-lowered",
         ERROR,
-        "The version went down.",
-        "版本号降低了。",
         "change",
         'version: "1.9"   # was 2.1',
         'version: "2.2"',
@@ -621,8 +422,6 @@ RULE_LIST: tuple[Rule, ...] = (
     _r(
         "changelog-not-updated",
         ERROR,
-        "A new version without a new, newest change-log entry.",
-        "新版本没有新增的、位于最后的变更记录。",
         "change",
         'version: "2.2"\nchangelog:\n  - {version: "2.1", ...}',
         'version: "2.2"\nchangelog:\n  - {version: "2.1", ...}\n  - {version: "2.2", ...}',
@@ -632,8 +431,6 @@ RULE_LIST: tuple[Rule, ...] = (
     _r(
         "changelog-entry-removed",
         ERROR,
-        "A released change-log entry was removed.",
-        "删除了已发布的变更记录。",
         "change",
         'changelog:\n  - {version: "2.1", ...}   # 2.0 deleted',
         'changelog:\n  - {version: "2.0", ...}\n  - {version: "2.1", ...}',
@@ -643,8 +440,6 @@ RULE_LIST: tuple[Rule, ...] = (
     _r(
         "id-changed",
         ERROR,
-        "A process's id (its document number) changed.",
-        "流程编号（文件编号）被修改。",
         "change",
         "id: PUR-002   # was PUR-001",
         "id: PUR-001",
@@ -654,8 +449,6 @@ RULE_LIST: tuple[Rule, ...] = (
     _r(
         "deleted-before-retired",
         ERROR,
-        "A process file was deleted before it was released as retired.",
-        "流程文件在以“已废止”发布之前就被删除。",
         "change",
         "git rm purchase-request.yml   # status: effective",
         "status: retired   # first; delete the file in a later change",
@@ -665,9 +458,6 @@ RULE_LIST: tuple[Rule, ...] = (
     _r(
         "reference-broken-by-change",
         ERROR,
-        "The change deletes a process, or removes a step without recording it in `removed_steps`, that a "
-        "file still refers to.",
-        "本次修改删除了仍被其他文件引用的流程，或删除了仍被引用的步骤却没有记入 `removed_steps`。",
         "links",
         "# PUR-001: step compare-quotes removed\ndetails: See [[PUR-001#compare-quotes]].",
         "# PUR-001: removed_steps: {compare-quotes: tender}\ndetails: See [[PUR-001#tender]].",
@@ -676,10 +466,6 @@ RULE_LIST: tuple[Rule, ...] = (
     _r(
         "reference-touched-by-change",
         WARNING,
-        "The change retires or renames a process, or renames or removes (recorded in `removed_steps`) a step, "
-        "that a file refers to: read what that file says about it.",
-        "本次修改使某流程废止或改名，或使某步骤改名或删除（已记入 `removed_steps`），而有文件引用它："
-        "请检查该文件中相关的说法。",
         "links",
         "# PUR-001: status: retired\ndetails: Buy through [[PUR-001]].",
         "# PUR-001: status: retired, replaced_by: PUR-002\ndetails: Buy through [[PUR-002]].",
@@ -689,9 +475,6 @@ RULE_LIST: tuple[Rule, ...] = (
     _r(
         "translation-shape",
         ERROR,
-        "A translation file holds something other than texts keyed like its source (a list where a text "
-        "belongs, an empty value), or is not a mapping.",
-        "译文文件里不是按原文结构排列的文字（该写文字处写了列表、空值），或文件不是映射。",
         "languages",
         "# order-intake.en.yml\ntitle: [Order intake]",
         "# order-intake.en.yml\ntitle: Order intake",
@@ -699,8 +482,6 @@ RULE_LIST: tuple[Rule, ...] = (
     _r(
         "orphan-translation",
         WARNING,
-        "A translation of a text, step or file the source does not have (renamed, removed, or a typo).",
-        "译文对应的文字、步骤或文件在原文中不存在（已改名、已删除或拼写错误）。",
         "languages",
         "# order-intake.en.yml\nsteps:\n  recieve: {name: Receive the order}",
         "# order-intake.en.yml\nsteps:\n  receive: {name: Receive the order}",
@@ -708,8 +489,6 @@ RULE_LIST: tuple[Rule, ...] = (
     _r(
         "stale-translation",
         WARNING,
-        "The source text has changed since it was translated: the translation may say something else now.",
-        "原文在翻译之后已修改：译文可能已与原文不符。",
         "languages",
         "# order-intake.yml now says: title: 订单受理与评审\ntitle: Order intake\ntranslated-from: {title: 5f1c09a2}",
         "title: Order intake and review\ntranslated-from: {title: 0b7d42e1}   # process-manual translations --accept",
@@ -717,9 +496,6 @@ RULE_LIST: tuple[Rule, ...] = (
     _r(
         "unrecorded-translation",
         WARNING,
-        "A translated text does not record which source text it translates, so a later change of the source "
-        "cannot be found.",
-        "译文没有记录它翻译的是哪一版原文，原文以后修改时无法发现。",
         "languages",
         "title: Order intake",
         "title: Order intake\ntranslated-from: {title: 5f1c09a2}   # process-manual translations --accept",

@@ -7,9 +7,11 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass
 
+from process_manual.core.catalog import REFERENCE, Catalog, catalog
 from process_manual.formats.bpmn_read import GATEWAYS, SUBPROCESSES, TASKS, BpmnProcess, Flow, FlowNode
 
-_EVENT_WORDS = {
+# An event definition's key in the catalogs' `bpmn_import.events` (the English word, by no coincidence).
+_EVENT_KEYS = {
     "timerEventDefinition": "timer",
     "messageEventDefinition": "message",
     "signalEventDefinition": "signal",
@@ -34,8 +36,16 @@ class Note:
         return f"{kind}: {self.element}: {self.text}" if self.element else f"{kind}: {self.text}"
 
 
-def event_kind(node: FlowNode) -> str:
-    return ", ".join(_EVENT_WORDS.get(e, e.removesuffix("EventDefinition")) for e in node.events) or "none"
+def event_kind(node: FlowNode, language: Catalog | None = None) -> str:
+    """What kind of event `node` is ("timer"), in `language` (default English, as messages are written)."""
+    words = language or catalog(REFERENCE)
+
+    def word(definition: str) -> str:
+        key = _EVENT_KEYS.get(definition)
+        return words.bpmn_import.text(f"events.{key}") if key else definition.removesuffix("EventDefinition")
+
+    kinds = [word(definition) for definition in node.events]
+    return words.typography.enumerate(kinds) if kinds else words.bpmn_import.text("events.none")
 
 
 def describe(node: FlowNode) -> str:

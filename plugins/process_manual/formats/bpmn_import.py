@@ -30,32 +30,13 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import Any
 
-from process_manual.core.cjk import guess_language, has_cjk
+from process_manual.core.catalog import Catalog, catalog
+from process_manual.core.cjk import has_cjk
+from process_manual.core.language_guess import guess_language
+from process_manual.core.vocabulary import vocabulary
 from process_manual.formats.bpmn_flow import FlowGraph, Note, describe, event_kind, named
 from process_manual.formats.bpmn_read import GATEWAYS, BpmnProcess, Definitions, Flow, FlowNode
 from process_manual.load.handbook import Handbook
-
-_WORDS = {
-    "en": {
-        "completed": "completed",
-        "otherwise": "otherwise",
-        "end": "End",
-        "outcome": "{name}: outcome",
-        "choice": "{name}: next",
-        "uses": "Uses: {names}",
-        "to": "to {name}",
-    },
-    "zh": {
-        "completed": "完成",
-        "otherwise": "其他情况",
-        "end": "结束",
-        "outcome": "{name}：结果",
-        "choice": "{name}：下一步",
-        "uses": "使用：{names}",
-        "to": "转至{name}",
-    },
-}
-_GENERIC_START = {"start", "开始", "start event", "begin"}
 
 
 class ImportRefused(Exception):
@@ -71,6 +52,8 @@ class Imported:
     warnings: list[Note] = field(default_factory=list)
     errors: list[Note] = field(default_factory=list)
     """What could not be mapped: with any of these, nothing is written."""
+    language: Catalog | None = None
+    """The catalog whose words the process got (`ImportOptions.language`, or guessed)."""
 
 
 def _norm(text: str | None) -> str:
@@ -86,18 +69,17 @@ def slug(text: str, fallback: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fallback.lower()).strip("-")[:40].rstrip("-") or "step"
 
 
-def duration_text(iso: str | None, language: str) -> str | None:
-    """An ISO 8601 duration (PT24H, P2D, P1W) as the handbook writes a time limit, or None."""
+def duration_text(iso: str | None, language: Catalog) -> str | None:
+    """An ISO 8601 duration (PT24H, P2D, P1W) as the handbook writes a time limit ("1 week 2 days",
+    "1周2天"), or None."""
     match = re.fullmatch(r"P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?)?", (iso or "").strip())
     if not match or not any(match.groups()):
         return None
-    units = (("week", "周"), ("day", "天"), ("hour", "小时"), ("minute", "分钟"))
-    parts = []
-    for value, (en, zh) in zip(match.groups(), units, strict=False):
-        if value:
-            number = int(value)
-            parts.append(f"{number}{zh}" if language == "zh" else f"{number} {en}{'s' if number != 1 else ''}")
-    return ("" if language == "zh" else " ").join(parts)
+    units = ("week", "day", "hour", "minute")
+    parts = [
+        language.durations.count(unit, int(value)) for value, unit in zip(match.groups(), units, strict=True) if value
+    ]
+    return language.typography.word_space.join(parts)
 
 
 class _Mapper(FlowGraph):
@@ -111,13 +93,13 @@ class _Mapper(FlowGraph):
         *,
         owner: str,
         role_map: dict[str, str],
-        language: str,
+        language: Catalog,
         own_export: bool,
     ):
         super().__init__(process)
         self.defs, self.handbook = definitions, handbook
         self.owner, self.role_map, self.own_export = owner, role_map, own_export
-        self.words = _WORDS[language]
+        self.words = language.bpmn_import
         self.language = language
         self.new_roles: dict[str, str] = {}
         self.step_ids: dict[str, str] = {}
@@ -213,7 +195,7 @@ class _Mapper(FlowGraph):
             end_id, taken = "end", set(self.step_ids.values())
             while end_id in taken:
                 end_id += "-2"
-            self.extra.append({"id": end_id, "name": self.words["end"], "kind": "end"})
+            self.extra.append({"id": end_id, "name": self.words.end, "kind": "end"})
         return str(self.extra[0]["id"])
 
     def successor(self, flow: Flow) -> str:
@@ -233,9 +215,9 @@ class _Mapper(FlowGraph):
         if flow.condition:
             return flow.condition
         if node.default_flow == flow.id:
-            return self.words["otherwise"]
+            return self.words.otherwise
         target = self.bpmn.nodes[flow.target]
-        return target.name or self.words["to"].format(name=self.successor(flow))
+        return target.name or self.words.text("to", name=self.successor(flow))
 
     def branches(self, labelled: list[tuple[str, str]]) -> list[dict]:
         """Branches with labels made unique (the validator wants each outcome named once)."""
@@ -280,7 +262,7 @@ class _Mapper(FlowGraph):
             step["forms"] = forms
         details = [node.documentation] if node.documentation else []
         if unknown:
-            details.append(self.words["uses"].format(names=", ".join(unknown)))
+            details.append(self.words.text("uses", names=self.language.typography.enumerate(unknown)))
         if details:
             step["details"] = "\n\n".join(details)
 
@@ -326,10 +308,10 @@ class _Mapper(FlowGraph):
                 label = (
                     flow.name
                     or flow.condition
-                    or (self.words["completed"] if len(self.out[node.id]) == 1 else self.branch_label(flow, node))
+                    or (self.words.completed if len(self.out[node.id]) == 1 else self.branch_label(flow, node))
                 )
             else:
-                label = via.name or event_kind(via)
+                label = via.name or event_kind(via, self.language)
                 self.warn(
                     via.id,
                     f"boundary {event_kind(via)} event{named(via)} on "
@@ -344,7 +326,7 @@ class _Mapper(FlowGraph):
                 "after it chooses one (by the flows' names or conditions)",
             )
         step["next"] = decision_id
-        template = self.words["outcome"] if boundaries else self.words["choice"]
+        template = self.words.outcome if boundaries else self.words.choice
         decision = {
             "id": decision_id,
             "name": template.format(name=node.name or step_id),
@@ -392,10 +374,10 @@ class _Mapper(FlowGraph):
         if start is None:
             return []
         found = start.documentation.splitlines() if self.own_export and start.documentation else []
-        if start.name and _norm(start.name) not in _GENERIC_START and not self.own_export:
+        if start.name and _norm(start.name) not in vocabulary().start_event_names and not self.own_export:
             found.append(start.name)
         if start.timer:
-            found.append(f"{event_kind(start)}: {start.timer}")
+            found.append(f"{event_kind(start, self.language)}{self.language.typography.colon}{start.timer}")
         return [t for t in (" ".join(line.split()) for line in found) if t]
 
 
@@ -455,7 +437,8 @@ class ImportOptions:
     author: str
     today: dt.date
     """The date of the change-log entry and the review."""
-    language: str | None = None
+    language: Catalog | None = None
+    """The catalog whose words the new file gets (None: guessed from the names)."""
     role_map: dict[str, str] = field(default_factory=dict)
     process: str | None = None
     source_name: str = ""
@@ -472,7 +455,8 @@ def import_process(definitions: Definitions, handbook: Handbook, options: Import
     process, notes = choose_process(definitions, options.process)
     pool = next((p for p in definitions.participants if p.process == process.id), None)
     title = options.title or (pool.name if pool and pool.name else None) or process.name or options.process_id
-    language = options.language or guess_language(title + "".join(n.name or "" for n in process.nodes.values()))
+    names = title + "".join(n.name or "" for n in process.nodes.values())
+    language = options.language or catalog(guess_language(names))
     mapper = _Mapper(
         definitions,
         process,
@@ -491,7 +475,6 @@ def import_process(definitions: Definitions, handbook: Handbook, options: Import
         )
     mapper.classify()
     steps = mapper.steps()
-    change = "从 {name} 导入（BPMN 2.0）" if language == "zh" else "Imported from {name} (BPMN 2.0)"
     content: dict = {
         "id": options.process_id,
         "title": " ".join(title.split()),
@@ -499,7 +482,7 @@ def import_process(definitions: Definitions, handbook: Handbook, options: Import
         "version": "0.1",
         "status": "draft",
         "owner": options.owner,
-        "review": {"every": "12个月" if language == "zh" else "12 months", "last": options.today},
+        "review": {"every": language.durations.count("month", 12), "last": options.today},
         "purpose": process.documentation,
         "triggers": mapper.triggers(),
         "steps": steps,
@@ -508,10 +491,16 @@ def import_process(definitions: Definitions, handbook: Handbook, options: Import
                 "version": "0.1",
                 "date": options.today,
                 "author": options.author,
-                "change": change.format(name=options.source_name or "a BPMN file"),
+                "change": language.bpmn_import.text(
+                    "imported", name=options.source_name or language.bpmn_import.a_bpmn_file
+                ),
             }
         ],
     }
     return Imported(
-        {k: v for k, v in content.items() if v not in (None, [], "")}, mapper.new_roles, mapper.warnings, mapper.errors
+        {k: v for k, v in content.items() if v not in (None, [], "")},
+        mapper.new_roles,
+        mapper.warnings,
+        mapper.errors,
+        language,
     )

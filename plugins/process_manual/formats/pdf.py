@@ -32,8 +32,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from process_manual.core import paths
+from process_manual.core.catalog import LANGUAGE_VARIABLE, REFERENCE, language_help, language_override, negotiate
 from process_manual.core.clock import today
 from process_manual.core.labels import Labels
+from process_manual.core.language_tags import tag_argument
 from process_manual.core.model import Area
 from process_manual.core.suggest import did_you_mean
 from process_manual.formats import pdfcompose
@@ -81,8 +83,10 @@ def add_parser(commands: Any) -> None:
     pdf.add_argument("--site", metavar="DIR", help="print this already built site instead of building one")
     pdf.add_argument(
         "--language",
-        metavar="TAG",
-        help="print the handbook in this language, one of `languages:` in _handbook.yml (default: the source language)",
+        type=tag_argument,
+        help=language_help("the language of the printed handbook")
+        + " — for a handbook with `languages:` one of them (default: the source language); with --site: of the"
+        " title page and contents",
     )
     pdf.add_argument(
         "--chromium",
@@ -118,22 +122,31 @@ def make_pdf(
     chromium: str = DEFAULT_CHROMIUM,
     language: str | None = None,
 ) -> tuple[int, int]:
-    """Print the handbook of `config_file` to `output` in `language` (default: its source language);
-    returns (pages, processes)."""
+    """Print the handbook of `config_file` to `output`; returns (pages, processes). `language`: for a handbook
+    with `languages:`, one of them (default: the source language); for a handbook of one language, a tag over
+    the site's own (the site is built in it; a site given with `site` is printed as it was built)."""
     settings = _site_settings(config_file)
     source = load_handbook(settings["processes"])
     if any(p.is_error for p in source.problems):
         raise PdfError(f"the handbook at {settings['processes']} has errors: run `process-manual validate`")
-    tag = choose_language(source, language, site_language=settings["language"])
-    handbook = localize(source, tag) if source.languages else source
-    folder = paths.language_folder(tag, source.languages[0]) if source.languages else ""
-    site_name = site_name_in(
-        tag,
-        settings["site_name"],
-        source_language=source.languages[0] if source.languages else tag,
-        names=settings["site_names"],
-        derived=dict(source.policy.derived) if source.policy is not None else {},
-    )
+    if source.languages:
+        tag = choose_language(source, language, site_language=settings["language"])
+        handbook = localize(source, tag)
+        folder = paths.language_folder(tag, source.languages[0])
+        site_name = site_name_in(
+            tag,
+            settings["site_name"],
+            source_language=source.languages[0],
+            names=settings["site_names"],
+            derived=dict(source.policy.derived) if source.policy is not None else {},
+        )
+        build_language = None  # one build writes every language
+    else:
+        negotiated = negotiate(language or language_override() or settings["language"])
+        if negotiated.warning:
+            print(f"process-manual pdf: warning: {negotiated.warning}", file=sys.stderr)
+        tag, handbook, folder, site_name = negotiated.catalog.tag, source, "", settings["site_name"]
+        build_language = language
     labels = Labels(tag)
     sections = select(handbook, area, publish_drafts=settings["publish_drafts"])
     if not sections:
@@ -141,7 +154,7 @@ def make_pdf(
     with contextlib.ExitStack() as stack:
         if site is None:
             site = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="process-manual-pdf-")))
-            build_site(config_file, site)
+            build_site(config_file, site, language=build_language)
         if not (site / folder).is_dir():
             raise PdfError(
                 f"the site at {site} has no {folder} folder: build the site again (one build writes every language)"
@@ -155,7 +168,7 @@ def make_pdf(
             for section in sections
         ]
         tab.close()
-        title = site_name + (f" — {handbook.areas[area].area.name}" if area else "")
+        title = site_name + (f"{labels.typography.dash}{handbook.areas[area].area.name}" if area else "")
         book = _compose(
             browser,
             printed,
@@ -181,16 +194,9 @@ def make_pdf(
 
 
 def choose_language(handbook: Handbook, requested: str | None, *, site_language: str) -> str:
-    """The language to print: one of the handbook's `languages:` (any case; the source language when none is
-    asked for); a handbook of one language prints in the site's language."""
+    """The language to print of a handbook with `languages:`: one of them (any case), the source language
+    when none is asked for."""
     declared = handbook.languages
-    if not declared:
-        if requested is None or requested.lower() == site_language.lower():
-            return site_language
-        raise PdfError(
-            f"this handbook has one language ({site_language}): --language {requested} needs `languages:` in "
-            "_handbook.yml with the languages to build (see reference/languages.md)"
-        )
     if requested is None:
         return declared[0]
     for tag in declared:
@@ -239,7 +245,7 @@ def _site_settings(config_file: Path) -> dict[str, Any]:
     return {
         "processes": (config_file.resolve().parent / options.processes),
         "publish_drafts": options.publish_drafts,
-        "language": options.language or config.theme.get("language") or "en",
+        "language": options.language or config.theme.get("language") or REFERENCE,
         "site_name": config.site_name,
         "site_names": dict(options.site_names or {}),
         "site_url": config.site_url,
@@ -276,9 +282,10 @@ def select(handbook: Handbook, area: str | None, *, publish_drafts: bool = False
     return sections
 
 
-def build_site(config_file: Path, site_dir: Path) -> None:
-    """`mkdocs build` into `site_dir`, as a user runs it (the plugin validates first)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def build_site(config_file: Path, site_dir: Path, *, language: str | None = None) -> None:
+    """`mkdocs build` into `site_dir`, as a user runs it (the plugin validates first); `language` over the
+    handbook's own, through the plugin's environment variable."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **({LANGUAGE_VARIABLE: language} if language else {})}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(config_file), "-d", str(site_dir)],
         env=env,

@@ -14,6 +14,8 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from process_manual.core.catalog import Catalog
+from process_manual.core.handbook_catalogs import INTERFACE_FILE, handbook_catalogs
 from process_manual.core.model import (
     CATALOGS,
     OPTIONAL_CATALOGS,
@@ -82,6 +84,9 @@ class Handbook:
     """Every YAML file read, catalogs included (what `mkdocs serve` watches)."""
     policy: HandbookPolicy | None = None
     """The optional _handbook.yml: rule severities and vague-owner words (checked by :mod:`.policy`)."""
+    interface_catalogs: dict[str, Catalog] = field(default_factory=dict)
+    """The catalogs of the plugin's own words with the optional _interface.yml's over them
+    (:mod:`..core.handbook_catalogs`); empty: the shipped ones."""
     unloaded_ids: dict[str, str] = field(default_factory=dict)
     """Ids of process files too broken to load (already reported): references to them are not unknown."""
     languages: list[str] = field(default_factory=list)
@@ -255,7 +260,13 @@ def _load_handbook(root: Path, shown_base: Path | None, cache: ParseCache | None
             if guessed and not path.name.startswith("_"):
                 handbook.unloaded_ids.setdefault(guessed, shown)
             continue
-        if is_catalog:
+        if is_catalog and path.name == INTERFACE_FILE:
+            handbook.interface_catalogs, interface_problems = handbook_catalogs(
+                path.read_text(encoding="utf-8-sig"), shown
+            )
+            # the loader has reported what YAML itself finds wrong (syntax, a key given twice)
+            problems.extend(p for p in interface_problems if p.rule not in ("yaml-syntax", "duplicate-key"))
+        elif is_catalog:
             _load_catalog(handbook, path.name, doc)
         elif path.name.startswith("_"):
             problems.append(

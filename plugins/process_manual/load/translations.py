@@ -13,6 +13,7 @@ flat `key -> text` maps with positions, and hashes source texts. Nothing here de
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Iterator
@@ -21,6 +22,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from process_manual.core.catalog import shipped_catalogs
 from process_manual.core.durations import Duration, parse_duration
 from process_manual.core.model import (
     Area,
@@ -31,6 +33,7 @@ from process_manual.core.model import (
     Process,
     RolesCatalog,
 )
+from process_manual.core.vocabulary import vocabulary
 from process_manual.load.yamlload import Document, Loc
 
 RECORD_KEY = "translated-from"
@@ -61,24 +64,34 @@ class Slot:
     text: str
 
 
+@functools.lru_cache(maxsize=4096)
 def plain_duration(text: str | None) -> Duration | None:
     """The duration a text says when it says nothing else ("3 working days", "3个工作日内", "12 months"):
     the catalogs say it in every language, so it is never a text to translate. "3 days before the
-    meeting" or "收到后3个工作日内" say more, and are texts."""
+    meeting" or "收到后3个工作日内" say more, and are texts. Cached: a handbook repeats its few limits."""
     duration = parse_duration(text) if text else None
     if duration is None or duration.before or text is None:
         return None
     written = _squeezed(text)
-    spoken = {_squeezed(duration.label(language)) for language in ("en", "zh", "zh-Hant")}
-    return (
-        duration
-        if written in spoken or written.removesuffix("内") in spoken or written.removesuffix("內") in spoken
-        else None
-    )
+    around = _around()
+    bare = {written, *(written.removeprefix(word) for word in around), *(written.removesuffix(word) for word in around)}
+    return duration if bare & _spoken(duration) else None
+
+
+@functools.cache
+def _spoken(duration: Duration) -> frozenset[str]:
+    """The duration as every catalog says it."""
+    return frozenset(_squeezed(duration.label(catalog)) for catalog in shipped_catalogs().values())
+
+
+@functools.cache
+def _around() -> tuple[str, ...]:
+    """The catalogs' words around a duration that add nothing to it: "within 3 days", "3天内"."""
+    return tuple(_squeezed(word) for word in vocabulary().within)
 
 
 def _squeezed(text: str) -> str:
-    return "".join(text.lower().split()).removeprefix("within")
+    return "".join(text.lower().split())
 
 
 def _is_duration(text: str | None) -> bool:

@@ -25,6 +25,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from process_manual.build.languages import Languages
+from process_manual.core.catalog import catalog
 
 PLUGIN_NAME = "process-manual"
 
@@ -66,14 +67,14 @@ def _own_plugin_instances(cache: dict[str, BasePlugin[Any]]) -> Iterator[None]:
 
 
 def _search_options(tag: str, source_options: dict[str, Any]) -> dict[str, Any]:
-    """Search settings for a language: Chinese keeps jieba's segmentation and the source's separators when the
-    source is Chinese too; any other language gets Material's stemmer and default separator."""
-    base = tag.split("-")[0]
-    if base == "zh":
-        if "zh" in (source_options.get("lang") or []):
-            return {}
-        return {"lang": ["zh", "en"], "separator": r"[\s\u200b\u3000\-、。，．？！；：（）《》“”‘’]+", "pipeline": None}
-    return {"lang": [base], "separator": None, "pipeline": None}
+    """Search settings for a language, from its catalog (`language.search`): a language searched like the
+    source (Chinese after Chinese: jieba) keeps the source's settings, separators included; any other gets
+    its catalog's stemmers and separator (Material's default where the catalog names none)."""
+    search = catalog(tag).search
+    wanted = list(search.get("lang") or [])
+    if wanted and (source_options.get("lang") or [None])[0] == wanted[0]:
+        return {}
+    return {"lang": wanted, "separator": search.get("separator"), "pipeline": None}
 
 
 def build_language(

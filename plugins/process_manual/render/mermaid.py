@@ -117,7 +117,7 @@ def _node_text(step: Step, form_names: Mapping[str, str], co_roles: list[str], l
     if step.within:
         extras.append(" ".join(str(step.within).split()))
     if co_roles:
-        extras.append(labels.with_roles.format(roles=labels.list_separator.join(co_roles)))
+        extras.append(labels.with_roles.format(roles=labels.typography.enumerate(co_roles)))
     extras += [" ".join(form_names.get(f, f).split()) for f in step.forms]
     if not extras:
         return first

@@ -64,7 +64,7 @@ def _item_title(ctx: RenderContext, item: ReadingItem) -> str:
     if item.page in ctx.page_titles:
         return plain(ctx.page_titles[str(item.page)])
     if item.page == paths.CHECKS:
-        return plain(rules_title(ctx.language))
+        return plain(rules_title(ctx.labels.catalog))
     label = _GENERATED_TITLES.get(str(item.page))
     if label:
         return plain(getattr(ctx.labels, label))

@@ -39,7 +39,7 @@ def render_pages(ctx: RenderContext, history: Mapping[str, ProcessHistory] | Non
     pages.update(HandbookPages(ctx).render_all())
     pages.update(render_histories(ctx, history))
     pages.update(render_reading_pages(ctx))
-    pages[paths.CHECKS] = render_rules_reference(ctx.labels.language, handbook_severities=ctx.policy.severities)
+    pages[paths.CHECKS] = render_rules_reference(ctx.labels.catalog, handbook_severities=ctx.policy.severities)
     return pages
 
 
@@ -79,7 +79,7 @@ def navigation(ctx: RenderContext) -> list[dict[str, Any]]:
         {lab.glossary: paths.GLOSSARY},
         {lab.whats_new: paths.WHATS_NEW},
         {lab.review_status: paths.REVIEW_STATUS},
-        {rules_title(lab.language): paths.CHECKS},
+        {rules_title(lab.catalog): paths.CHECKS},
     ]
     reading = (
         [

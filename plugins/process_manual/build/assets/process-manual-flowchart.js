@@ -42,6 +42,7 @@
   }
   var counter = 0;
 
+  /* The words of the page's language (its catalog's labels, written by the plugin): none of our own. */
   function words(host) {
     try { return JSON.parse(host.getAttribute("data-pm-words") || "{}"); } catch { return {}; }
   }
@@ -172,7 +173,7 @@
       canvas.setAttribute("data-pm-state", "failed");
       var note = document.createElement("p");
       note.className = "pm-flowchart-failed";
-      note.textContent = words(host).failed || "The flowchart could not be drawn.";
+      note.textContent = words(host).failed || "";
       canvas.replaceChildren(note);
       if (window.console) window.console.error("process-manual: flowchart not drawn", error);
     }
@@ -192,7 +193,7 @@
 
   function addViewerButton(host, canvas) {
     if (host.querySelector(".pm-flowchart-open")) return;
-    var open = button("pm-flowchart-open md-button", words(host).full_screen || "Open full screen");
+    var open = button("pm-flowchart-open md-button", words(host).full_screen || "");
     open.setAttribute("aria-haspopup", "dialog");
     open.addEventListener("click", function () { openViewer(host, canvas, open); });
     canvas.parentNode.insertBefore(open, canvas);
@@ -217,10 +218,10 @@
     var heading = document.createElement("p");
     heading.className = "pm-viewer-title";
     heading.textContent = titleOf(svg);
-    var zoomOut = button("pm-viewer-zoom-out", "−", text.zoom_out || "Zoom out");
-    var zoomIn = button("pm-viewer-zoom-in", "+", text.zoom_in || "Zoom in");
-    var reset = button("pm-viewer-reset", text.zoom_reset || "Fit to screen");
-    var close = button("pm-viewer-close", "✕", text.close || "Close");
+    var zoomOut = button("pm-viewer-zoom-out", "−", text.zoom_out || "");
+    var zoomIn = button("pm-viewer-zoom-in", "+", text.zoom_in || "");
+    var reset = button("pm-viewer-reset", text.zoom_reset || "");
+    var close = button("pm-viewer-close", "✕", text.close || "");
     bar.append(heading, zoomOut, zoomIn, reset, close);
     var help = document.createElement("p");
     help.className = "pm-viewer-help";
