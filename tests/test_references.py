@@ -279,3 +279,22 @@ def test_pages_are_checked_with_docs(tmp_path, capsys):
     assert main(["validate", str(root), "--docs", str(docs), "--no-cache"]) == 1
     assert "index.md:3:30: error[broken-reference]" in capsys.readouterr().out
     assert main(["validate", str(root), "--no-cache"]) == 0
+
+
+def test_a_term_may_be_named_in_any_language_of_the_handbook(tmp_path):
+    root = copy_handbook(tmp_path)
+    (root / "_handbook.yml").write_text("languages: [en, zh]\n", encoding="utf-8")
+    (root / "_glossary.zh.yml").write_text("terms:\n  - {term: 采购申请}\n", encoding="utf-8")
+    edit(root, PURCHASE, DETAILS, "    details: See [[term:采购申请]] and [[term:Purchase request]].\n")
+    assert [p for p in run(root) if p.rule == "broken-reference"] == []
+
+
+@pytest.mark.parametrize("value, message", [
+    ("[[role:buyer]] describes the need.", "invalid YAML: did not find expected key"),
+    ("[[role:buyer]]", "steps.0.details: expected text, found a list"),
+])
+def test_a_text_that_opens_with_a_reference_is_told_to_be_quoted(tmp_path, value, message):
+    outcome = inject(tmp_path, _details(value))
+    problem = outcome.errors[0]
+    assert problem.message.startswith(message)
+    assert "quotes" in problem.fix and "[[" in problem.fix
