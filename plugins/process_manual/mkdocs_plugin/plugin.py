@@ -322,7 +322,11 @@ class ProcessManualPlugin(_Plugin):
         site = built.site
         if self.dirty:
             for page in files.documentation_pages():
-                changed = self.changes.changed(page.src_uri, site.reading_blocks.get(page.src_uri, ""), self.banner)
+                # What its [[...]] references become depends on the handbook: a renamed step renames the link.
+                links = built.hand_written(page.src_uri, page.content_string) if page.abs_src_path else ""
+                changed = self.changes.changed(
+                    page.src_uri, links, site.reading_blocks.get(page.src_uri, ""), self.banner
+                )
                 files.remove(page)
                 files.append(TrackedPageFile.copy_of(page, changed or page.is_modified()))
         if self.languages is not None:  # after the copies above: a copy is made from the page's path
