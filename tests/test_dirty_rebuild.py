@@ -110,3 +110,23 @@ def test_a_page_counts_as_changed_when_anything_it_shows_changed() -> None:
     tracker.build_done()
     assert tracker.changed("a.md", "text", "", "banner")  # the preview's problem banner appeared
     assert tracker.changed("b.md", "text", "block", "")  # a reading path now lists it
+
+
+@pytest.mark.skipif(not MERMAID_BUNDLE.is_file(), reason="run `npm ci` first (make test does)")
+def test_a_hand_written_page_is_written_again_when_a_step_it_links_is_renamed(tmp_path: Path) -> None:
+    """A page's [[IT-002#approve]] shows the step's name: renaming the step changes the page, though its
+    file did not change."""
+    root = copy_handbook(tmp_path)
+    config = write_site_config(tmp_path)
+    (tmp_path / "docs" / "index.md").write_text("# Welcome\n\nThen [[IT-002#approve]].\n", encoding="utf-8")
+    (tmp_path / "docs" / "other.md").write_text("# Other\n\nNo links here.\n", encoding="utf-8")
+    builds = Builds(config, tmp_path / "site")
+    try:
+        edit(root, ACCESS, "name: Approve the access", "name: Sign off the access")
+        builds.rebuild()
+        written = builds.written_again()
+        assert "." in written and "other" not in written
+        assert "System access request › Sign off the access" in (builds.site / "index.html").read_text(
+            encoding="utf-8")
+    finally:
+        builds.close()

@@ -23,10 +23,12 @@ from process_manual.core.problems import Problem
 from process_manual.formats.bpmn import ExportCache, handbook_files
 from process_manual.formats.schema import SITE_PATH as SCHEMA_SITE_PATH
 from process_manual.formats.schema import process_schema, schema_text
+from process_manual.load.docpages import read_pages
 from process_manual.load.githistory import history_or_reason
 from process_manual.load.handbook import Handbook, load_handbook
 from process_manual.load.parsecache import ParseCache
 from process_manual.render.context import RenderContext
+from process_manual.render.links import rewrite_page
 from process_manual.render.site import RenderedSite, render_site
 from process_manual.render.source_links import source_links
 
@@ -108,9 +110,15 @@ class BuiltHandbook:
     """Site path -> text of every generated file that is not a page: the feed and the BPMN downloads."""
     schema: str
     """The handbook's own JSON Schema of a process file, served at :data:`SCHEMA_PATH` unless docs/ has one."""
+    context: RenderContext
+    """What the pages were rendered from: names, links and back-links of this site's language."""
     warnings: list[str] = field(default_factory=list)
     """What the author should know but that does not stop the build (no catalog for the language asked
     for, git history unavailable)."""
+
+    def hand_written(self, uri: str, markdown: str) -> str:
+        """A hand-written page (`uri` under docs/) as the site shows it: its references written as links."""
+        return rewrite_page(markdown, self.context.links(uri))
 
 
 SCHEMA_PATH = SCHEMA_SITE_PATH
@@ -142,6 +150,7 @@ def render_handbook(
         source_links=links,
         bpmn_downloads=options.bpmn,
         page_titles=page_titles(handbook, settings.docs_dir, settings.theme_language),
+        doc_pages=read_pages(settings.docs_dir, settings.shown_base),
     )
     history, unavailable = history_or_reason(settings.folder, handbook, options.git_history)
     site = render_site(
@@ -160,6 +169,7 @@ def render_handbook(
         labels=labels,
         files=files,
         schema=schema_text(process_schema(handbook)),
+        context=context,
         warnings=[warning for warning in (negotiated.warning, unavailable) if warning],
     )
 

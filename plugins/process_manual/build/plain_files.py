@@ -370,7 +370,8 @@ def _write_docs(
     left_out: list[str] | None = None,
 ) -> None:
     """docs/: the hand-written pages (`hand_written`: those of another language than the files', `left_out`:
-    translations of pages), every generated page and file (BPMN included), and the reading blocks."""
+    translations of pages) with their references written as links, every generated page and file (BPMN
+    included), and the reading blocks."""
     if docs.exists():
         shutil.rmtree(docs)  # a page of a removed process must not linger
     shutil.copytree(source_docs, docs)
@@ -378,6 +379,11 @@ def _write_docs(
         (docs / page).unlink()
     for page, markdown in (hand_written or {}).items():
         (docs / page).write_text(markdown, encoding="utf-8")
+    for written in docs.rglob("*.md"):  # hand-written only, so far: their [[...]] references as plain links
+        text = written.read_text(encoding="utf-8")
+        linked = built.hand_written(written.relative_to(docs).as_posix(), text)
+        if linked != text:
+            written.write_text(linked, encoding="utf-8")
     site = built.site
     for page, markdown in site.pages.items():
         target = docs / page

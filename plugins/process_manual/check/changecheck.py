@@ -7,7 +7,9 @@ ref. A process is matched by path and by id, so a renamed or moved file is the s
   count) needs a higher `version` whose change-log entry is new and the newest;
 - a version is never lowered, and released change-log entries are never removed;
 - the `id` (the document number) never changes;
-- a process file is deleted only after it was released as `retired` (retire first, delete later).
+- a process file is deleted only after it was released as `retired` (retire first, delete later);
+- every file that still refers to a process the change deletes, retires or renames, or to a step it
+  removes or renames, is named at the reference (check/impact.py).
 
 Drafts that were drafts at the base change freely: nothing of them was released. Problems carry the
 position of the value to fix, like every other message of the tool.
@@ -22,13 +24,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from process_manual.check.impact import changed_targets, referring_problems
+from process_manual.check.policy import apply_policy, read_policy
 from process_manual.check.translations import made_stale
 from process_manual.core.model import VERSION_PATTERN
 from process_manual.core.problems import Problem, relative_path, sort_problems
 from process_manual.core.rules import make_problem
 from process_manual.core.semdiff import changed_fields
 from process_manual.load import gitfiles
+from process_manual.load.docpages import read_pages
 from process_manual.load.githistory import version_key
+from process_manual.load.handbook import load_handbook
 from process_manual.load.translations import translation_target
 from process_manual.load.yamlload import Document, load_file, load_text
 
@@ -168,8 +174,11 @@ def _compare(pair: _Pair, base_ref: str) -> list[Problem]:
     return problems
 
 
-def check_changes(folder: Path, base_ref: str, *, shown_base: Path | None = None) -> list[Problem]:
-    """Every problem of every process changed in the working tree at `folder` since `base_ref`."""
+def check_changes(
+    folder: Path, base_ref: str, *, shown_base: Path | None = None, docs_dir: Path | None = None
+) -> list[Problem]:
+    """Every problem of every process changed in the working tree at `folder` since `base_ref`, and every
+    reference (in the handbook, and in the pages of `docs_dir` when given) that the changes touch."""
     shown = shown_base if shown_base is not None else Path.cwd()
     try:
         repo = gitfiles.repository(folder)
@@ -207,6 +216,13 @@ def check_changes(folder: Path, base_ref: str, *, shown_base: Path | None = None
         problems += _compare(pair, base_ref)
         if languages:
             problems += made_stale(pair.base, pair.current, languages, shown)
+    effects = changed_targets(
+        [(pair.base, pair.current.data) for pair in pairs], [d for p, d in gone if p not in working]
+    )
+    if effects:  # only then is the whole handbook read: most changes delete, retire and rename nothing
+        handbook = load_handbook(folder, shown_base=shown)
+        policy, _ = read_policy(handbook)  # its own problems are validate's to report
+        problems += apply_policy(referring_problems(handbook, read_pages(docs_dir, shown), effects), policy)
     for path, data in gone:
         if path in working:
             continue  # still there but unreadable: its own problems are reported above, it is not deleted

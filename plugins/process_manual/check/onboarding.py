@@ -17,6 +17,7 @@ from process_manual.core import paths
 from process_manual.core.model import ReadingItem
 from process_manual.core.problems import Problem, ProblemAt, relative_path
 from process_manual.core.suggest import did_you_mean
+from process_manual.load.docpages import page_title
 from process_manual.load.handbook import Handbook
 
 CATALOG = "_onboarding.yml"
@@ -64,26 +65,9 @@ def page_form_problem(page: str) -> str | None:
     return None
 
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
-_H1 = re.compile(r"^#[ \t]+(.+?)[ \t]*#*[ \t]*$", re.MULTILINE)
-
-
 def docs_page_title(path: Path) -> str:
-    """The title MkDocs gives a hand-written page: front matter `title:`, else its first `# heading`, else its
-    file name as words ("how-to-edit.md" -> "How to edit")."""
-    text = path.read_text(encoding="utf-8", errors="replace")
-    front = _FRONT_MATTER.match(text)
-    if front:
-        title = re.search(r"^title:[ \t]*[\"']?(.+?)[\"']?[ \t]*$", front[1], re.MULTILINE)
-        if title:
-            return title[1]
-        text = text[front.end() :]
-    heading = _H1.search(re.sub(r"^(```|~~~).*?^\1", "", text, flags=re.MULTILINE | re.DOTALL))
-    if heading:
-        return re.sub(r"\s*\{[^}]*\}$", "", heading[1]).replace("`", "").replace("**", "")
-    stem = path.stem if path.stem != "index" else path.parent.name or "Home"
-    words = re.sub(r"[-_]+", " ", stem).strip()
-    return words[:1].upper() + words[1:]
+    """The title MkDocs gives a hand-written page (:func:`..docpages.page_title`)."""
+    return page_title(path.read_text(encoding="utf-8", errors="replace"), path)
 
 
 def page_titles(handbook: Handbook, docs_dir: Path, language: str | None = None) -> dict[str, str]:

@@ -17,6 +17,7 @@ from pathlib import Path
 from process_manual.check.duplicates import duplicate_ids
 from process_manual.check.onboarding import check_onboarding
 from process_manual.check.policy import apply_policy, read_policy
+from process_manual.check.references import check_references
 from process_manual.check.timelimits import check_time_limit
 from process_manual.check.translations import check_languages, check_translations
 from process_manual.core import flowgraph
@@ -27,6 +28,7 @@ from process_manual.core.model import Process, Step
 from process_manual.core.problems import Problem, ProblemAt, sort_problems
 from process_manual.core.suggest import did_you_mean
 from process_manual.core.vocabulary import vocabulary
+from process_manual.load.docpages import read_pages
 from process_manual.load.handbook import Handbook, ProcessSource
 from process_manual.load.yamlload import Loc
 
@@ -41,8 +43,8 @@ class Settings:
     max_steps: int = 60
     """Beyond this a flowchart stops being readable (and Mermaid's size limits come near): a warning."""
     docs_dir: Path | None = None
-    """The hand-written pages (MkDocs' docs_dir): pages named by reading paths must exist there. None: not
-    checked (`process-manual validate` without `--docs`)."""
+    """The hand-written pages (MkDocs' docs_dir): pages named by reading paths must exist there, and the
+    references in them are checked. None: not checked (`process-manual validate` without `--docs`)."""
     shown_base: Path | None = None
     """Paths in messages about docs pages are shown relative to this folder (default: absolute)."""
     language: str | None = None
@@ -76,6 +78,7 @@ def validate(handbook: Handbook, settings: Settings | None = None) -> list[Probl
     problems += check_onboarding(handbook, known_ids, settings.docs_dir, settings.shown_base)
     problems += check_languages(handbook)
     problems += check_translations(handbook)
+    problems += check_references(handbook, read_pages(settings.docs_dir, settings.shown_base))
     return sort_problems(apply_policy(problems, policy))
 
 

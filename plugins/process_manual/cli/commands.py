@@ -55,7 +55,7 @@ def _check(args: argparse.Namespace) -> int:
     )  # git and semantic diffs: `validate` starts sooner without
 
     try:
-        problems = check_changes(Path(args.dir), args.base)
+        problems = check_changes(Path(args.dir), args.base, docs_dir=Path(args.docs) if args.docs else None)
     except CheckError as error:
         print(f"process-manual check: error: {error}", file=sys.stderr)
         return 2
@@ -138,10 +138,16 @@ def build_parser() -> argparse.ArgumentParser:
     change = commands.add_parser(
         "check",
         help="the pull-request check: every process changed since --base has a "
-        "new version and change-log entry; exit 1 if not",
+        "new version and change-log entry, and no reference is left pointing at what it removed; exit 1 if not",
     )
     change.add_argument("--base", required=True, metavar="GIT_REF", help="compare with this commit, branch or tag")
     change.add_argument("--dir", default="processes", help="the handbook folder (default: processes)")
+    change.add_argument(
+        "--docs",
+        metavar="DIR",
+        help="the site's docs folder: its pages are searched too for references to what the change deletes, "
+        "retires or renames",
+    )
     change.add_argument("--format", choices=sorted(FORMATS), default="human")
     change.set_defaults(run=_check, reads_only=True)
     rules = commands.add_parser(

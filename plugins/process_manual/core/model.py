@@ -254,6 +254,18 @@ class Process(Strict):
     related: list[ProcessId] = Field(
         default_factory=list, description="Upstream and downstream process ids.", examples=[["ADM-001", "QM-001"]]
     )
+    replaced_by: ProcessId | None = Field(
+        None,
+        description="A retired process: the id of the process that replaces it. Its page says so, and a "
+        "reference to the retired process is warned about with this one named instead.",
+        examples=["SAL-003"],
+    )
+    removed_steps: dict[Slug, Slug | None] = Field(
+        default_factory=dict,
+        description="Step ids this process no longer has -> the step that took over (or nothing). A link to a "
+        "removed step still lands on the page (at the step named here) and is warned about.",
+        examples=[{"quote": "prepare-offer", "credit-check": None}],
+    )
     references: list[Text] = Field(
         default_factory=list,
         description="Standards, policies and laws it follows.",

@@ -78,3 +78,23 @@ def built_url(from_page: str, to_page: str, directory_urls: bool) -> str:
     target = site_path(to_page, directory_urls)
     relative = posixpath.relpath(target, base.rstrip("/") or ".")
     return relative + "/" if target.endswith("/") and not relative.endswith("/") else relative
+
+
+def step_anchor(step_id: str) -> str:
+    """A step's anchor on its process page (`#step-quote`)."""
+    return f"step-{step_id}"
+
+
+def form_anchor(form_id: str) -> str:
+    """A form's anchor on the forms page (`forms/#form-order-form`)."""
+    return f"form-{form_id}"
+
+
+def kpi_anchor(process_id: str, kpi_id: str) -> str:
+    """A KPI's row in the KPI dictionary: KPI ids are unique per process only (`#kpi-sal-001-on-time`)."""
+    return f"kpi-{process_id.lower()}-{kpi_id}"
+
+
+def term_anchor(slug: str) -> str:
+    """A term on the glossary page (`#term-purchase-request`, `#term-报销`)."""
+    return f"term-{slug}"

@@ -26,6 +26,7 @@ PRINCIPLES: tuple[str, ...] = (
     "kpi",
     "change",
     "languages",
+    "links",
     "onboarding",
 )
 """Why the rules exist, in the order the rules reference shows them: each key names a principle of the method
@@ -363,6 +364,42 @@ RULE_LIST: tuple[Rule, ...] = (
         "items:\n  - {process: PUR-001}\n  - {process: PUR-001}",
         "items:\n  - {process: PUR-001}",
     ),
+    # --- references: [[...]] in texts and pages ------------------------------------------------------
+    _r(
+        "broken-reference",
+        ERROR,
+        "links",
+        "details: Then start [[ADM-04#submit]].",
+        "details: Then start [[ADM-004#submit]].",
+    ),
+    _r(
+        "reference-syntax",
+        ERROR,
+        "links",
+        "details: Ask the [[buyer]].",
+        "details: Ask the [[role:buyer]].",
+    ),
+    _r(
+        "outdated-reference",
+        WARNING,
+        "links",
+        "details: See [[PUR-001#compare-quotes]].   # removed_steps: {compare-quotes: tender}",
+        "details: See [[PUR-001#tender]].",
+    ),
+    _r(
+        "reference-to-draft",
+        WARNING,
+        "links",
+        "details: Then start [[IT-009]].   # IT-009 is a draft",
+        "details: Then start [[IT-002]].",
+    ),
+    _r(
+        "link-by-path",
+        WARNING,
+        "links",
+        "[the purchase request](processes/pur-001.md)",
+        "[[PUR-001|the purchase request]]",
+    ),
     # --- the pull-request check (`process-manual check`) ---------------------------------------------
     _r(
         "version-not-raised",
@@ -416,6 +453,22 @@ RULE_LIST: tuple[Rule, ...] = (
         "git rm purchase-request.yml   # status: effective",
         "status: retired   # first; delete the file in a later change",
         fixed=True,
+        check_only=True,
+    ),
+    _r(
+        "reference-broken-by-change",
+        ERROR,
+        "links",
+        "# PUR-001: step compare-quotes removed\ndetails: See [[PUR-001#compare-quotes]].",
+        "# PUR-001: removed_steps: {compare-quotes: tender}\ndetails: See [[PUR-001#tender]].",
+        check_only=True,
+    ),
+    _r(
+        "reference-touched-by-change",
+        WARNING,
+        "links",
+        "# PUR-001: status: retired\ndetails: Buy through [[PUR-001]].",
+        "# PUR-001: status: retired, replaced_by: PUR-002\ndetails: Buy through [[PUR-002]].",
         check_only=True,
     ),
     # --- a handbook in several languages (_handbook.yml `languages:`) -------------------------------

@@ -27,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -44,7 +45,7 @@ from process_manual.load.handbook import Handbook, load_handbook
 from process_manual.load.localize import localize, site_name_in
 
 if TYPE_CHECKING:  # pypdf is imported only when a book is put together
-    from process_manual.formats.pdfpages import RewriteUri
+    from process_manual.formats.pdfpages import InBook, RewriteUri
 
 DIAGRAM_TIMEOUT = 30.0
 """Seconds a page may take to draw its diagrams before the command gives up on it."""
@@ -182,7 +183,16 @@ def make_pdf(
             subtitle=handbook.areas[area].area.name if area else "",
             full_title=title,
             language=pdfcompose.document_language(printed[0].pdf) or tag,
-            rewrite_uri=published_address(server_url, settings["site_url"]),
+            rewrite_uri=published_address(
+                server_url,
+                settings["site_url"],
+                printed={
+                    server_url
+                    + folder
+                    + paths.site_path(paths.process_page(s.process.id), settings["directory_urls"]): s.process.id
+                    for s in printed
+                },
+            ),
         )
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_bytes(book)
@@ -204,13 +214,18 @@ def choose_language(handbook: Handbook, requested: str | None, *, site_language:
     )
 
 
-def published_address(server_url: str, site_url: str | None) -> RewriteUri:
+def published_address(server_url: str, site_url: str | None, printed: Mapping[str, str] | None = None) -> RewriteUri:
     """A printed link to a page of the site leads to the published site (`site_url` in mkdocs.yml), not to
-    the local server the pages were printed from; without a `site_url` there is no address to lead to."""
+    the local server the pages were printed from; without a `site_url` there is no address to lead to. A
+    link to a process printed in the book (`printed`: its page's address -> its id) leads inside the book,
+    to the anchor it names."""
 
-    def rewrite(uri: str) -> str | None:
+    def rewrite(uri: str) -> str | InBook | None:
         if not uri.startswith(server_url):
             return uri
+        address, _, anchor = uri.partition("#")
+        if printed and address in printed:
+            return printed[address], anchor
         if not site_url:
             return None
         return site_url.rstrip("/") + "/" + uri[len(server_url) :]

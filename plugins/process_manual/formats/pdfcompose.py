@@ -137,7 +137,7 @@ def merge(
     starts: list[int] = []
     for section in sections:
         starts.append(book.page_count)
-        book.append(section.pdf, title=f"{section.process.id} {section.process.title}")
+        book.append(section.pdf, title=f"{section.process.id} {section.process.title}", key=section.process.id)
     numbers = PdfReader(io.BytesIO(numbers_pdf))
     for index in range(1, min(book.page_count, len(numbers.pages))):
         book.lay_over(index, numbers.pages[index])

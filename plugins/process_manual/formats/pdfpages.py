@@ -25,8 +25,12 @@ from pypdf.generic import (
 
 from process_manual.formats.pdfcontent import UnreadableContent, mark_artifacts
 
-RewriteUri = Callable[[str], str | None]
-"""A link's address in the printed page -> its address in the book, or None to drop the link."""
+InBook = tuple[str, str]
+"""A place in the book: the key of the part printed from a page (a process id) and an anchor of it ("" for
+its start)."""
+RewriteUri = Callable[[str], "str | InBook | None"]
+"""A link's address in the printed page -> its address in the book, a place in the book (a link to another
+printed process: a reference, a sub-process), or None to drop the link."""
 
 
 def moved_link(
@@ -36,9 +40,11 @@ def moved_link(
     pages: Mapping[int, IndirectObject],
     destinations: Mapping[str, ArrayObject],
     rewrite_uri: RewriteUri,
+    inside: list[tuple[DictionaryObject, InBook]] | None = None,
 ) -> DictionaryObject | None:
     """A copy of an annotation for `page` of the book, its target rewritten (`pages`: the part's source page
-    object numbers -> the book's pages); None for a link that leads nowhere in the book."""
+    object numbers -> the book's pages); None for a link that leads nowhere in the book. A link to another
+    part goes to `inside` with its place, to be pointed there once every part is in the book."""
     action = annotation.get("/A")
     target: PdfObject | None = annotation.get("/Dest")
     if isinstance(action, DictionaryObject) and action.get("/S") == "/GoTo":
@@ -53,8 +59,16 @@ def moved_link(
         )
     elif isinstance(action, DictionaryObject) and action.get("/S") == "/URI":
         uri = rewrite_uri(str(action["/URI"]))
-        if uri is None:
+        if uri is None or (isinstance(uri, tuple) and inside is None):
             return None
+        if isinstance(uri, tuple):
+            moved = annotation.clone(
+                writer, force_duplicate=True, ignore_fields=("/P", "/Parent", "/Dest", "/A", "/StructParent")
+            )
+            moved[NameObject("/P")] = page.indirect_reference
+            if inside is not None:
+                inside.append((moved, uri))
+            return moved
         new_target[NameObject("/A")] = DictionaryObject(
             {
                 NameObject("/Type"): NameObject("/Action"),

@@ -9,7 +9,8 @@ holding that part's tree, and a parent tree, ID tree and link annotations renumb
 Everything on a page outside the tree is marked as an artifact (:mod:`.pdfcontent`).
 
 Links are moved by :mod:`.pdfpages`: those to other pages of the site pointed at the local server the
-pages were printed from and lead to the published site; those inside a page go to the place in the book.
+pages were printed from and lead to the published site; those inside a page go to the place in the book,
+and so do those to another process printed in the book (a reference, a sub-process): to its anchor.
 
 References: ISO 32000-1, 14.7 (logical structure), 14.8 (tagged PDF); ISO 14289-1 (PDF/UA-1).
 """
@@ -35,6 +36,7 @@ from pypdf.generic import (
 )
 
 from process_manual.formats.pdfpages import (
+    InBook,
     RewriteUri,
     artifacts_marked,
     as_array,
@@ -93,13 +95,18 @@ class TaggedBook:
         self._parts = 0
         self._readers: list[PdfReader] = []
         """Kept while the book is made: pypdf knows what it copied from a reader by the reader's id()."""
+        self._places: dict[str, dict[str, ArrayObject]] = {}
+        """Part key -> its anchors' places in the book ("" for its first page)."""
+        self._inside: list[tuple[DictionaryObject, InBook]] = []
+        """Links to another part, pointed at it in :meth:`finish` (the part may come later)."""
 
     @property
     def page_count(self) -> int:
         return len(self.writer.pages)
 
-    def append(self, pdf: bytes, *, title: str = "") -> None:
-        """Add every page of a tagged PDF and its structure tree, as a `Part` titled `title`."""
+    def append(self, pdf: bytes, *, title: str = "", key: str = "") -> None:
+        """Add every page of a tagged PDF and its structure tree, as a `Part` titled `title`; links to `key`
+        (:data:`.pdfpages.InBook`) lead here."""
         reader = PdfReader(io.BytesIO(pdf))
         self._readers.append(reader)
         catalog = as_dictionary(reader.trailer["/Root"])
@@ -114,6 +121,8 @@ class TaggedBook:
             part.pages[reference_of(page).idnum] = reference_of(copy)
             added.append(copy)
         destinations = named_destinations(catalog)
+        if key:
+            self._places[key] = self._places_in_book(destinations, part, added)
         for page, copy in zip(reader.pages, added, strict=True):
             self._copy_annotations(page, copy, part, destinations)
             copy[_name("/Contents")] = self.writer._add_object(new_stream(b"q\n" + artifacts_marked(page) + b"\nQ\n"))
@@ -162,9 +171,30 @@ class TaggedBook:
             [page.raw_get("/Contents"), self.writer._add_object(new_stream(_PAGE_NUMBER_CONTENT))]
         )
 
+    def _places_in_book(
+        self, destinations: dict[str, ArrayObject], part: _Part, added: list[PageObject]
+    ) -> dict[str, ArrayObject]:
+        places = {"": ArrayObject([reference_of(added[0]), _name("/Fit")])} if added else {}
+        for name, place in destinations.items():
+            page = place[0] if place else None
+            if isinstance(page, IndirectObject) and page.idnum in part.pages:
+                places[name.lstrip("/")] = ArrayObject(
+                    [part.pages[page.idnum], *(value.clone(self.writer) for value in place[1:])]
+                )
+        return places
+
+    def _point_inside(self) -> None:
+        """Each link to another printed part, at its anchor (or its first page); none when it is not in the book."""
+        for annotation, (key, anchor) in self._inside:
+            places = self._places.get(key, {})
+            place = places.get(anchor) or places.get("")
+            if place is not None:
+                annotation[_name("/Dest")] = place
+
     def finish(self, *, title: str) -> PdfWriter:
         """The structure tree's root, parent tree and ID tree; the catalog's language, title and marks."""
         writer = self.writer
+        self._point_inside()
         numbers = ArrayObject()
         key = 0
         for page in writer.pages:
@@ -217,7 +247,9 @@ class TaggedBook:
     ) -> None:
         kept = ArrayObject()
         for reference in page.get("/Annots") or ArrayObject():
-            moved = moved_link(self.writer, reference.get_object(), copy, part.pages, destinations, self._rewrite_uri)
+            moved = moved_link(
+                self.writer, reference.get_object(), copy, part.pages, destinations, self._rewrite_uri, self._inside
+            )
             if moved is None:
                 continue
             kept.append(self.writer._add_object(moved))

@@ -232,9 +232,15 @@ def _not_text(f: _Failure) -> Problem | None:
         )
     if isinstance(value, (bool, int, float, dt.date)):
         fix = f'put it in quotes: "{f.raw if f.raw is not None else value}"'
+    elif _is_bare_reference(value):  # `details: [[PUR-001]]`: YAML read the brackets as a list in a list
+        fix = f'put the text in quotes: "[[{value[0][0]}]]" (a text that starts with [[ is read as a YAML list)'
     else:
         fix = "write text here"
     return f.invalid(f"expected text, found {f.shown}", fix)
+
+
+def _is_bare_reference(value: Any) -> bool:
+    return isinstance(value, list) and len(value) == 1 and isinstance(value[0], list) and len(value[0]) == 1
 
 
 def _empty_text(f: _Failure) -> Problem | None:

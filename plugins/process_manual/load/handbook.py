@@ -93,6 +93,9 @@ class Handbook:
     """`_handbook.yml`'s `languages:`, the source language first; empty for a handbook of one language."""
     translations: dict[Path, dict[str, TranslationFile]] = field(default_factory=dict)
     """Source file -> language -> its translation file (load/translations.py)."""
+    source: Handbook | None = None
+    """The handbook in its source language, when this one is its localization (load/localize.py): what
+    refers to what is read from the source (check/refindex.py), names from the localization."""
 
     @property
     def source_language(self) -> str | None:

@@ -167,6 +167,7 @@ def localize(handbook: Handbook, language: str) -> Handbook:
         terms=catalogs["_glossary.yml"].terms,
         reading_paths=catalogs["_onboarding.yml"].paths,
         processes=processes,
+        source=handbook,
     )
     index_areas(localized, localized.top_areas, None, 1)
     return localized

@@ -45,6 +45,8 @@ _ALLOWED_TAGS = {yaml.ScalarNode: _SCALAR_TAGS, yaml.SequenceNode: {_SEQ}, yaml.
 """What each kind of node may be tagged: `!!map x` or `!!str [a]` are refused like any unknown tag."""
 _TAB_IN_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
 _BRACKETS = re.compile(r"[\[\]{}]")
+_LEADING_REFERENCE = re.compile(r"^[ \t]*(?:-[ \t]+)?(?:[\w-]+:[ \t]+|-[ \t]+)\[\[")
+"""A value that opens with a reference (`a: [[role:buyer]] ...`): YAML reads `[` as the start of a list."""
 _OTHER_LINE_BREAKS = re.compile("[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 """Where `str.splitlines` (and YAML) may start a line other than after "\\n"."""
 
@@ -445,9 +447,10 @@ def load_text(raw: bytes, path: Path, shown_path: str) -> tuple[Document | None,
             # The parser notices at the end of the file; the author needs the opening quote.
             mark, what = exc.context_mark, "a quoted text opened here is never closed"
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problems.append(
-            make_problem("yaml-syntax", shown_path, line, column, f"invalid YAML: {what}", _syntax_fix(what))
-        )
+        fix = _syntax_fix(what)
+        if _LEADING_REFERENCE.search(text.split("\n")[line - 1] if line <= text.count("\n") + 1 else ""):
+            fix = 'put the text in quotes: one that starts with [[ is read as a YAML list ("[[ADM-004]] ...")'
+        problems.append(make_problem("yaml-syntax", shown_path, line, column, f"invalid YAML: {what}", fix))
         return None, problems
     except yaml.YAMLError as exc:
         problems.append(make_problem("yaml-syntax", shown_path, 1, 1, f"invalid YAML: {exc}", "check the YAML syntax"))

@@ -322,7 +322,11 @@ class ProcessManualPlugin(_Plugin):
         site = built.site
         if self.dirty:
             for page in files.documentation_pages():
-                changed = self.changes.changed(page.src_uri, site.reading_blocks.get(page.src_uri, ""), self.banner)
+                # What its [[...]] references become depends on the handbook: a renamed step renames the link.
+                links = built.hand_written(page.src_uri, page.content_string) if page.abs_src_path else ""
+                changed = self.changes.changed(
+                    page.src_uri, links, site.reading_blocks.get(page.src_uri, ""), self.banner
+                )
                 files.remove(page)
                 files.append(TrackedPageFile.copy_of(page, changed or page.is_modified()))
         if self.languages is not None:  # after the copies above: a copy is made from the page's path
@@ -363,6 +367,8 @@ class ProcessManualPlugin(_Plugin):
         hand_written = page.file.src_uri not in site.pages
         if languages is not None and not languages.is_source and hand_written and page_in_other_language(page.file):
             markdown = with_note(convert_page(markdown, languages), untranslated_page_note(languages, self.labels))
+        if hand_written:  # its [[...]] references become links, named in the language being built
+            markdown = self.built.hand_written(page.file.src_uri, markdown)
         return self.banner + markdown
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:

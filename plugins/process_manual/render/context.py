@@ -9,11 +9,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from process_manual.check.policy import Policy, read_policy
+from process_manual.check.refindex import ReferenceIndex, Referrer
+from process_manual.check.reftargets import Resolver
 from process_manual.core import paths
 from process_manual.core.durations import add_interval, parse_duration
 from process_manual.core.labels import Labels
 from process_manual.core.model import Area, Process
+from process_manual.load.docpages import DocPage, source_pages
 from process_manual.load.handbook import Handbook, ProcessSource
+from process_manual.render.links import LinkWriter
 from process_manual.render.reading_index import ReadingIndex
 from process_manual.render.source_links import SourceLinks
 
@@ -30,11 +34,17 @@ class RenderContext:
     bpmn_downloads: bool = True
     """Each process page links its BPMN 2.0 file (which the plugin publishes as bpmn/<ID>.bpmn)."""
     page_titles: dict[str, str] = field(default_factory=dict)
-    """Titles of hand-written pages (under docs/) that reading paths name without a title."""
+    """Titles of hand-written pages (under docs/): named by reading paths, and listed where they refer to a target."""
+    doc_pages: list[DocPage] = field(default_factory=list)
+    """The hand-written pages, for the references they hold ("Referred to by")."""
     published: list[ProcessSource] = field(init=False)
     backlinks: dict[str, list[str]] = field(init=False)
     reading: ReadingIndex = field(init=False)
     """The onboarding reading paths as published (render/reading.py)."""
+    resolver: Resolver = field(init=False)
+    """What each `[[...]]` names, with names in this site's language."""
+    referrers: dict[str, list[Referrer]] = field(init=False)
+    """Target key (`process:SAL-001`, `role:buyer`, ...) -> the texts and pages that refer to it."""
 
     def __post_init__(self) -> None:
         self.published = sorted(
@@ -51,6 +61,15 @@ class RenderContext:
                     backlinks[target].add(process.id)
         self.backlinks = {k: sorted(v) for k, v in backlinks.items()}
         self.reading = ReadingIndex.build(self.handbook.reading_paths, self._by_id)
+        published = [s.process.id for s in self.published]
+        original = self.handbook.source or self.handbook
+        self.resolver = Resolver(self.handbook, published=published, source=original)
+        pages = source_pages(self.doc_pages, original.languages)
+        self.referrers = ReferenceIndex.build(original, pages).referrers(Resolver(original, published=published))
+
+    def links(self, page: str, here: str | None = None) -> LinkWriter:
+        """Writes references in texts shown on `page` as links (`here`: the process the texts belong to)."""
+        return LinkWriter(self.resolver, page, here)
 
     @functools.cached_property
     def policy(self) -> Policy:

@@ -14,6 +14,7 @@ from process_manual.render.context import RenderContext
 from process_manual.render.history_page import version_anchor
 from process_manual.render.landscape import landscape_map
 from process_manual.render.reading import start_here
+from process_manual.render.referrers import inline_referrers, referrer_list
 from process_manual.render.text import front_matter, markdown, plain, table_cell
 
 
@@ -77,12 +78,12 @@ class HandbookPages:
         for top in ctx.handbook.top_areas:
             out += [f"## {plain(top.name)} {{ #area-{top.id} }}", ""]
             if top.description:
-                out += [markdown(top.description), ""]
+                out += [markdown(top.description, ctx.links(page)), ""]
             for group in top.children or [top]:
                 if group is not top:
                     out += [f"### {plain(group.name)} {{ #area-{group.id} }}", ""]
                     if group.description:
-                        out += [markdown(group.description), ""]
+                        out += [markdown(group.description, ctx.links(page)), ""]
                 processes = self._processes_in(group)
                 if not processes:
                     out += [lab.nothing, ""]
@@ -112,7 +113,7 @@ class HandbookPages:
         role = ctx.handbook.roles[role_id]
         out = [f"# {plain(role.name)}", "", *start_here(ctx, role_id)]
         if role.description:
-            out += [markdown(role.description), ""]
+            out += [markdown(role.description, ctx.links(page)), ""]
         if role.department:
             out += [f"**{lab.department}:** {plain(role.department)}", ""]
         out += [lab.role_intro, ""]
@@ -147,6 +148,9 @@ class HandbookPages:
         if kpis:
             out += [f"## {lab.owned_kpis}", ""]
             out += [f"- {plain(k.name)} ({_process_link(page, p)})" for p, k in kpis] + [""]
+        referred = referrer_list(ctx, page, f"role:{role_id}")
+        if referred:
+            out += [f"## {lab.referred_by} {{ #referred-by }}", "", lab.role_referred_by_intro, "", *referred, ""]
         return front_matter(role.name) + "\n".join(out)
 
     def forms(self) -> str:
@@ -155,7 +159,7 @@ class HandbookPages:
         for form in ctx.handbook.forms.values():
             out += [f"## {plain(form.name)} {{ #form-{form.id} }}", ""]
             if form.description:
-                out += [markdown(form.description), ""]
+                out += [markdown(form.description, ctx.links(page)), ""]
             facts = [
                 (lab.owner, _role_link(ctx, page, form.owner) if form.owner else "—"),
                 (lab.retention, plain(form.retention or "—")),
@@ -168,6 +172,9 @@ class HandbookPages:
                 out += [f"- {_process_link(page, r.process)}: {_step_link(page, r)}" for r in refs] + [""]
             else:
                 out += [f"*{lab.unused}*", ""]
+            referred = referrer_list(ctx, page, f"form:{form.id}")
+            if referred:
+                out += [f"**{lab.referred_by}**", "", *referred, ""]
         return front_matter(lab.forms_catalog) + "\n".join(out)
 
     def kpis(self) -> str:
@@ -181,27 +188,41 @@ class HandbookPages:
             f"{lab.frequency} | {lab.owner} |",
             "|---|---|---|---|---|---|---|---|",
         ]
+        referred: list[str] = []
         for source in ctx.published:
             process = source.process
+            links = ctx.links(page, process.id)
             for kpi in process.kpis:
                 unit = f" {plain(kpi.unit)}" if kpi.unit else ""
                 target = f"{plain(kpi.target)}{unit}" if kpi.target is not None else "—"
                 goal = f"{plain(kpi.goal)}{unit}" if kpi.goal is not None else "—"
+                anchor = paths.kpi_anchor(process.id, kpi.id)
+                definition, formula = table_cell(kpi.definition or "—", links), table_cell(kpi.formula or "—", links)
                 out.append(
-                    f"| **{plain(kpi.name)}** | {_process_link(page, process)} | "
-                    f"{table_cell(kpi.definition or '—')} | {table_cell(kpi.formula or '—')} | {target} | "
-                    f"{goal} | {plain(kpi.frequency or '—')} | "
+                    f"| **{plain(kpi.name)}**{{ #{anchor} }} | {_process_link(page, process)} | "
+                    f"{definition} | {formula} | {target} | {goal} | {plain(kpi.frequency or '—')} | "
                     f"{_role_link(ctx, page, kpi.owner) if kpi.owner else '—'} |"
                 )
+                who = inline_referrers(ctx, page, f"kpi:{process.id}#{kpi.id}")
+                if who:
+                    referred.append(f"- [{plain(kpi.name)}](#{anchor}) ({plain(process.id)}): {who}")
+        if referred:  # beside the table, which is wide enough already
+            out += ["", f"## {lab.referred_by} {{ #referred-by }}", "", *referred]
         return front_matter(lab.kpi_dictionary) + "\n".join(out) + "\n"
 
     def glossary(self) -> str:
-        lab = self.ctx.labels
+        ctx, lab, page = self.ctx, self.ctx.labels, paths.GLOSSARY
         out = [f"# {lab.glossary}", "", lab.glossary_intro, ""]
-        for term in sorted(self.ctx.handbook.terms, key=lambda t: t.term.casefold()):
-            out += [f"**{plain(term.term)}**", f":   {markdown(term.definition)}"]
+        terms = sorted(enumerate(ctx.handbook.terms), key=lambda pair: pair[1].term.casefold())
+        for index, term in terms:
+            target = ctx.resolver.term_target(index)
+            definition = markdown(term.definition, ctx.links(page))
+            out += [f"**{plain(term.term)}** {{ #{target.anchor} }}", f":   {definition}"]
             if term.synonyms:
                 out.append(f"    *{lab.avoid}:* {', '.join(plain(s) for s in term.synonyms)}")
+            referred = inline_referrers(ctx, page, target.key)
+            if referred:
+                out += ["", f"    *{lab.referred_by}:* {referred}"]
             out.append("")
         return front_matter(lab.glossary) + "\n".join(out)
 

@@ -10,6 +10,7 @@ from process_manual.load.handbook import ProcessSource
 from process_manual.render.context import RenderContext
 from process_manual.render.mermaid import flowchart, flowchart_block
 from process_manual.render.reading import page_meta, reading_block
+from process_manual.render.referrers import inline_referrers, referrers_of
 from process_manual.render.source_links import source_link_lines
 from process_manual.render.text import front_matter, markdown, plain, table_cell
 
@@ -39,6 +40,9 @@ def _header(ctx: RenderContext, source: ProcessSource, page: str) -> list[str]:
             f"    {banner}",
             "",
         ]
+        if process.status == "retired" and process.replaced_by:
+            successor = _process_link(ctx, page, process.replaced_by)
+            out[-1:] = ["", f"    {lab.replaced_by.format(process=successor)}", ""]
     trail = ctx.area_trail(process.area)
     if trail:
         crumbs = " › ".join(f"[{plain(a.name)}]({paths.link(page, paths.LANDSCAPE, 'area-' + a.id)})" for a in trail)
@@ -73,11 +77,12 @@ def _bpmn_link(page: str, process: Process, lab: Labels) -> list[str]:
     return [f'[{lab.bpmn_download}]({target}){{ .pm-bpmn download="{process.id}.bpmn" title="{lab.bpmn_hint}" }}', ""]
 
 
-def _text_sections(ctx: RenderContext, process: Process) -> list[str]:
+def _text_sections(ctx: RenderContext, page: str, process: Process) -> list[str]:
     lab, out = ctx.labels, []
+    links = ctx.links(page, process.id)
     for title, text in ((lab.purpose, process.purpose), (lab.scope, process.scope)):
         if text:
-            out += [f"## {title}", "", markdown(text), ""]
+            out += [f"## {title}", "", markdown(text, links), ""]
     for title, items in (
         (lab.triggers, process.triggers),
         (lab.inputs, process.inputs),
@@ -88,7 +93,9 @@ def _text_sections(ctx: RenderContext, process: Process) -> list[str]:
     return out
 
 
-def _step_section(ctx: RenderContext, page: str, titles: dict[str, str], number: int, step: Step) -> list[str]:
+def _step_section(
+    ctx: RenderContext, page: str, step_process: str, titles: dict[str, str], number: int, step: Step
+) -> list[str]:
     lab = ctx.labels
     out = [f"### {number}. {plain(step.title)} {{ #step-{step.id} }}", ""]
     facts: list[tuple[str, str]] = []
@@ -126,12 +133,29 @@ def _step_section(ctx: RenderContext, page: str, titles: dict[str, str], number:
                 ),
             )
         )
+    referred = inline_referrers(ctx, page, f"step:{step_process}#{step.id}")
+    if referred:
+        facts.append((lab.referred_by, referred))
     out += [f"- **{name}:** {value}" for name, value in facts]
     if facts:
         out.append("")
     if step.details:
-        out += [markdown(step.details), ""]
+        out += [markdown(step.details, ctx.links(page, step_process)), ""]
     return out
+
+
+def _former_steps(process: Process, successor: str | None) -> list[str]:
+    """Anchors of removed steps where their successor's section starts (or at the steps' heading when none
+    took over): a link written before the step was removed still lands on what replaced it."""
+    known = {s.id for s in process.steps}
+    former = [
+        removed
+        for removed, then in process.removed_steps.items()
+        if removed not in known and (then if then in known else None) == successor
+    ]
+    return [f'<div id="{paths.step_anchor(removed)}" class="pm-former-step"></div>' for removed in former] + (
+        [""] if former else []
+    )
 
 
 def _raci(ctx: RenderContext, page: str, process: Process) -> list[str]:
@@ -161,30 +185,33 @@ def _kpis(ctx: RenderContext, page: str, process: Process) -> list[str]:
         f"| {lab.kpi} | {lab.definition} | {lab.formula} | {lab.target} | {lab.goal} | {lab.frequency} | {lab.owner} |",
         "|---|---|---|---|---|---|---|",
     ]
+    links = ctx.links(page, process.id)
     for kpi in process.kpis:
         unit = f" {plain(kpi.unit)}" if kpi.unit else ""
         target = f"{plain(kpi.target)}{unit}" if kpi.target is not None else "—"
         goal = f"{plain(kpi.goal)}{unit}" if kpi.goal is not None else "—"
         owner = _role_links(ctx, page, [kpi.owner]) if kpi.owner else "—"
+        definition, formula = table_cell(kpi.definition or "—", links), table_cell(kpi.formula or "—", links)
         out.append(
-            f"| **{plain(kpi.name)}** | {table_cell(kpi.definition or '—')} | {table_cell(kpi.formula or '—')} "
+            f"| **{plain(kpi.name)}** | {definition} | {formula} "
             f"| {target} | {goal} | {plain(kpi.frequency or '—')} | {owner} |"
         )
     return [*out, ""]
 
 
-def _risks_faq_references(ctx: RenderContext, process: Process, titles: dict[str, str]) -> list[str]:
+def _risks_faq_references(ctx: RenderContext, page: str, process: Process, titles: dict[str, str]) -> list[str]:
     lab, out = ctx.labels, []
+    links = ctx.links(page, process.id)
     if process.risks:
         out += [f"## {lab.risks}", "", f"| {lab.risk} | {lab.control} | {lab.step} |", "|---|---|---|"]
         for risk in process.risks:
             at = f"[{plain(titles.get(risk.step, risk.step))}](#step-{risk.step})" if risk.step else "—"
-            out.append(f"| {table_cell(risk.risk)} | {table_cell(risk.control)} | {at} |")
+            out.append(f"| {table_cell(risk.risk, links)} | {table_cell(risk.control, links)} | {at} |")
         out.append("")
     if process.faq:
         out += [f"## {lab.faq}", ""]
         for entry in process.faq:
-            out += [f"**{plain(entry.q)}**", "", markdown(entry.a), ""]
+            out += [f"**{plain(entry.q, links)}**", "", markdown(entry.a, links), ""]
     if process.references:
         out += [f"## {lab.references}", ""] + [f"- {plain(r)}" for r in process.references] + [""]
     return out
@@ -202,6 +229,26 @@ def _related(ctx: RenderContext, page: str, process: Process) -> list[str]:
     if incoming:
         out += [f"**{lab.linked_from}**", ""] + [f"- {_process_link(ctx, page, p)}" for p in incoming] + [""]
     return out
+
+
+def _referred_by(ctx: RenderContext, page: str, process: Process) -> list[str]:
+    """Who names this process, one of its steps or KPIs — each referrer once, with the steps and KPIs it
+    names: what a change of the process touches."""
+    parts: dict[str, str] = {f"process:{process.id}": ""}
+    parts |= {f"step:{process.id}#{s.id}": f"[{plain(s.title)}](#{paths.step_anchor(s.id)})" for s in process.steps}
+    for kpi in process.kpis:
+        anchor = paths.kpi_anchor(process.id, kpi.id)
+        parts[f"kpi:{process.id}#{kpi.id}"] = f"[{plain(kpi.name)}]({paths.link(page, paths.KPIS, anchor)})"
+    named: dict[str, list[str]] = {}
+    for link, key in referrers_of(ctx, page, *parts):
+        named.setdefault(link, [])
+        if parts[key] and parts[key] not in named[link]:
+            named[link].append(parts[key])
+    if not named:
+        return []
+    out = [f"## {ctx.labels.referred_by} {{ #referred-by }}", "", ctx.labels.referred_by_intro, ""]
+    out += [f"- {link} → {', '.join(targets)}" if targets else f"- {link}" for link, targets in named.items()]
+    return [*out, ""]
 
 
 def _history_link(process: Process) -> str:
@@ -238,15 +285,17 @@ def render_process(ctx: RenderContext, source: ProcessSource) -> str:
     )
     out = _header(ctx, source, page)
     out += page_meta(ctx, process) + reading_block(ctx, page, f"process:{process.id}", process.version)
-    out += _text_sections(ctx, process)
+    out += _text_sections(ctx, page, process)
     out += [f"## {ctx.labels.flowchart}", "", *flowchart_block(diagram, ctx.labels)]
-    out += [f"## {ctx.labels.steps}", ""]
+    out += [f"## {ctx.labels.steps}", "", *_former_steps(process, None)]
     titles = {s.id: s.title for s in process.steps}
     for number, step in enumerate(process.steps, 1):
-        out += _step_section(ctx, page, titles, number, step)
+        out += _former_steps(process, step.id)
+        out += _step_section(ctx, page, process.id, titles, number, step)
     out += _raci(ctx, page, process)
     out += _kpis(ctx, page, process)
-    out += _risks_faq_references(ctx, process, titles)
+    out += _risks_faq_references(ctx, page, process, titles)
     out += _related(ctx, page, process)
+    out += _referred_by(ctx, page, process)
     out += _changelog(ctx, process)
     return front_matter(f"{process.id} {process.title}") + "\n".join(out)

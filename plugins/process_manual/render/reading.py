@@ -186,7 +186,7 @@ def _path_page(ctx: RenderContext, path: ReadingPath) -> str:
         "",
     ]
     if path.description:
-        out += [markdown(path.description), ""]
+        out += [markdown(path.description, ctx.links(page)), ""]
     out += [
         f'<div class="pm-path" data-pm-root="{paths.site_root(page, ctx.directory_urls)}" '
         f'data-pm-path="{attribute(path.id)}" data-pm-items="{_items_json(ctx, path)}" '
@@ -195,7 +195,7 @@ def _path_page(ctx: RenderContext, path: ReadingPath) -> str:
         '<ol class="pm-path-items" markdown>',
     ]
     for item in ctx.reading.items.get(path.id, []):
-        note = f"<br>\n{table_cell(item.note)}" if item.note else ""
+        note = f"<br>\n{table_cell(item.note, ctx.links(page))}" if item.note else ""
         out.append(
             f'<li data-pm-item="{attribute(item.key)}" data-pm-version="{attribute(_item_version(ctx, item))}" '
             f"markdown>{_item_link(ctx, page, item)}{note}</li>"

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 
 from process_manual.core.cjk import join_lines
 from process_manual.core.marked import Stale, Untranslated
+from process_manual.core.refsyntax import Found, find_references
+
+LinkWriter = Callable[[Found], str]
+"""Writes one reference found in author text as Markdown (render/links.py: a link from the page being written)."""
 
 # Characters with an inline meaning in Markdown, its extensions (tables, attr_list, pymdownx) or HTML:
 # written as numeric character references, which Markdown passes through and the browser shows
@@ -22,11 +27,37 @@ _UNSAFE_INLINE_LINK = re.compile(r"\[(?=[^\]]*\]\(\s*<?\s*" + _SCHEMES + ")", re
 _UNSAFE_REF_LINK = re.compile(r"^(\s{0,3})\[(?=[^\]]+\]:\s*<?\s*" + _SCHEMES + ")", re.IGNORECASE | re.MULTILINE)
 
 
-def plain(text: object) -> str:
+def plain(text: object, links: LinkWriter | None = None) -> str:
     """Author text shown as it is written, on one line, inside any Markdown context (headings, lists, tables).
-    A line break becomes a space, or nothing inside Chinese text (cjk.py)."""
-    flat = " ".join(join_lines(str(text)).split())
-    return marked("".join(f"&#{ord(c)};" if c in _INLINE_SPECIAL else c for c in flat), text)
+    A line break becomes a space, or nothing inside Chinese text (cjk.py). With `links`, its references
+    (`[[SAL-001]]`) become links."""
+    source, written = _set_aside_references(str(text), links)
+    flat = " ".join(join_lines(source).split())
+    return marked(_put_back(written, "".join(f"&#{ord(c)};" if c in _INLINE_SPECIAL else c for c in flat)), text)
+
+
+_SLOT_START, _SLOT_END = "\ue000", "\ue001"
+_SLOT = re.compile(f"{_SLOT_START}(\\d+){_SLOT_END}")
+
+
+def _set_aside_references(text: str, links: LinkWriter | None) -> tuple[str, list[str]]:
+    """`text` with each reference replaced by a numbered slot (private-use characters, which no escaping
+    touches), and the Markdown each slot stands for. Slots an author typed are not ours: they are dropped."""
+    if links is None or "[[" not in text:
+        return text, []
+    text = text.replace(_SLOT_START, "\ufffd").replace(_SLOT_END, "\ufffd")
+    pieces: list[str] = []
+    written: list[str] = []
+    last = 0
+    for found in find_references(text):
+        pieces += [text[last : found.start], f"{_SLOT_START}{len(written)}{_SLOT_END}"]
+        written.append(links(found))
+        last = found.end
+    return "".join(pieces) + text[last:], written
+
+
+def _put_back(written: list[str], escaped: str) -> str:
+    return _SLOT.sub(lambda slot: written[int(slot[1])], escaped) if written else escaped
 
 
 def marked(shown: str, text: object) -> str:
@@ -68,11 +99,13 @@ def _escape_markup(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace("{", "&#123;").replace("}", "&#125;")
 
 
-def markdown(text: object) -> str:
+def markdown(text: object, links: LinkWriter | None = None) -> str:
     """Author Markdown (purpose, details, answers): emphasis, lists and links work; raw HTML, attribute
-    lists and script links do not. Fenced code blocks are not supported (their lines are shown as text)."""
-    source = str(text).replace("\r\n", "\n").replace("```", "&#96;&#96;&#96;").replace("~~~", "&#126;~~")
-    shown = _neutralise_links(_escape_outside_code(source))
+    lists and script links do not. Fenced code blocks are not supported (their lines are shown as text).
+    With `links`, references (`[[SAL-001#quote]]`) become links to their targets."""
+    source, written = _set_aside_references(str(text).replace("\r\n", "\n"), links)
+    source = source.replace("```", "&#96;&#96;&#96;").replace("~~~", "&#126;~~")
+    shown = _put_back(written, _neutralise_links(_escape_outside_code(source)))
     if not isinstance(text, Untranslated | Stale):
         return shown
     if not _BLOCKS.search(shown.strip()):  # one paragraph: marked like any inline text
@@ -89,9 +122,9 @@ _BLOCKS = re.compile(r"\n\s*\n|^\s*(?:[-*+]|\d+[.)]|#|>)\s", re.MULTILINE)
 """Where author Markdown holds more than one paragraph: a blank line, a list item, a heading, a quote."""
 
 
-def table_cell(text: object) -> str:
+def table_cell(text: object, links: LinkWriter | None = None) -> str:
     """Author Markdown inside a table cell: one line, and `|` cannot end the cell."""
-    shown = markdown(" ".join(join_lines(str(text)).split())).replace("|", "&#124;")
+    shown = markdown(" ".join(join_lines(str(text)).split()), links).replace("|", "&#124;")
     return marked(shown, text)
 
 

@@ -119,6 +119,33 @@
     return title ? title.textContent : "";
   }
 
+  /* A link to a step (`#step-submit`) is followed before the flowchart above the step is drawn: the drawing
+     then pushes the step off the screen (how far depends on when Material or the browser scrolled). Once the
+     chart has its height, the element the address names is shown again — unless the reader has moved on
+     by then (wheel, touch, keys), whom a jump would only disturb. */
+  var readerMoved = false;
+  ["wheel", "touchstart", "keydown", "mousedown"].forEach(function (kind) {
+    window.addEventListener(kind, function () { readerMoved = true; }, { passive: true, capture: true });
+  });
+
+  function linkedBelow(canvas) {
+    var id = window.location.hash ? decodeURIComponent(window.location.hash.slice(1)) : "";
+    var target = id ? document.getElementById(id) : null;
+    if (!target || !(canvas.compareDocumentPosition(target) & Node.DOCUMENT_POSITION_FOLLOWING)) return null;
+    return target;
+  }
+
+  /* Below Material's sticky header, a line's height under it: where Material itself puts a `:target`
+     (`:target` styles do not apply after instant navigation, which changes the address by pushState). */
+  function showAgain(target) {
+    if (!target || readerMoved) return;
+    var header = document.querySelector(".md-header");
+    var line = parseFloat(window.getComputedStyle(document.documentElement).fontSize) || 16;
+    var margin = parseFloat(window.getComputedStyle(target).scrollMarginTop) ||
+      (header ? header.getBoundingClientRect().bottom : 0) + line;
+    window.scrollBy(0, target.getBoundingClientRect().top - margin);
+  }
+
   async function draw(host) {
     var canvas = host.querySelector(".pm-flowchart-canvas[data-pm-mermaid]");
     if (!canvas || canvas.getAttribute("data-pm-state")) return;
@@ -127,6 +154,7 @@
     var started = performance.now();
     try {
       var drawn = await renderWithFallbacks(text);
+      var kept = linkedBelow(canvas);
       canvas.innerHTML = drawn.result.svg;
       canvas.querySelector("svg").classList.add("pm-flowchart-svg");  /* styled wherever it is shown */
       if (drawn.result.bindFunctions) drawn.result.bindFunctions(canvas);
@@ -140,6 +168,7 @@
       host.toggleAttribute("data-pm-print-tall", printedHeight(size, print) > SHEET[print].height);
       setSheet(print === "landscape");
       addViewerButton(host, canvas);
+      showAgain(kept);
     } catch (error) {
       canvas.setAttribute("data-pm-state", "failed");
       var note = document.createElement("p");
@@ -315,6 +344,7 @@
   }
 
   function drawAll() {
+    readerMoved = false;  /* a new page: the reader has not moved on it yet */
     if (!document.querySelector('.pm-flowchart[data-pm-print="landscape"]')) setSheet(false);
     if (!window.mermaid || typeof window.mermaid.render !== "function") return;
     document.querySelectorAll(".pm-flowchart").forEach(function (host) { draw(host); });
