@@ -2,7 +2,8 @@
 
 8–40 steps with decisions and loops back, 3–8 roles per process, forms, KPIs, 3–10 change-log
 entries; half the processes in English, half in Chinese; spread over an area tree of 8 domains
-with 5 groups each. Every file it writes passes `process-manual validate`. With `largest_first`,
+with 5 groups each (groups that get no process are left out). Every file it writes passes
+`process-manual validate`. With `largest_first`,
 process 0 has the largest shape (40 steps, a step for each of 8 roles): the benchmark draws it.
 
     python benchmarks/generate.py --count 1000 --seed 1 --out /tmp/handbook
@@ -48,18 +49,20 @@ def _steps(rng: random.Random, chinese: bool, roles: list[str], largest: bool) -
     verbs, objects = (ZH_VERBS, ZH_OBJECTS) if chinese else (EN_VERBS, EN_OBJECTS)
     limits = ZH_LIMITS if chinese else EN_LIMITS
     steps: list[dict] = []
-    for i in range(count - 1):
-        verb, obj = rng.choice(verbs), rng.choice(objects)
+    # Each step its own name, each role one RACI letter per step: what the validator asks of a real handbook.
+    names = rng.sample([(verb, obj) for verb in verbs for obj in objects], count - 1)
+    for i, (verb, obj) in enumerate(names):
         step: dict = {"id": f"s{i:02d}", "name": f"{verb}{obj}" if chinese else f"{verb} {obj}",
                       "responsible": roles[i] if largest and i < len(roles) else rng.choice(roles)}
+        others = [role for role in roles if role != step["responsible"]]
         if rng.random() < 0.6:
             step["within"] = rng.choice(limits)
         if rng.random() < 0.4:
             step["forms"] = [f"form-{rng.randrange(FORM_COUNT):03d}"]
         if rng.random() < 0.3:
-            step["consulted"] = [rng.choice(roles)]
+            step["consulted"] = [rng.choice(others)]
         if rng.random() < 0.3:
-            step["informed"] = [rng.choice(roles)]
+            step["informed"] = [rng.choice([role for role in others if role not in step.get("consulted", [])])]
         step["details"] = ("按规定完成本步骤，并记录结果。" if chinese else
                            "Do this step as described and **record** the result in the form.")
         # A decision every few steps: go on, or loop back to an earlier step for rework.
@@ -116,16 +119,35 @@ def generate(count: int, seed: int, out: Path, today: dt.date | None = None, lar
     rng = random.Random(seed)
     today = today or dt.date(2026, 11, 1)
     out.mkdir(parents=True, exist_ok=True)
-    for name, data in _catalogs(rng).items():
-        (out / name).write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    written = []
+    catalogs = _catalogs(rng)
+    written, processes = [], []
     for index in range(count):
         relative, process = _process(rng, index, today, largest=largest_first and index == 0)
         path = out / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(yaml.safe_dump(process, allow_unicode=True, sort_keys=False), encoding="utf-8")
         written.append(path)
+        processes.append(process)
+    _keep_what_is_used(catalogs, processes)
+    for name, data in catalogs.items():
+        (out / name).write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return written
+
+
+def _keep_what_is_used(catalogs: dict[str, dict], processes: list[dict]) -> None:
+    """The catalogs keep the areas, forms and roles the processes use: the validator reports the others."""
+    areas = {p["area"] for p in processes}
+    forms = {form for p in processes for step in p["steps"] for form in step.get("forms", [])}
+    for domain in catalogs["_areas.yml"]["areas"]:
+        domain["children"] = [group for group in domain["children"] if group["id"] in areas]
+    catalogs["_areas.yml"]["areas"] = [domain for domain in catalogs["_areas.yml"]["areas"] if domain["children"]]
+    catalogs["_forms.yml"]["forms"] = [form for form in catalogs["_forms.yml"]["forms"] if form["id"] in forms]
+    roles = {p["owner"] for p in processes} | {kpi["owner"] for p in processes for kpi in p["kpis"]}
+    roles |= {role for p in processes for step in p["steps"] for key in ("responsible", "consulted", "informed")
+              for role in ([step[key]] if isinstance(step.get(key), str) else step.get(key, []))}
+    roles |= {form["owner"] for form in catalogs["_forms.yml"]["forms"]}
+    roles |= {area["owner"] for domain in catalogs["_areas.yml"]["areas"] for area in [domain, *domain["children"]]}
+    catalogs["_roles.yml"]["roles"] = [role for role in catalogs["_roles.yml"]["roles"] if role["id"] in roles]
 
 
 def main() -> None:

@@ -57,7 +57,7 @@ def big_process(steps: int) -> dict:
     chain.append({"id": f"s{steps - 1}", "kind": "end", "name": "Done"})
     return {"id": "BIG-001", "title": "Big", "area": "purchasing", "version": "1.0", "status": "effective",
             "owner": "buyer", "effective": "2026-01-05", "review": {"every": "1 year", "last": "2026-01-05"},
-            "steps": chain, "changelog": [{"version": "1.0", "date": "2026-01-05", "author": "a", "change": "c"}]}
+            "steps": chain, "changelog": [{"version": "1.0", "date": "2026-01-05", "author": "a", "approved_by": "b", "change": "c"}]}
 
 
 def test_a_10000_step_process_is_checked_and_rendered_in_bounded_memory(tmp_path: Path) -> None:
@@ -111,6 +111,7 @@ def test_file_names_with_spaces_and_chinese_characters(tmp_path: Path) -> None:
     root = copy_handbook(tmp_path)
     odd = root / "purchasing" / "采购 申请 (copy).yml"
     text = (root / PURCHASE).read_text(encoding="utf-8").replace("id: PUR-001", "id: PUR-009", 1)
+    text = text.replace("title: Purchase request", "title: Purchase request (copy)", 1)  # two titles would be one name twice
     odd.write_text(text.replace("owner: ", "owenr: ", 1), encoding="utf-8")
     problems = run(root)
     assert len(problems) == 1

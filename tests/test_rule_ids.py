@@ -136,7 +136,8 @@ def test_issue_named_ids_exist_with_their_defaults():
     ([(ARCHIVE, "target: 20, ", "")], "kpi-without-target"),
     ([(PURCHASE, "owner: purchasing-manager\neffective", "owenr: purchasing-manager\neffective")], "unknown-key"),
     ([(PURCHASE, "status: effective", "status: efective")], "invalid-value"),
-    ([(ARCHIVE, "kpis:\n", "kpis:\n  - {id: boxes, name: Old boxes, target: 1}\n")], "duplicate-id"),
+    ([(ARCHIVE, "kpis:\n", "kpis:\n  - {id: boxes, name: Old boxes, target: 1, frequency: yearly, owner: coo}\n")],
+     "duplicate-id"),
 ])
 def test_each_problem_carries_its_rule(tmp_path, edits, rule):
     outcome = inject(tmp_path, *edits)

@@ -368,7 +368,9 @@ def test_change_log_date_in_the_future(tmp_path):
 
 
 def test_change_log_dated_today_is_fine(tmp_path):
-    outcome = inject(tmp_path, (ARCHIVE, '{version: "1.0", date: 2026-09-01', '{version: "1.0", date: 2026-11-22'))
+    # Released today, in force from today (in force before its approval would be effective-before-approval).
+    outcome = inject(tmp_path, (ARCHIVE, '{version: "1.0", date: 2026-09-01', '{version: "1.0", date: 2026-11-22'),
+                     (ARCHIVE, "effective: 2026-09-01", "effective: 2026-11-22"))
     assert outcome.problems == []
 
 
@@ -435,7 +437,8 @@ def test_kpi_without_target_is_a_warning(tmp_path):
 
 
 def test_duplicate_kpi_ids(tmp_path):
-    outcome = inject(tmp_path, (ARCHIVE, "kpis:\n", "kpis:\n  - {id: boxes, name: Old boxes, target: 1}\n"))
+    outcome = inject(tmp_path, (ARCHIVE, "kpis:\n", "kpis:\n  - {id: boxes, name: Old boxes, target: 1, frequency: yearly, "
+                                                    "owner: facilities-manager}\n"))
     problem = outcome.only()
     assert (problem.line, problem.message) == (outcome.line_of(ARCHIVE, "{id: boxes", 2),
                                                "KPI id 'boxes' is used twice in this process")

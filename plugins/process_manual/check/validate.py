@@ -15,10 +15,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from process_manual.check.duplicates import duplicate_ids
+from process_manual.check.hygiene import check_hygiene
+from process_manual.check.lifecycle import check_change_control, check_dates, check_references_in_force
 from process_manual.check.onboarding import check_onboarding
 from process_manual.check.policy import apply_policy, read_policy
+from process_manual.check.steps_logic import check_process_logic
 from process_manual.check.timelimits import check_time_limit
 from process_manual.check.translations import check_languages, check_translations
+from process_manual.check.wording import check_wording
 from process_manual.core import flowgraph
 from process_manual.core.clock import today
 from process_manual.core.durations import add_interval, parse_duration
@@ -90,6 +94,9 @@ def validate(handbook: Handbook, settings: Settings | None = None) -> list[Probl
     known_ids = _process_ids(handbook)  # once per run: per process it would make the check quadratic
     for source in handbook.processes:
         problems += _check_process(handbook, source, settings, known_ids)
+    problems += check_references_in_force(handbook)
+    problems += check_hygiene(handbook, lambda text: vague_word(text, settings.vague_owners) is not None)
+    problems += check_wording(handbook, settings.vague_owners)
     problems += check_onboarding(handbook, known_ids, settings.docs_dir, settings.shown_base)
     problems += check_languages(handbook)
     problems += check_translations(handbook)
@@ -212,6 +219,9 @@ def _check_process(
     yield from _check_changelog(source, settings)
     yield from _check_review(source, settings)
     yield from _check_kpis(handbook, source, settings)
+    yield from check_process_logic(source)
+    yield from check_change_control(source, settings.today)
+    yield from check_dates(source, settings.today)
     step_ids = {s.id for s in process.steps}
     for i, risk in enumerate(process.risks):
         if risk.step and risk.step not in step_ids:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from process_manual.core.method_rules import METHOD_RULES
 from process_manual.core.problems import Problem, Severity
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
@@ -88,6 +89,23 @@ PRINCIPLES = {
         "Processes are changed by request, reviewed and approved, released with a new version and reviewed "
         "periodically; the history is kept (ISO 9001 7.5.2–7.5.3).",
         "流程经变更申请、审核批准后以新版本发布，并定期评审；历史记录予以保留（ISO 9001 7.5.2–7.5.3）。",
+    ),
+    "lifecycle": Principle(
+        "Draft, in force, retired",
+        "草稿、生效、废止",
+        "A process is drafted, approved, released with the date it takes effect and retired when it no longer "
+        "applies: a reader must see which version applies today, and nothing in use may lean on what is retired "
+        "or not yet approved (ISO 9001 7.5.3: the current version available where it is used, obsolete "
+        "documents kept from unintended use).",
+        "流程经起草、批准，以生效日期发布，不再适用时废止：读者要能看出今天适用的是哪一版，仍在使用的流程不得依赖"
+        "已废止或尚未批准的流程（ISO 9001 7.5.3：使用处可获得现行版本，防止误用作废文件）。",
+    ),
+    "records": Principle(
+        "Records kept for a stated time",
+        "记录按规定期限保存",
+        "What an archive step files is a record: its form states how long it is kept, so that it is neither "
+        "destroyed too early nor kept for ever (ISO 9001 7.5.3.2: retention and disposition).",
+        "归档步骤保存的是记录：其表单要写明保存期限，既不过早销毁，也不无限期保存（ISO 9001 7.5.3.2：保留和处置）。",
     ),
     "languages": Principle(
         "One handbook in every language its readers need",
@@ -637,6 +655,10 @@ RULE_LIST: tuple[Rule, ...] = (
         "title: Order intake\ntranslated-from: {title: 5f1c09a2}   # process-manual translations --accept",
     ),
 )
+
+RULE_LIST += tuple(
+    _r(m.id, m.severity, m.en, m.zh, m.principle, m.bad, m.good) for m in METHOD_RULES
+)  # the rules mined from the method's sources (method_rules.py)
 
 RULES: dict[str, Rule] = {rule.id: rule for rule in RULE_LIST}
 

@@ -7,6 +7,8 @@ step with rules.py: tests/test_rules_reference.py fails on a rule without its te
 
 from __future__ import annotations
 
+from process_manual.core.method_rules import METHOD_RULES
+
 TITLES: dict[str, str] = {
     "yaml-syntax": "檔案不是可讀的 YAML（語法、製表符、編碼、空檔案、過大或巢狀過深、標籤、合併鍵、別名）。",
     "duplicate-key": "同一對映中某個鍵出現兩次（YAML 會悄悄只保留後一個）。",
@@ -58,6 +60,7 @@ TITLES: dict[str, str] = {
     "orphan-translation": "譯文對應的文字、步驟或檔案在原文中不存在（已改名、已刪除或拼寫錯誤）。",
     "stale-translation": "原文在翻譯之後已修改：譯文可能已與原文不符。",
     "unrecorded-translation": "譯文沒有記錄它翻譯的是哪一版原文，原文以後修改時無法發現。",
+    **{rule.id: rule.zh_hant for rule in METHOD_RULES},  # the rules mined from the method's sources
 }
 
 PRINCIPLES: dict[str, tuple[str, str]] = {
@@ -86,6 +89,14 @@ PRINCIPLES: dict[str, tuple[str, str]] = {
         "流程經變更申請、稽核批准後以新版本釋出，並定期評審；歷史記錄予以保留（ISO 9001 7.5.2–7.5.3）。",
     ),
     "onboarding": ("新員工閱讀路徑", "新人透過組織的最佳實踐快速成長：閱讀路徑必須指向真實存在的內容。"),
+    "lifecycle": (
+        "草稿、生效、廢止",
+        "流程經起草、批准，以生效日期發布，不再適用時廢止：讀者要能看出今天適用的是哪一版，仍在使用的流程不得依賴已廢止或尚未批准的流程（ISO 9001 7.5.3：使用處可獲得現行版本，防止誤用作廢文件）。",
+    ),
+    "records": (
+        "記錄按規定期限保存",
+        "歸檔步驟保存的是記錄：其表單要寫明保存期限，既不過早銷毀，也不無限期保存（ISO 9001 7.5.3.2：保留和處置）。",
+    ),
     "languages": (
         "一本手冊，讀者需要的每種語言",
         "流程的結構只在源語言中寫一次；其他語言只翻譯文字，與原文不再一致的譯文會被找出，而不是被預設可信。",

@@ -84,6 +84,9 @@ class Handbook:
     """The optional _handbook.yml: rule severities and vague-owner words (checked by :mod:`.policy`)."""
     unloaded_ids: dict[str, str] = field(default_factory=dict)
     """Ids of process files too broken to load (already reported): references to them are not unknown."""
+    unloaded_files: list[str] = field(default_factory=list)
+    """Process files too broken to load, with or without an id (already reported): while one is unread, what
+    the handbook uses is not known, and nothing is called unused."""
     languages: list[str] = field(default_factory=list)
     """`_handbook.yml`'s `languages:`, the source language first; empty for a handbook of one language."""
     translations: dict[Path, dict[str, TranslationFile]] = field(default_factory=dict)
@@ -249,8 +252,10 @@ def _load_handbook(root: Path, shown_base: Path | None, cache: ParseCache | None
             found_catalogs.add(path.name)
         if doc is None:
             guessed = _guess_id(path)
-            if guessed and not path.name.startswith("_"):
-                handbook.unloaded_ids.setdefault(guessed, shown)
+            if not path.name.startswith("_"):
+                handbook.unloaded_files.append(shown)
+                if guessed:
+                    handbook.unloaded_ids.setdefault(guessed, shown)
             continue
         if is_catalog:
             _load_catalog(handbook, path.name, doc)
@@ -264,6 +269,7 @@ def _load_handbook(root: Path, shown_base: Path | None, cache: ParseCache | None
                 )
             )
         elif not isinstance(doc.data, dict):
+            handbook.unloaded_files.append(shown)
             problems.append(
                 doc.problem(
                     (),
@@ -277,7 +283,9 @@ def _load_handbook(root: Path, shown_base: Path | None, cache: ParseCache | None
             source = _salvage_process(doc, problems)
             if source is not None:
                 handbook.processes.append(source)
-            elif isinstance(doc.data.get("id"), str):
+                continue
+            handbook.unloaded_files.append(shown)
+            if isinstance(doc.data.get("id"), str):
                 handbook.unloaded_ids.setdefault(doc.data["id"], shown)
     for name in CATALOGS:
         if (
