@@ -163,8 +163,8 @@ def _glossary(handbook: Handbook) -> Iterator[Problem]:
 
 
 def _pair(doc: Document, first: Loc, second: Loc, message: str, fix: str) -> Iterator[Problem]:
-    yield doc.problem(first, f"{message} (again at line {doc.where(second).line})", fix, rule="duplicate-term")
-    yield doc.problem(second, f"{message} (first at line {doc.where(first).line})", fix, rule="duplicate-term")
+    yield doc.problem(first, f"{message} (see also line {doc.where(second).line})", fix, rule="duplicate-term")
+    yield doc.problem(second, f"{message} (see also line {doc.where(first).line})", fix, rule="duplicate-term")
 
 
 def _duplicate_names(handbook: Handbook) -> Iterator[Problem]:
