@@ -22,10 +22,51 @@ def _role_links(ctx: RenderContext, page: str, role_ids: list[str]) -> str:
 
 
 def _process_link(ctx: RenderContext, page: str, process_id: str) -> str:
+    """A link to a process, saying when it does not apply: a retired one, or a draft (which has no page unless
+    drafts are published)."""
     process = ctx.process(process_id)
     if process is None:
+        source = ctx.handbook.process(process_id)
+        if source is not None and source.process.status == "draft":
+            why = ctx.labels.aside.format(text=ctx.labels.unpublished_draft)
+            return f"{plain(process_id)} {plain(source.process.title)}{why}"
         return plain(process_id)
-    return f"[{plain(process.id)} {plain(process.title)}]({paths.link(page, paths.process_page(process_id))})"
+    link = f"[{plain(process.id)} {plain(process.title)}]({paths.link(page, paths.process_page(process_id))})"
+    if process.status == "effective":
+        return link
+    return link + ctx.labels.aside.format(text=ctx.labels.status_name(process.status))
+
+
+def _pending(ctx: RenderContext, process: Process) -> bool:
+    """In force by its status, but from a date still to come: the page says so until that day."""
+    return process.status == "effective" and process.effective is not None and process.effective > ctx.today
+
+
+def _pending_banner(ctx: RenderContext, process: Process) -> list[str]:
+    """The notice a reader sees before the date; the page's script hides it from that day on (a page built
+    earlier stays true without a rebuild), and without the script it stays until the next build."""
+    day, lab = process.effective, ctx.labels
+    return [
+        f'<div class="pm-dated" data-pm-until="{day}" markdown>',
+        "",
+        f'!!! info "{lab.pending_title}"',
+        "",
+        f"    {lab.pending_banner.format(date=day)}",
+        "",
+        "</div>",
+        "",
+    ]
+
+
+def _status(ctx: RenderContext, process: Process) -> str:
+    lab = ctx.labels
+    if not _pending(ctx, process):
+        return lab.status_name(process.status)
+    day = process.effective
+    return (
+        f'<span data-pm-until="{day}">{lab.status_pending.format(date=day)}</span>'
+        f'<span data-pm-from="{day}" hidden>{lab.status_name(process.status)}</span>'
+    )
 
 
 def _header(ctx: RenderContext, source: ProcessSource, page: str) -> list[str]:
@@ -39,6 +80,8 @@ def _header(ctx: RenderContext, source: ProcessSource, page: str) -> list[str]:
             f"    {banner}",
             "",
         ]
+    if _pending(ctx, process):
+        out += _pending_banner(ctx, process)
     trail = ctx.area_trail(process.area)
     if trail:
         crumbs = " › ".join(f"[{plain(a.name)}]({paths.link(page, paths.LANDSCAPE, 'area-' + a.id)})" for a in trail)
@@ -50,7 +93,7 @@ def _header(ctx: RenderContext, source: ProcessSource, page: str) -> list[str]:
     facts = [
         (lab.id, plain(process.id)),
         (lab.version, f"{plain(process.version)} ([{lab.history_link}]({_history_link(process)}))"),
-        (lab.status, lab.status_name(process.status)),
+        (lab.status, _status(ctx, process)),
         (lab.owner, _role_links(ctx, page, [process.owner])),
         (lab.effective, str(process.effective or "—")),
         (lab.next_review, review_text),

@@ -1,5 +1,5 @@
-/* process-manual: reading progress of onboarding paths, kept in this browser (localStorage), and the
- * running header of printed process pages.
+/* process-manual: reading progress of onboarding paths, kept in this browser (localStorage), the running
+ * header of printed process pages, and what a process page says before and after the day it takes effect.
  *
  * The pages carry data only (data-pm-* attributes written by render/reading.py); this file adds the
  * buttons, progress bars and status texts. It runs on every page: with Material's instant navigation
@@ -224,7 +224,27 @@
     style.setProperty("--pm-print-header", '"' + text + '"');
   }
 
+  /* A process in force from a date still to come carries both texts (render/process_page.py): the one for
+   * before the day (data-pm-until) and the one for the day on (data-pm-from). The reader's own date picks,
+   * so a page built before the day is true after it without a rebuild. */
+  function readerDate() {
+    var now = new Date();
+    var two = function (n) { return (n < 10 ? "0" : "") + n; };
+    return now.getFullYear() + "-" + two(now.getMonth() + 1) + "-" + two(now.getDate());
+  }
+
+  function showDatedTexts() {
+    var today = readerDate();
+    document.querySelectorAll("[data-pm-until]").forEach(function (element) {
+      element.hidden = today >= element.getAttribute("data-pm-until");
+    });
+    document.querySelectorAll("[data-pm-from]").forEach(function (element) {
+      element.hidden = today < element.getAttribute("data-pm-from");
+    });
+  }
+
   function render() {
+    showDatedTexts();
     setPrintHeader();
     document.querySelectorAll(".pm-reading[data-pm-item]").forEach(renderReading);
     document.querySelectorAll(".pm-path[data-pm-path]").forEach(renderPath);
