@@ -17,6 +17,7 @@ import pytest
 
 from fixtures.gitrepo import Repo, bump, change, handbook_repo
 from fixtures.util import ACCESS, PURCHASE, TODAY, copy_handbook
+from process_manual.cli.commands import main
 from process_manual.load import githistory, gitfiles
 from process_manual.load.githistory import HistoryUnavailable, read_history
 from process_manual.load.handbook import load_handbook
@@ -169,7 +170,7 @@ def test_history_is_read_with_four_git_calls_and_cached_per_commit(history_repo:
     monkeypatch.setattr(gitfiles, "git", counting)
     githistory._cache.clear()
     _histories(history_repo)
-    assert calls == ["rev-parse", "rev-parse", "log", "cat-file"]
+    assert calls == ["rev-parse", "rev-parse", "ls-tree", "log", "cat-file"]  # ls-tree: the files to follow back
     calls.clear()
     _histories(history_repo)  # a rebuild of `mkdocs serve` without a new commit
     assert calls == ["rev-parse", "rev-parse"]
@@ -246,3 +247,28 @@ def test_without_history_the_build_warns_once_and_shows_the_change_log(where: st
     assert "Only the change log is shown" in html and "Version 1.2" in html
     shutil.rmtree(root / "site")
     assert mkdocs_build(root, "--strict").returncode != 0  # the warning counts in strict builds
+
+
+def test_a_moved_handbook_keeps_its_history_and_a_replaced_one_does_not_inherit(tmp_path: Path) -> None:
+    """The history of a file follows it through a move of its folder, and stops where it was added: another,
+    older file that once stood at the same path (a handbook replaced by another) is not its history."""
+    repo = handbook_repo(tmp_path)
+    book = repo.root / "handbook"
+    change(book, PURCHASE, ("    target: 8\n", "    target: 7\n"))
+    bump(book, PURCHASE, "1.2", "1.3", "2026-03-02", "Target 7")
+    repo.commit("PUR-001 1.3")
+    repo.git("mv", "handbook", "previous")  # the old handbook leaves; a new one takes its place
+    copy_handbook(tmp_path / "fresh")
+    shutil.move(str(tmp_path / "fresh" / "handbook"), str(book))
+    (book / PURCHASE).unlink()  # a wholly different file under the same id and path: a new process file
+    assert main(["new", "--id", "PUR-001", "--title", "采购", "--area", "purchasing", "--owner", "buyer",
+                 "--dir", str(book)]) == 0
+    (book / "purchasing" / "pur-001.yml").rename(book / PURCHASE)
+    repo.commit("A new handbook replaces the old one")
+    _, histories = _histories(repo)
+    assert list(histories["PUR-001"].versions) == ["0.1"]  # the old file's versions are not the new file's history
+    repo.git("mv", "handbook", "manual")
+    repo.commit("The handbook moves")
+    folder = repo.root / "manual"
+    moved = read_history(folder, load_handbook(folder, shown_base=folder))
+    assert list(moved["PUR-001"].versions) == ["0.1"] and moved["PUR-001"].versions["0.1"].first.commit is not None

@@ -146,3 +146,12 @@ def test_changing_a_source_step_name_makes_its_translation_stale(tmp_path: Path,
     report = json.loads(capsys.readouterr().out)["en"]
     assert "sales/order-intake.yml#steps.confirm-requirements.name" in report["stale"]
     assert report["counts"]["stale"] == 2  # the one the example keeps on purpose, and this one
+
+
+def test_bpmn_export_writes_the_texts_of_the_language_asked_for(tmp_path: Path) -> None:
+    assert main(["bpmn", "export", str(REPO / "processes"), "--out", str(tmp_path / "en"), "--language", "en"]) == 0
+    assert main(["bpmn", "export", str(REPO / "processes"), "--out", str(tmp_path / "zh")]) == 0
+    english = (tmp_path / "en" / "SAL-001.bpmn").read_text(encoding="utf-8")
+    chinese = (tmp_path / "zh" / "SAL-001.bpmn").read_text(encoding="utf-8")
+    assert 'name="Order intake"' in english and 'name="Sales manager"' in english
+    assert 'name="Order intake"' not in chinese and 'name="销售经理"' in chinese

@@ -170,3 +170,23 @@ def test_without_mermaid_render_says_how_to_install_it(tmp_path: Path, capsys: p
     message = capsys.readouterr().err
     assert "missing/mermaid.min.js" in message and "npm ci" in message, message
     assert not (tmp_path / "out").exists()
+
+
+def test_a_handbook_in_several_languages_renders_one_site_per_language(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    render(ROOT / "mkdocs.yml", out)
+    sites = (("", "zh", "site"), ("en/", "en", "../site/en"), ("zh-Hant/", "zh-Hant", "../site/zh-Hant"))
+    for folder, language, site_dir in sites:
+        config = read_site_config(out / folder / "mkdocs.yml")
+        assert (config["theme"]["language"], config["site_dir"]) == (language, site_dir)
+        assert [alt["lang"] for alt in config["extra"]["alternate"]] == ["zh", "en", "zh-Hant"]
+        docs = out / folder / "docs"
+        assert not list(docs.rglob("*.en.md")) and (docs / "processes" / "sal-001.md").is_file()
+    english = out / "en" / "docs"
+    # The English home page, with its "mark as read" block (it is on a reading path).
+    assert (english / "index.md").read_text(encoding="utf-8").startswith(
+        (ROOT / "docs" / "index.en.md").read_text(encoding="utf-8"))
+    assert "Order intake" in (english / "processes" / "sal-001.md").read_text(encoding="utf-8")
+    assert read_site_config(out / "en" / "mkdocs.yml")["site_name"] == "Company Process Handbook"
+    converted = (out / "zh-Hant" / "docs" / "how-to-edit.md").read_text(encoding="utf-8")
+    assert converted.startswith("# 如何編輯流程\n\n!!! note") and "本頁由簡體中文自動轉換" in converted

@@ -204,3 +204,24 @@ def test_the_banner_is_escaped_and_bounded():
     banner = problem_banner(problems, Labels("en"))
     assert "<script>" not in banner and "{:" not in banner and "`x`" not in banner
     assert banner.count("\n    - ") == 51 and "… and 10 more (see the terminal)" in banner
+
+
+@needs_mermaid
+def test_the_preview_serves_every_language_and_rebuilds_a_translation(tmp_path):
+    """`mkdocs serve` of a handbook in two languages: the English site is served under en/, and an edit of a
+    translation file shows there, while a problem in it shows as a banner and the server keeps running."""
+    root = copy_handbook(tmp_path)
+    (root / "_handbook.yml").write_text("languages: [en, zh]\n", encoding="utf-8")
+    translation = root / "purchasing" / "purchase-request.zh.yml"
+    translation.write_text("title: 采购申请\n", encoding="utf-8")
+    write_site_config(tmp_path)
+    server = Server(tmp_path, free_port())
+    try:
+        server.wait_for("zh/processes/pur-001/", lambda html: "PUR-001 采购申请" in html, "the Chinese page")
+        server.wait_for("processes/pur-001/", lambda html: "PUR-001 Purchase request" in html, "the source page")
+        translation.write_text("title: 采购申请流程\n", encoding="utf-8")
+        server.wait_for("zh/processes/pur-001/", lambda html: "PUR-001 采购申请流程" in html, "the edited title")
+        translation.write_text("title:\n", encoding="utf-8")  # no text: a translation-shape error
+        server.wait_for("zh/processes/pur-001/", lambda html: "translation-shape" in html, "the problem banner")
+    finally:
+        server.stop()

@@ -2,7 +2,7 @@
 
 The PDF must have a title page, a table of contents whose page numbers are right, one section per
 process under its running header, page numbers "n / total", every step name, drawn flowcharts and no
-Mermaid source text."""
+Mermaid source text; it is a tagged PDF in the handbook's language (pdf_structure.py checks the tags)."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ import pytest
 from pypdf import PdfReader
 
 from browser_harness import CHROMIUM, ROOT, Handbooks
+from pdf_structure import structure_problems, structure_types, untagged_paint
 from process_manual.load.handbook import load_handbook
 from process_manual.core.model import Process
 
@@ -62,9 +63,24 @@ def published(processes_dir: Path) -> dict[str, Process]:
     return {s.process.id: s.process for s in load_handbook(processes_dir).processes if s.process.status == "effective"}
 
 
-def check_book(pdf: Path, processes: dict[str, Process], expected_ids: list[str]) -> list[str]:
+def check_tags(reader: PdfReader, language: str, figures: int) -> None:
+    """A tagged PDF in `language` whose tags hold together, with nothing on a page outside them but artifacts,
+    and a figure (with its alternative text) for each of `figures` flowcharts."""
+    catalog = reader.root_object
+    assert catalog["/Lang"] == language
+    assert catalog["/MarkInfo"]["/Marked"] == True  # noqa: E712 - a pypdf BooleanObject
+    assert "/StructTreeRoot" in catalog
+    assert structure_problems(reader) == []
+    assert untagged_paint(reader) == [0] * len(reader.pages), "content neither tagged nor an artifact"
+    types = structure_types(reader)
+    assert types[0] == "/Document" and types.count("/Figure") == figures
+    assert {"/H1", "/H2", "/Table", "/TH", "/TD", "/L", "/LI", "/Link", "/P"} <= set(types)
+
+
+def check_book(pdf: Path, processes: dict[str, Process], expected_ids: list[str], *, language: str) -> list[str]:
     """Every property the book must have; returns the text of its sheets."""
     reader = PdfReader(io.BytesIO(pdf.read_bytes()))
+    check_tags(reader, language, figures=len(expected_ids))
     # NFKC: text extracted from Noto CJK comes partly as Kangxi radicals (U+2F63 for 生), which look the same.
     sheets = [unicodedata.normalize("NFKC", page.extract_text()) for page in reader.pages]
     total = len(sheets)
@@ -81,6 +97,8 @@ def check_book(pdf: Path, processes: dict[str, Process], expected_ids: list[str]
         header = f"{pid} {flat(process.title)} · "
         section = [flat(text) for text in sheets[first:end]]
         assert all(text.startswith(header) for text in section), f"{pid}: running header on every sheet"
+        blank = [first + 1 + n for n, text in enumerate(sheets[first:end]) if len(text.strip().split("\n")) <= 2]
+        assert not blank, f"{pid}: sheets with nothing but the running header and page number: {blank}"
         assert all(f"Effective {process.effective}" in text or f"生效日期 {process.effective}" in text
                    for text in section)
         body = " ".join(section)
@@ -88,7 +106,7 @@ def check_book(pdf: Path, processes: dict[str, Process], expected_ids: list[str]
         assert not missing, f"{pid}: step names missing from the PDF: {missing}"
         # Before the step list, only the drawn flowchart names the steps (a tall one starts its own sheet,
         # without the "Flowchart" heading: the running header names the process).
-        before_steps = re.split(r" (?:Steps|流程步骤) 1\. ", body)[0]
+        before_steps = re.split(r" (?:Steps|流程步骤|流程步驟) 1\. ", body)[0]
         first_step = flat(process.steps[0].title)
         wrapped = r"\s?".join(loose(c) for c in first_step.replace(" ", ""))  # a label wraps inside its box
         assert re.search(wrapped, before_steps), f"{pid}: no flowchart"
@@ -111,7 +129,7 @@ def test_the_whole_handbook_prints_to_one_pdf_with_contents_and_drawn_diagrams(h
     assert match, result.stdout
     order = ["QM-001", "ADM-001", "ADM-004", "PRJ-001", "SAL-001", "CUS-001", "HR-003"]
     assert sorted(order) == sorted(processes)
-    sheets = check_book(output, processes, order)
+    sheets = check_book(output, processes, order, language="en")
     assert len(sheets) == int(match[1])
     assert flat(sheets[0]).startswith("Company Process Handbook Printed ")
 
@@ -122,8 +140,9 @@ def test_one_area_of_the_chinese_handbook_builds_and_prints(tmp_path: Path) -> N
     result = print_pdf("--config", str(config), "--area", "administration", "--output", str(output))
     assert result.returncode == 0, result.stderr
     processes = published(config.parent / "processes")
-    sheets = check_book(output, processes, ["ADM-001", "ADM-004"])
+    sheets = check_book(output, processes, ["ADM-001", "ADM-004"], language="zh-Hans")
     assert "行政管理" in flat(sheets[0]) and "目录" in sheets[1]
+    assert "会议管理流程" in flat(sheets[1]), "the source language's (Chinese) titles"
 
 
 def test_the_traditional_handbook_prints_with_its_labels_and_joined_lines(tmp_path: Path) -> None:
@@ -132,6 +151,7 @@ def test_the_traditional_handbook_prints_with_its_labels_and_joined_lines(tmp_pa
     result = print_pdf("--config", str(config), "--area", "expenses", "--output", str(output))
     assert result.returncode == 0, result.stderr
     reader = PdfReader(io.BytesIO(output.read_bytes()))
+    check_tags(reader, "zh-Hant", figures=1)
     sheets = [unicodedata.normalize("NFKC", page.extract_text()) for page in reader.pages]
     assert "費用管理" in flat(sheets[0]) and "目錄" in sheets[1]
     process = published(config.parent / "processes")["FIN-001"]

@@ -129,7 +129,7 @@ def render_handbook(
         publish_drafts=options.publish_drafts or settings.preview,
         source_links=links,
         bpmn_downloads=options.bpmn,
-        page_titles=page_titles(handbook, settings.docs_dir),
+        page_titles=page_titles(handbook, settings.docs_dir, settings.theme_language),
     )
     history, unavailable = history_or_reason(settings.folder, handbook, options.git_history)
     site = render_site(

@@ -10,6 +10,7 @@ can build the handbook. Nothing here imports MkDocs.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import shutil
 import sys
@@ -26,11 +27,20 @@ from process_manual.build.assets import (
     site_assets,
     stylesheet_paths,
 )
+from process_manual.build.languages import (
+    Languages,
+    alternates,
+    hand_written_pages,
+    site_base,
+    site_name,
+    source_pages,
+)
 from process_manual.build.options import PluginOptions
 from process_manual.build.pipeline import (
     MARKDOWN_EXTENSIONS,
     SCHEMA_PATH,
     BuiltHandbook,
+    CheckedHandbook,
     SiteSettings,
     check_handbook,
     navigation,
@@ -38,6 +48,7 @@ from process_manual.build.pipeline import (
 from process_manual.build.pipeline import render_handbook as render_handbook_site
 from process_manual.core.paths import FEED
 from process_manual.core.problems import relative_path
+from process_manual.load.localize import localize
 from process_manual.render.site import docs_pages
 
 PLUGIN = "process-manual"
@@ -275,24 +286,49 @@ def render_handbook(config_path: Path, out: Path) -> RenderResult:
     except MermaidBundleMissing as missing:
         raise RenderRefused(str(missing)) from None
 
-    built = render_handbook_site(checked, settings)
-    hand_written = docs_pages(docs_dir)
-    _refuse_clashes(docs_dir, built)
-    _write_docs(out / "docs", docs_dir, built, site_assets(bundle))
-    text = yaml.dump(
-        site_config(config, built, hand_written),
-        Dumper=_ConfigDumper,
-        sort_keys=False,
-        allow_unicode=True,
-        width=120,
-    )
+    handbook = checked.handbook
+    if len(handbook.languages) < 2:
+        built = render_handbook_site(checked, settings)
+        hand_written = docs_pages(docs_dir)
+        _refuse_clashes(docs_dir, built)
+        _write_docs(out / "docs", docs_dir, built, site_assets(bundle))
+        _write_config(out, site_config(config, built, hand_written))
+        warnings = [p.text() for p in checked.problems] + built.warnings
+        return RenderResult(out, len(built.site.pages) + len(hand_written), warnings)
+    policy = handbook.policy
+    derived: dict[str, str] = dict(policy.derived) if policy is not None else {}
+    pages, warnings = 0, [p.text() for p in checked.problems]
+    for tag in handbook.languages:
+        languages = Languages(tuple(handbook.languages), tag, derived)
+        name = site_name(settings.site_name, languages, options.site_names or {})
+        local = dataclasses.replace(settings, theme_language=tag, site_name=name)
+        built = render_handbook_site(CheckedHandbook(localize(handbook, tag), checked.problems), local)
+        changed, left_out = hand_written_pages(docs_dir, languages, built.labels)
+        hand_written = source_pages(docs_pages(docs_dir), languages)
+        _refuse_clashes(docs_dir, built)
+        target = out / languages.folder(tag)
+        _write_docs(target / "docs", docs_dir, built, site_assets(bundle), changed, left_out)
+        rendered = site_config(config, built, hand_written)
+        rendered["site_name"] = name
+        rendered["theme"] = {**(rendered.get("theme") or {}), "language": tag}
+        rendered["site_dir"] = "site" if languages.is_source else f"../site/{tag}"
+        rendered["extra"] = {
+            **(rendered.get("extra") or {}),
+            "alternate": alternates(languages, site_base(settings.site_url)),
+        }
+        _write_config(target, rendered)
+        pages += len(built.site.pages) + len(hand_written)
+        warnings += built.warnings if languages.is_source else []
+    return RenderResult(out, pages, warnings)
+
+
+def _write_config(out: Path, config: dict[str, Any]) -> None:
+    text = yaml.dump(config, Dumper=_ConfigDumper, sort_keys=False, allow_unicode=True, width=120)
     (out / "mkdocs.yml").write_text(
         "# Written by `process-manual render`: the handbook as plain files, for any engine that reads mkdocs.yml.\n"
         + text,
         encoding="utf-8",
     )
-    warnings = [p.text() for p in checked.problems] + built.warnings
-    return RenderResult(out, len(built.site.pages) + len(hand_written), warnings)
 
 
 def _plain(value: Any) -> str | None:
@@ -321,11 +357,23 @@ def _refuse_clashes(source_docs: Path, built: BuiltHandbook) -> None:
             raise RenderRefused(f"{source_docs / path}: clashes with {what} — rename or remove it")
 
 
-def _write_docs(docs: Path, source_docs: Path, built: BuiltHandbook, assets: dict[str, Path]) -> None:
-    """docs/: the hand-written pages, every generated page and file (BPMN included), and the reading blocks."""
+def _write_docs(
+    docs: Path,
+    source_docs: Path,
+    built: BuiltHandbook,
+    assets: dict[str, Path],
+    hand_written: dict[str, str] | None = None,
+    left_out: list[str] | None = None,
+) -> None:
+    """docs/: the hand-written pages (`hand_written`: those of another language than the files', `left_out`:
+    translations of pages), every generated page and file (BPMN included), and the reading blocks."""
     if docs.exists():
         shutil.rmtree(docs)  # a page of a removed process must not linger
     shutil.copytree(source_docs, docs)
+    for page in left_out or []:
+        (docs / page).unlink()
+    for page, markdown in (hand_written or {}).items():
+        (docs / page).write_text(markdown, encoding="utf-8")
     site = built.site
     for page, markdown in site.pages.items():
         target = docs / page

@@ -86,8 +86,9 @@ def docs_page_title(path: Path) -> str:
     return words[:1].upper() + words[1:]
 
 
-def page_titles(handbook: Handbook, docs_dir: Path) -> dict[str, str]:
-    """Titles of the hand-written pages the reading paths name without a title of their own."""
+def page_titles(handbook: Handbook, docs_dir: Path, language: str | None = None) -> dict[str, str]:
+    """Titles of the hand-written pages the reading paths name without a title of their own; in `language`
+    when the page has a translation (`index.en.md` beside `index.md`)."""
     titles: dict[str, str] = {}
     for path in handbook.reading_paths:
         for item in path.items:
@@ -97,7 +98,8 @@ def page_titles(handbook: Handbook, docs_dir: Path) -> dict[str, str]:
                 and page_form_problem(item.page) is None
                 and (docs_dir / item.page).is_file()
             ):
-                titles[item.page] = docs_page_title(docs_dir / item.page)
+                own = docs_dir / (item.page.removesuffix(".md") + f".{language}.md")
+                titles[item.page] = docs_page_title(own if language and own.is_file() else docs_dir / item.page)
     return titles
 
 

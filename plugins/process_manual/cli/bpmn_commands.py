@@ -26,6 +26,7 @@ from process_manual.formats.bpmn_import import Imported, ImportOptions, ImportRe
 from process_manual.formats.bpmn_read import BpmnReadError, read_file
 from process_manual.formats.bpmn_roles import append_roles, role_line
 from process_manual.load.handbook import load_handbook
+from process_manual.load.localize import localize
 
 PROG = "process-manual bpmn"
 
@@ -49,7 +50,9 @@ def export(args: argparse.Namespace) -> int:
         return 1
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    language = args.language
+    language = args.language or handbook.source_language
+    if language in handbook.languages[1:]:  # a handbook in several languages: the texts of that language
+        handbook = localize(handbook, language)
     for source in handbook.processes:
         words = Labels(language or guess_language(source.process.title))
         for name, text in handbook_files([source], handbook, start_label=words.start).items():

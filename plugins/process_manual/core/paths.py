@@ -17,6 +17,11 @@ FEED = "feed.xml"
 """The Atom feed of change-log entries (not a page: written by the plugin beside the pages)."""
 
 
+def language_folder(language: str, source_language: str) -> str:
+    """Where a language's site lives inside the source language's site: "" for the source, else "en/"."""
+    return "" if language == source_language else f"{language}/"
+
+
 def process_page(process_id: str) -> str:
     return f"processes/{process_id.lower()}.md"
 

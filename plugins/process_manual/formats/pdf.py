@@ -4,7 +4,12 @@ The site is built with the real `mkdocs build` (so the paper shows exactly what 
 served on 127.0.0.1, and each process page is opened in Chromium, which draws its Mermaid flowchart.
 Only when every diagram on the page is an SVG is the page printed, with the print stylesheet of
 process-manual.css (its running header names the process, version and effective date). A title page,
-a table of contents and the page numbers of the whole book are added by :mod:`.pdfcompose`.
+a table of contents and the page numbers of the whole book are added by :mod:`.pdfcompose`. Every part is
+printed as a tagged PDF, and the book keeps the tags (:mod:`.pdftags`): a screen reader reads it in order,
+in its language.
+
+A handbook in several languages (`languages:` in `_handbook.yml`) has a site per language: `--language`
+prints one of them, the source language by default.
 
 Needs Playwright (Python) and a Chromium: `pip install 'process-manual[pdf]'`, Debian's `chromium`
 (the default `/usr/bin/chromium`; `--chromium PATH` or PROCESS_MANUAL_CHROMIUM for another), and
@@ -15,19 +20,15 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import functools
-import http.server
 import logging
 import os
 import re
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from process_manual.core import paths
 from process_manual.core.clock import today
@@ -35,20 +36,18 @@ from process_manual.core.labels import Labels
 from process_manual.core.model import Area
 from process_manual.core.suggest import did_you_mean
 from process_manual.formats import pdfcompose
+from process_manual.formats.pdfbrowser import DEFAULT_CHROMIUM, PdfError, chromium_context, serve
 from process_manual.formats.pdfcompose import Section
 from process_manual.load.handbook import Handbook, load_handbook
+from process_manual.load.localize import localize, site_name_in
 
-DEFAULT_CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+if TYPE_CHECKING:  # pypdf is imported only when a book is put together
+    from process_manual.formats.pdfpages import RewriteUri
+
 DIAGRAM_TIMEOUT = 30.0
 """Seconds a page may take to draw its diagrams before the command gives up on it."""
 # Process flowcharts are drawn by process-manual-flowchart.js into the page; diagrams of hand-written
-# pages by Material, into closed shadow roots (opened here so that we can see they are drawn).
-_OPEN_SHADOW_ROOTS = """(() => { const attach = Element.prototype.attachShadow;
-  Element.prototype.attachShadow = function (init) {
-    return attach.call(this, Object.assign({}, init, {mode: "open"}));
-  };
-})();"""
+# pages by Material, into closed shadow roots (pdfbrowser.py opens them, so that we can see they are drawn).
 _DRAWN = """() => [...document.querySelectorAll("div.mermaid")].filter(
   (host) => host.shadowRoot && host.shadowRoot.querySelector("svg")).length
   + document.querySelectorAll('.pm-flowchart-canvas[data-pm-state="drawn"] > svg').length"""
@@ -57,11 +56,19 @@ _DIAGRAM_ERRORS = """() => [...document.querySelectorAll("div.mermaid")].filter(
   + document.querySelectorAll('.pm-flowchart-canvas[data-pm-state="failed"]').length"""
 # The book's page numbers are laid over the merged pages: a page printed alone would count from 1.
 _NO_PAGE_NUMBER = "@page { @bottom-right { content: none; } }"
+# On paper a flowchart is one picture: a figure whose alternative text is the diagram's title and description
+# (Mermaid's accTitle and accDescr, which say that the steps follow as a list), not a scatter of box labels.
+# Chromium names the figure after aria-labelledby when there is one, so the label replaces it.
+_FLOWCHARTS_AS_FIGURES = """() => document.querySelectorAll(".pm-flowchart-canvas > svg").forEach((svg) => {
+  const stop = document.documentElement.lang.startsWith("zh") ? "。" : ". ";
+  const [title, description] = [":scope > title", ":scope > desc"].map(
+    (selector) => (svg.querySelector(selector)?.textContent || "").trim());
+  svg.setAttribute("role", "img");
+  svg.setAttribute("aria-label", title && description ? title + stop + description : title || description);
+  svg.removeAttribute("aria-labelledby");
+  svg.removeAttribute("aria-describedby");
+})"""
 _MERMAID_BLOCK = re.compile(r"""<pre\b[^>]*\bclass=["'][^"']*\bmermaid\b|\bdata-pm-mermaid=""", re.IGNORECASE)
-
-
-class PdfError(Exception):
-    """Why the PDF could not be made, in words for the person who ran the command."""
 
 
 def add_parser(commands: Any) -> None:
@@ -71,6 +78,11 @@ def add_parser(commands: Any) -> None:
     pdf.add_argument("--area", help="print only this area (an id from _areas.yml) and the areas under it")
     pdf.add_argument("--output", required=True, metavar="FILE", help="the PDF to write")
     pdf.add_argument("--site", metavar="DIR", help="print this already built site instead of building one")
+    pdf.add_argument(
+        "--language",
+        metavar="TAG",
+        help="print the handbook in this language, one of `languages:` in _handbook.yml (default: the source language)",
+    )
     pdf.add_argument(
         "--chromium",
         default=os.environ.get("PROCESS_MANUAL_CHROMIUM", DEFAULT_CHROMIUM),
@@ -87,6 +99,7 @@ def run(args: argparse.Namespace) -> int:
             area=args.area,
             site=Path(args.site) if args.site else None,
             chromium=args.chromium,
+            language=args.language,
         )
     except PdfError as error:
         print(f"process-manual pdf: error: {error}", file=sys.stderr)
@@ -102,13 +115,25 @@ def make_pdf(
     area: str | None = None,
     site: Path | None = None,
     chromium: str = DEFAULT_CHROMIUM,
+    language: str | None = None,
 ) -> tuple[int, int]:
-    """Print the handbook of `config_file` to `output`; returns (pages, processes)."""
+    """Print the handbook of `config_file` to `output` in `language` (default: its source language);
+    returns (pages, processes)."""
     settings = _site_settings(config_file)
-    handbook = load_handbook(settings["processes"])
-    if any(p.is_error for p in handbook.problems):
+    source = load_handbook(settings["processes"])
+    if any(p.is_error for p in source.problems):
         raise PdfError(f"the handbook at {settings['processes']} has errors: run `process-manual validate`")
-    labels = Labels(settings["language"])
+    tag = choose_language(source, language, site_language=settings["language"])
+    handbook = localize(source, tag) if source.languages else source
+    folder = paths.language_folder(tag, source.languages[0]) if source.languages else ""
+    site_name = site_name_in(
+        tag,
+        settings["site_name"],
+        source_language=source.languages[0] if source.languages else tag,
+        names=settings["site_names"],
+        derived=dict(source.policy.derived) if source.policy is not None else {},
+    )
+    labels = Labels(tag)
     sections = select(handbook, area, publish_drafts=settings["publish_drafts"])
     if not sections:
         raise PdfError("there is no published process to print" + (f" in area '{area}'" if area else ""))
@@ -116,24 +141,69 @@ def make_pdf(
         if site is None:
             site = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="process-manual-pdf-")))
             build_site(config_file, site)
-        base_url = stack.enter_context(_serve(site))
-        browser = stack.enter_context(_chromium(chromium))
+        if not (site / folder).is_dir():
+            raise PdfError(
+                f"the site at {site} has no {folder} folder: build the site again (one build writes every language)"
+            )
+        server_url = stack.enter_context(serve(site))
+        browser = stack.enter_context(chromium_context(chromium))
         # One tab for every page: Chromium keeps the compiled scripts (Mermaid is 3 MB) between them.
         tab = browser.new_page()
-        printed = [_print_process(tab, site, base_url, section, settings["directory_urls"]) for section in sections]
+        printed = [
+            _print_process(tab, site / folder, server_url + folder, section, settings["directory_urls"])
+            for section in sections
+        ]
         tab.close()
-        title = settings["site_name"] + (f" — {handbook.areas[area].area.name}" if area else "")
+        title = site_name + (f" — {handbook.areas[area].area.name}" if area else "")
         book = _compose(
             browser,
             printed,
             labels,
-            title=settings["site_name"],
+            title=site_name,
             subtitle=handbook.areas[area].area.name if area else "",
             full_title=title,
+            language=pdfcompose.document_language(printed[0].pdf) or tag,
+            rewrite_uri=published_address(server_url, settings["site_url"]),
         )
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_bytes(book)
     return pdfcompose.page_count(book), len(printed)
+
+
+def choose_language(handbook: Handbook, requested: str | None, *, site_language: str) -> str:
+    """The language to print: one of the handbook's `languages:` (any case; the source language when none is
+    asked for); a handbook of one language prints in the site's language."""
+    declared = handbook.languages
+    if not declared:
+        if requested is None or requested.lower() == site_language.lower():
+            return site_language
+        raise PdfError(
+            f"this handbook has one language ({site_language}): --language {requested} needs `languages:` in "
+            "_handbook.yml with the languages to build (see reference/languages.md)"
+        )
+    if requested is None:
+        return declared[0]
+    for tag in declared:
+        if tag.lower() == requested.lower():
+            return tag
+    raise PdfError(
+        f"the handbook has no language '{requested}' — its languages (languages: in _handbook.yml) are "
+        + ", ".join(declared)
+    )
+
+
+def published_address(server_url: str, site_url: str | None) -> RewriteUri:
+    """A printed link to a page of the site leads to the published site (`site_url` in mkdocs.yml), not to
+    the local server the pages were printed from; without a `site_url` there is no address to lead to."""
+
+    def rewrite(uri: str) -> str | None:
+        if not uri.startswith(server_url):
+            return uri
+        if not site_url:
+            return None
+        return site_url.rstrip("/") + "/" + uri[len(server_url) :]
+
+    return rewrite
 
 
 def _site_settings(config_file: Path) -> dict[str, Any]:
@@ -156,6 +226,8 @@ def _site_settings(config_file: Path) -> dict[str, Any]:
         "publish_drafts": options.publish_drafts,
         "language": options.language or config.theme.get("language") or "en",
         "site_name": config.site_name,
+        "site_names": dict(options.site_names or {}),
+        "site_url": config.site_url,
         "directory_urls": config.use_directory_urls,
     }
 
@@ -203,54 +275,6 @@ def build_site(config_file: Path, site_dir: Path) -> None:
         raise PdfError(f"`mkdocs build -f {config_file}` failed:\n{result.stdout}{result.stderr}")
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextlib.contextmanager
-def _serve(site_dir: Path) -> Iterator[str]:
-    """Serve the built site on 127.0.0.1 (a free port) while the pages are printed."""
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site_dir))
-    )
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name="process-manual pdf", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-@contextlib.contextmanager
-def _chromium(executable: str) -> Iterator[Any]:
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError as error:
-        raise PdfError("Playwright is not installed: pip install 'process-manual[pdf]'") from error
-    if not Path(executable).is_file():
-        raise PdfError(
-            f"no Chromium at {executable}: install it (Debian: apt-get install chromium fonts-noto-cjk, "
-            "or `make chromium`) or give --chromium PATH"
-        )
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
-        context = browser.new_context()
-        context.add_init_script(_OPEN_SHADOW_ROOTS)
-        # The site loads nothing from other hosts; should a page try, it must not wait on the network.
-        context.route(
-            lambda url: not url.startswith(("http://127.0.0.1:", "data:", "blob:", "about:")),
-            lambda route: route.abort("blockedbyclient"),
-        )
-        try:
-            yield context
-        finally:
-            context.close()
-            browser.close()
-
-
 def _print_process(page: Any, site: Path, base_url: str, section: Section, directory_urls: bool) -> Section:
     """Open the process page, wait until its diagrams are drawn, print it (the print stylesheet fits a
     flowchart to the sheet's width, on a landscape sheet when it is wide)."""
@@ -269,25 +293,37 @@ def _print_process(page: Any, site: Path, base_url: str, section: Section, direc
             raise PdfError(f"the flowchart of {section.process.id} was not drawn within {DIAGRAM_TIMEOUT:.0f} s")
         page.wait_for_timeout(100)
     page.add_style_tag(content=_NO_PAGE_NUMBER)
+    page.evaluate(_FLOWCHARTS_AS_FIGURES)
     page.evaluate("document.fonts.ready.then(() => true)")
-    return Section(section.process, section.trail, page.pdf(prefer_css_page_size=True, print_background=True))
+    printed = page.pdf(prefer_css_page_size=True, print_background=True, tagged=True)
+    return Section(section.process, section.trail, printed)
 
 
-def _print_html(context: Any, markup: str) -> bytes:
+def _print_html(context: Any, markup: str, *, tagged: bool = True) -> bytes:
     page = context.new_page()
     try:
         page.set_content(markup, wait_until="load")
         page.evaluate("document.fonts.ready.then(() => true)")
-        printed: bytes = page.pdf(prefer_css_page_size=True, print_background=True)
+        printed: bytes = page.pdf(prefer_css_page_size=True, print_background=True, tagged=tagged)
         return printed
     finally:
         page.close()
 
 
 def _compose(
-    context: Any, sections: list[Section], labels: Labels, *, title: str, subtitle: str, full_title: str
+    context: Any,
+    sections: list[Section],
+    labels: Labels,
+    *,
+    title: str,
+    subtitle: str,
+    full_title: str,
+    language: str,
+    rewrite_uri: RewriteUri,
 ) -> bytes:
-    title_pdf = _print_html(context, pdfcompose.title_page_html(title, subtitle, labels, today(), len(sections)))
+    title_pdf = _print_html(
+        context, pdfcompose.title_page_html(title, subtitle, labels, today(), len(sections), language=language)
+    )
     contents_pages = 1
     while True:  # the contents' own length decides where the processes start: settle it
         first = 2 + contents_pages
@@ -295,7 +331,7 @@ def _compose(
         for section in sections:
             starts.append(first)
             first += section.pages
-        contents_pdf = _print_html(context, pdfcompose.contents_html(sections, starts, labels))
+        contents_pdf = _print_html(context, pdfcompose.contents_html(sections, starts, labels, language=language))
         if pdfcompose.page_count(contents_pdf) == contents_pages:
             break
         contents_pages = pdfcompose.page_count(contents_pdf)
@@ -306,9 +342,17 @@ def _compose(
         for number, landscape in enumerate(pdfcompose.landscape_pages(section.pdf), start)
         if landscape
     ]
-    numbers_pdf = _print_html(context, pdfcompose.page_numbers_html(total, frozenset(wide)))
+    # Untagged: the numbers are laid over the pages as artifacts, outside the structure.
+    numbers_pdf = _print_html(context, pdfcompose.page_numbers_html(total, frozenset(wide)), tagged=False)
     if pdfcompose.page_count(numbers_pdf) != total:
         raise PdfError(f"the page numbers came out on {pdfcompose.page_count(numbers_pdf)} sheets, not {total}")
     return pdfcompose.merge(
-        title_pdf, contents_pdf, sections, numbers_pdf, title=full_title, contents_title=labels.contents
+        title_pdf,
+        contents_pdf,
+        sections,
+        numbers_pdf,
+        title=full_title,
+        contents_title=labels.contents,
+        language=language,
+        rewrite_uri=rewrite_uri,
     )

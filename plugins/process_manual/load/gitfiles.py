@@ -172,39 +172,71 @@ def read_blobs(repo: Repository, blobs: list[str]) -> dict[str, bytes]:
     return contents
 
 
-def folder_log(repo: Repository, folder: str) -> list[Revision]:
-    """Every committed state of every file under `folder`, oldest first, from one `git log`.
+def folder_log(repo: Repository, folder: str, head: str = "HEAD") -> list[Revision]:
+    """Every committed state of the files under `folder` at `head`, back through their renames, oldest first,
+    from one `git log`.
 
-    Renames are not followed by git's similarity guess: callers match revisions by the process id
-    inside each file, which survives any rename. Merge commits show no files of their own; the
-    states they merge are those of the commits on either side.
+    Each file is followed back along its own line: through a rename or move git detects (a file that
+    moved from another folder keeps the history it had there), and no further back than the commit that
+    added it — states an older, different file had at the same path are not its history (a handbook
+    replaced by another at the same place). A move with heavy edits in the same commit, which git sees as
+    a deletion and an addition, starts a new line; so does a file rewritten completely in place (`-B`).
+    Merge commits show no files of their own; the states
+    they merge are those of the commits on either side.
     """
+    followed = set(tree_files(repo, head, folder))
     out = git(
         repo.root,
         "log",
-        "--no-renames",
+        "-B",  # a file rewritten from scratch is a deletion and an addition, not a change
+        "-M",
         "--raw",
         "--no-abbrev",
         "-z",
         "--format=%x1e%H%x1f%an%x1f%ae%x1f%aI",
+        head,
         "--",
-        folder or ".",
+        "*.yml",
+        "*.yaml",
     )
     newest_first: list[list[Revision]] = []
     for chunk in out.split(b"\x1e"):
         if not chunk.strip():
             continue
-        tokens = chunk.split(b"\0")
+        tokens = [t.lstrip(b"\n") for t in chunk.split(b"\0")]
         sha, author, email, date = tokens[0].decode("utf-8", "replace").split("\x1f")
         commit = Commit(sha, author, email, dt.datetime.fromisoformat(date.strip()))
         states: list[Revision] = []
-        rest = [t.lstrip(b"\n") for t in tokens[1:]]
-        for meta, path in zip(rest[::2], rest[1::2], strict=False):
-            fields = meta.decode().split()
-            if not meta.startswith(b":") or len(fields) < 5:
+        for status, blob, paths, mode in _raw_entries(tokens[1:]):
+            path = paths[-1]
+            if path not in followed or status == "D":
                 continue
-            blob = fields[3]
-            if blob != _NO_BLOB and fields[1] != "120000":  # deleted files and links have no state
-                states.append(Revision(commit, path.decode("utf-8", "surrogateescape"), blob))
+            if blob != _NO_BLOB and mode != "120000":  # links have no state
+                states.append(Revision(commit, path, blob))
+            if status in ("R", "A"):  # before this commit the file was elsewhere, or did not exist
+                followed.discard(path)
+                if status == "R":
+                    followed.add(paths[0])
         newest_first.append(states)
     return [revision for states in reversed(newest_first) for revision in states]
+
+
+def _raw_entries(tokens: list[bytes]) -> list[tuple[str, str, list[str], str]]:
+    """(status letter, blob after, paths, mode after) of each `--raw -z` record: a rename or copy names two
+    paths, the old one first."""
+    entries: list[tuple[str, str, list[str], str]] = []
+    position = 0
+    while position < len(tokens):
+        meta = tokens[position].decode("utf-8", "replace")
+        fields = meta.split()
+        if not meta.startswith(":") or len(fields) < 5:
+            position += 1
+            continue
+        status = fields[4][0]
+        count = 2 if status in ("R", "C") else 1
+        if status == "M" and len(fields[4]) > 1:  # `-B` scored it as a rewrite: a new file in an old place
+            status = "A"
+        paths = [t.decode("utf-8", "surrogateescape") for t in tokens[position + 1 : position + 1 + count]]
+        entries.append((status, fields[3], paths, fields[1]))
+        position += 1 + count
+    return entries

@@ -103,7 +103,7 @@ def _committed_states(repo: gitfiles.Repository, folder: str, head: str) -> dict
     key = (str(repo.root), folder, head)
     if key in _cache:
         return _cache[key]
-    revisions = [r for r in gitfiles.folder_log(repo, folder) if _is_process_file(r.path)]
+    revisions = [r for r in gitfiles.folder_log(repo, folder, head) if _is_process_file(r.path)]
     blobs = gitfiles.read_blobs(repo, [r.blob for r in revisions])
     with collector_paused():  # every revision of every file: the same many acyclic objects as a load
         parsed = {blob: _parse(raw, "") for blob, raw in blobs.items()}

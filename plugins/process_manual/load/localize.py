@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +41,19 @@ def opencc_converter(conversion: str) -> Convert:
 
     converter = opencc.OpenCC(conversion)
     return converter.convert
+
+
+def site_name_in(
+    language: str, source_name: str, *, source_language: str, names: Mapping[str, str], derived: Mapping[str, str]
+) -> str:
+    """The site's name in `language`: the source's for the source language, else as named in the plugin's
+    `site_names`, else converted by OpenCC for a derived language, else the source's."""
+    if language == source_language:
+        return source_name
+    if names.get(language):
+        return names[language]
+    conversion = derived.get(language)
+    return opencc_converter(conversion)(source_name) if conversion else source_name
 
 
 @dataclasses.dataclass
@@ -134,6 +147,10 @@ def localize(handbook: Handbook, language: str) -> Handbook:
         name: _localize(model, catalog_slots(model), localizer, handbook.translations_of(root / name).get(language))
         for name, model in catalog_models(handbook).items()
     }
+    for form in catalogs["_forms.yml"].forms:
+        duration = plain_duration(form.retention)
+        if duration is not None:
+            form.retention = duration.label(language)
     processes = []
     for source in handbook.processes:
         file = handbook.translations_of(source.doc.path).get(language)

@@ -144,7 +144,7 @@ def catalog_slots(catalog: BaseModel) -> Iterator[Slot]:
             yield from _fields(f"roles.{role.id}", ("roles", i), role, ("name", "department", "description"))
     elif isinstance(catalog, FormsCatalog):
         for i, form in enumerate(catalog.forms):
-            yield from _fields(f"forms.{form.id}", ("forms", i), form, ("name", "description", "retention"))
+            yield from _fields(f"forms.{form.id}", ("forms", i), form, ("name", "description", "retention", "naming"))
     elif isinstance(catalog, AreasCatalog):
         yield from _area_slots(catalog.areas, ("areas",))
     elif isinstance(catalog, Glossary):

@@ -26,6 +26,17 @@ from process_manual.build.assets import (
     site_assets,
     stylesheet_paths,
 )
+from process_manual.build.languages import (
+    Languages,
+    alternates,
+    convert_page,
+    site_base,
+    site_name,
+    source_pages,
+    untranslated_page_note,
+    with_note,
+    with_same_page_links,
+)
 from process_manual.build.options import PluginOptions
 from process_manual.build.pipeline import (
     MARKDOWN_EXTENSIONS,
@@ -45,20 +56,7 @@ from process_manual.load.localize import localize
 from process_manual.load.parsecache import ParseCache
 from process_manual.mkdocs_plugin.config import ProcessManualConfig, plugin_options
 from process_manual.mkdocs_plugin.dirtyreload import ChangeTracker, TrackedPageFile, merge_search_index
-from process_manual.mkdocs_plugin.languages import (
-    Languages,
-    alternates,
-    build_language,
-    convert_page,
-    page_in_other_language,
-    site_base,
-    site_name,
-    source_pages,
-    translated_pages,
-    untranslated_page_note,
-    with_note,
-    with_same_page_links,
-)
+from process_manual.mkdocs_plugin.languages import build_language, page_in_other_language, translated_pages
 from process_manual.mkdocs_plugin.search_dictionary import traditional_dictionary, use_dictionary
 from process_manual.render.preview import problem_banner
 from process_manual.render.site import docs_pages
@@ -301,13 +299,13 @@ class ProcessManualPlugin(_Plugin):
         if built is None or self.mermaid_bundle is None:
             raise PluginError("on_files ran before on_config rendered the handbook")
         site = built.site
-        if self.languages is not None:
-            files = translated_pages(files, self.languages)
         if self.dirty:
             for page in files.documentation_pages():
                 changed = self.changes.changed(page.src_uri, site.reading_blocks.get(page.src_uri, ""), self.banner)
                 files.remove(page)
                 files.append(TrackedPageFile.copy_of(page, changed or page.is_modified()))
+        if self.languages is not None:  # after the copies above: a copy is made from the page's path
+            files = translated_pages(files, self.languages)
         for src_uri, markdown in site.pages.items():
             inclusion = InclusionLevel.NOT_IN_NAV if src_uri in site.hidden else InclusionLevel.UNDEFINED
             if files.get_file_from_path(src_uri) is not None:
