@@ -56,7 +56,7 @@ def test_the_english_handbook_prints_in_english(handbooks: Handbooks, tmp_path: 
     sheets = check_book(tmp_path / "administration-en.pdf", processes, AREA, language="en")
     assert re.fullmatch(r"Company Process Handbook Administration Printed [-\d]{10} · 2 × Process", flat(sheets[0]))
     assert flat(sheets[1]).startswith("Contents ID Process Version Page")
-    assert "ADM-001 Meeting management 2.1 3" in flat(sheets[1])
+    assert "ADM-001 Meeting management 2.2 3" in flat(sheets[1])
     assert not re.search(r"[\u4e00-\u9fff]", flat(sheets[1])), "no Chinese left in the English contents"
     assert reader.metadata.title.startswith("Company Process Handbook — ")
     assert reader.xmp_metadata.dc_language == ["en"]
