@@ -55,3 +55,12 @@ def test_only_printing_loads_pypdf_and_playwright() -> None:
     code = "import sys, process_manual.cli.commands; print(sorted({'pypdf', 'playwright'} & set(sys.modules)))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout == "[]\n", "every other command would start slower"
+
+
+def test_a_tag_that_finds_the_same_catalog_names_the_same_language() -> None:
+    handbook = load_handbook(ROOT / "processes")  # languages: [zh, en, zh-Hant]
+    assert choose_language(handbook, "zh-TW", site_language="zh") == "zh-Hant"
+    assert choose_language(handbook, "en-GB", site_language="zh") == "en"
+    assert choose_language(handbook, "zh-CN", site_language="zh") == "zh"
+    with pytest.raises(PdfError, match=r"no language 'de'"):
+        choose_language(handbook, "de", site_language="zh")

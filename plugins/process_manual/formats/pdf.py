@@ -141,12 +141,14 @@ def make_pdf(
         )
         build_language = None  # one build writes every language
     else:
-        negotiated = negotiate(language or language_override() or settings["language"])
+        negotiated = negotiate(
+            language or language_override() or settings["language"], source.interface_catalogs or None
+        )
         if negotiated.warning:
             print(f"process-manual pdf: warning: {negotiated.warning}", file=sys.stderr)
         tag, handbook, folder, site_name = negotiated.catalog.tag, source, "", settings["site_name"]
         build_language = language
-    labels = Labels(tag)
+    labels = Labels(negotiate(tag, source.interface_catalogs or None).catalog)  # with the handbook's own words
     sections = select(handbook, area, publish_drafts=settings["publish_drafts"])
     if not sections:
         raise PdfError("there is no published process to print" + (f" in area '{area}'" if area else ""))
@@ -200,13 +202,18 @@ def make_pdf(
 
 
 def choose_language(handbook: Handbook, requested: str | None, *, site_language: str) -> str:
-    """The language to print of a handbook with `languages:`: one of them (any case), the source language
-    when none is asked for."""
+    """The language to print of a handbook with `languages:`: one of them (any case, or a tag that finds the
+    same catalog: zh-TW for zh-Hant), the source language when none is asked for."""
     declared = handbook.languages
     if requested is None:
         return declared[0]
     for tag in declared:
         if tag.lower() == requested.lower():
+            return tag
+    asked = negotiate(requested)
+    for tag in declared:
+        given = negotiate(tag)
+        if asked.warning is None and given.warning is None and asked.catalog is given.catalog:
             return tag
     raise PdfError(
         f"the handbook has no language '{requested}' — its languages (languages: in _handbook.yml) are "
