@@ -144,18 +144,16 @@ def _step_section(
     return out
 
 
-def _former_steps(process: Process, successor: str | None) -> list[str]:
-    """Anchors of removed steps where their successor's section starts (or at the steps' heading when none
-    took over): a link written before the step was removed still lands on what replaced it."""
+def _former_steps(process: Process) -> dict[str | None, list[str]]:
+    """Anchors of removed steps by the step whose section they open (None: the steps' heading, where a step
+    no other took over is placed): a link written before the step was removed still lands on what replaced it."""
     known = {s.id for s in process.steps}
-    former = [
-        removed
-        for removed, then in process.removed_steps.items()
-        if removed not in known and (then if then in known else None) == successor
-    ]
-    return [f'<div id="{paths.step_anchor(removed)}" class="pm-former-step"></div>' for removed in former] + (
-        [""] if former else []
-    )
+    former: dict[str | None, list[str]] = {}
+    for removed, then in process.removed_steps.items():
+        if removed not in known:
+            anchor = f'<div id="{paths.step_anchor(removed)}" class="pm-former-step"></div>'
+            former.setdefault(then if then in known else None, []).append(anchor)
+    return {successor: [*anchors, ""] for successor, anchors in former.items()}
 
 
 def _raci(ctx: RenderContext, page: str, process: Process) -> list[str]:
@@ -287,10 +285,11 @@ def render_process(ctx: RenderContext, source: ProcessSource) -> str:
     out += page_meta(ctx, process) + reading_block(ctx, page, f"process:{process.id}", process.version)
     out += _text_sections(ctx, page, process)
     out += [f"## {ctx.labels.flowchart}", "", *flowchart_block(diagram, ctx.labels)]
-    out += [f"## {ctx.labels.steps}", "", *_former_steps(process, None)]
+    former = _former_steps(process)
+    out += [f"## {ctx.labels.steps}", "", *former.get(None, [])]
     titles = {s.id: s.title for s in process.steps}
     for number, step in enumerate(process.steps, 1):
-        out += _former_steps(process, step.id)
+        out += former.get(step.id, [])
         out += _step_section(ctx, page, process.id, titles, number, step)
     out += _raci(ctx, page, process)
     out += _kpis(ctx, page, process)
