@@ -23,17 +23,30 @@ def _unshare_prefix() -> list[str] | None:
     return None
 
 
-def offline_prefix() -> list[str]:
-    """The command prefix that cuts the network off; skips the test where that is impossible (fails under CI)."""
+def network_cut_prefix() -> list[str] | None:
+    """The command prefix that cuts the network off, checked to reach nothing; None where that is impossible."""
     prefix = _unshare_prefix()
     if prefix is None:
-        reason = "`unshare -n true` fails here (no permission for a network namespace)"
-        if os.environ.get("CI"):
-            pytest.fail(f"CI is set and {reason}", pytrace=False)
-        pytest.skip(reason)
+        return None
     # Inside the namespace there is no interface to the outside at all (only a loopback, down).
     probe = subprocess.run([*prefix, sys.executable, "-c",
                             "import socket; socket.create_connection(('1.1.1.1', 80), timeout=3)"],
                            capture_output=True, text=True, check=False)
     assert probe.returncode != 0, "the network namespace still reaches the internet"
     return prefix
+
+
+def offline_prefix() -> list[str]:
+    """The command prefix that cuts the network off; skips the test where that is impossible (fails under CI)."""
+    prefix = network_cut_prefix()
+    if prefix is None:
+        skip_without_network_namespace()
+    assert prefix is not None
+    return prefix
+
+
+def skip_without_network_namespace() -> None:
+    reason = "`unshare -n true` fails here (no permission for a network namespace)"
+    if os.environ.get("CI"):
+        pytest.fail(f"CI is set and {reason}", pytrace=False)
+    pytest.skip(reason)

@@ -7,42 +7,25 @@ reader sees it (tests/cjk_text.py), and the search index as Material wrote it.
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-
 from cjk_text import stray_spaces, visible_lines, without_column
-from process_manual.core.labels import Labels
+from shared_sites import built_example
 from test_labels import SIMPLIFIED_ONLY
 
-ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = {"zh": ROOT / "mkdocs.yml", "zh-hant": ROOT / "examples" / "zh-hant" / "mkdocs.yml"}
+from process_manual.core.labels import Labels
 
 
-@pytest.fixture(scope="module", params=sorted(EXAMPLES))
+@pytest.fixture(scope="module", params=["zh", "zh-hant"])
 def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
-    name = request.param
-    site = tmp_path_factory.mktemp(f"site-{name}")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(EXAMPLES[name]), "-d",
-                             str(site)], cwd=EXAMPLES[name].parent, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-                            capture_output=True, text=True, timeout=600, check=False)
-    assert result.returncode == 0, f"{name}:\n{result.stdout}\n{result.stderr}"
-    return name, site
+    return request.param, built_example(request.param, tmp_path_factory).site_dir
 
 
 @pytest.fixture(scope="module")
 def traditional(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site = tmp_path_factory.mktemp("site-zh-hant-only")
-    config = EXAMPLES["zh-hant"]
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)],
-                            cwd=config.parent, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-                            capture_output=True, text=True, timeout=600, check=False)
-    assert result.returncode == 0, f"{result.stdout}\n{result.stderr}"
-    return site
+    return built_example("zh-hant", tmp_path_factory).site_dir
 
 
 def pages(site: Path) -> list[Path]:

@@ -9,18 +9,12 @@ JavaScript) is checked in a real browser by tests/browser/.
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
-ROOT = Path(__file__).resolve().parents[1]
-HANDBOOKS = {"en": ROOT / "tests/fixtures/english/mkdocs.yml", "zh": ROOT / "mkdocs.yml",
-             "zh-hant": ROOT / "examples" / "zh-hant" / "mkdocs.yml"}
+from shared_sites import EXAMPLES, built_example
 
 # Attributes whose URL the browser fetches by itself, per element.
 LOADING_ATTRIBUTES = {
@@ -104,16 +98,9 @@ def test_the_scanner_sees_what_it_must() -> None:
     ])
 
 
-@pytest.fixture(scope="module", params=sorted(HANDBOOKS))
+@pytest.fixture(scope="module", params=sorted(EXAMPLES))
 def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    config = HANDBOOKS[request.param]
-    site_dir = tmp_path_factory.mktemp(f"site-{request.param}")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d",
-                             str(site_dir)], cwd=config.parent, env=env, capture_output=True, text=True,
-                            timeout=600, check=False)
-    assert result.returncode == 0, f"build of {request.param} failed:\n{result.stdout}\n{result.stderr}"
-    return site_dir
+    return built_example(request.param, tmp_path_factory).site_dir
 
 
 def test_no_page_or_stylesheet_loads_from_another_host(site: Path) -> None:

@@ -34,12 +34,10 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
+from shared_sites import EXAMPLES, RewritingHandler, built_example
+
 ROOT = Path(__file__).resolve().parents[2]
-HANDBOOKS = {
-    "en": ROOT / "tests/fixtures/english/mkdocs.yml",
-    "zh": ROOT / "mkdocs.yml",
-    "zh-hant": ROOT / "examples" / "zh-hant" / "mkdocs.yml",
-}
+HANDBOOKS = EXAMPLES
 PARAMETRISED = ("en", "zh")
 """The handbooks the `handbook` fixture runs every test on (they hold the same processes); the
 traditional-Chinese one runs the page, navigation and lane checks in test_chinese_text.py."""
@@ -155,25 +153,28 @@ class Handbooks:
         self._lock = threading.Lock()
 
     def get(self, name: str) -> Handbook:
+        """An example handbook: built once per run for every worker (tests/shared_sites.py), served by this
+        worker with the address it was built for replaced by the server's own."""
         with self._lock:
             if name not in self._built:
-                config = HANDBOOKS[name]
-                if not config.is_file():
-                    pytest.fail(f"{config} does not exist", pytrace=False)
-                site_dir = self._tmp.mktemp(f"site-{name}")
-                base_url = self.serve(site_dir)  # first: the build needs the server's address
-                build_handbook(config, site_dir, site_url=base_url)
-                self._built[name] = Handbook(name, config, site_dir, base_url)
+                built = built_example(name, self._tmp)
+                base_url = self.serve(built.site_dir, built_for=built.site_url)
+                self._built[name] = Handbook(name, built.config, built.site_dir, base_url)
             return self._built[name]
 
-    def serve(self, site_dir: Path) -> str:
-        """Serve a built site folder on 127.0.0.1 for the rest of the session; returns its base URL."""
-        handler = functools.partial(_QuietHandler, directory=str(site_dir))
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    def serve(self, site_dir: Path, built_for: str | None = None) -> str:
+        """Serve a built site folder on 127.0.0.1 for the rest of the session; returns its base URL. A site
+        `built_for` another address is served with that address replaced by the server's."""
+        handler_class = type("ServedSite", (RewritingHandler,), {}) if built_for else _QuietHandler
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler_class,
+                                                                                     directory=str(site_dir)))
         server.daemon_threads = True
+        base_url = f"http://127.0.0.1:{server.server_address[1]}/"
+        if built_for:
+            handler_class.built_for, handler_class.served_at = built_for, base_url
         threading.Thread(target=server.serve_forever, name=f"serve {site_dir.name}", daemon=True).start()
         self._servers.append(server)
-        return f"http://127.0.0.1:{server.server_address[1]}/"
+        return base_url
 
     def build_and_serve(self, name: str, config: Path) -> Handbook:
         """Build a handbook a test wrote itself (mkdocs.yml at `config`) and serve it."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 from browser_harness import Handbooks, wait_for_diagrams, watch_of
@@ -22,11 +23,25 @@ LANGUAGES = {"": "文件审批流程", "en/": "Document approval", "zh-Hant/": "
 """The root handbook's sites, and the title of ADM-004 as each shows it."""
 
 
-def _in_view(page, selector: str) -> bool:
-    """Whether the element is on screen: below Material's sticky header, above the fold."""
-    box = page.locator(selector).bounding_box()
-    header = page.locator(".md-header").bounding_box()
-    return box is not None and header is not None and header["height"] <= box["y"] < page.viewport_size["height"]
+_IN_VIEW = """
+(selector) => {
+  const element = document.querySelector(selector), header = document.querySelector(".md-header");
+  if (!element || !header) return false;
+  const top = element.getBoundingClientRect().top, before = window.__pmTopBefore;
+  window.__pmTopBefore = top;  // the same place in two frames in a row: the page stopped scrolling
+  return top === before && header.getBoundingClientRect().height <= top && top < window.innerHeight;
+}
+"""
+
+
+def _in_view(page, selector: str, timeout: float = 5_000) -> bool:
+    """Whether the element comes on screen (below Material's sticky header, above the fold) and stays there
+    until the page stops scrolling: a jump to an anchor may scroll smoothly, or again once a diagram is drawn."""
+    try:
+        page.wait_for_function(_IN_VIEW, arg=selector, timeout=timeout)
+    except PlaywrightTimeoutError:
+        return False
+    return True
 
 
 def _follow(page, link, expected: str) -> None:
@@ -130,7 +145,6 @@ def test_a_step_link_lands_on_the_step_when_the_flowchart_is_drawn_after_the_jum
         link = page.locator('article a[href$="processes/adm-004/#step-submit"]').first
         _follow(page, link, r"en/processes/adm-004/#step-submit$")
         expect(page.locator('.pm-flowchart-canvas[data-pm-state="drawn"]')).to_have_count(1, timeout=30_000)
-        page.wait_for_timeout(500)
         assert _in_view(page, "#step-submit"), f"the step is at {page.locator('#step-submit').bounding_box()}"
     finally:
         context.close()
