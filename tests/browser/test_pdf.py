@@ -134,10 +134,11 @@ def test_the_whole_handbook_prints_to_one_pdf_with_contents_and_drawn_diagrams(h
     assert flat(sheets[0]).startswith("Company Process Handbook Printed ")
 
 
-def test_one_area_of_the_chinese_handbook_builds_and_prints(tmp_path: Path) -> None:
+def test_one_area_of_the_chinese_handbook_prints(handbooks: Handbooks, tmp_path: Path) -> None:
     config = ROOT / "mkdocs.yml"
     output = tmp_path / "administration.pdf"
-    result = print_pdf("--config", str(config), "--area", "administration", "--output", str(output))
+    result = print_pdf("--config", str(config), "--site", str(handbooks.get("zh").site_dir), "--area", "administration",
+                       "--output", str(output))
     assert result.returncode == 0, result.stderr
     processes = published(config.parent / "processes")
     sheets = check_book(output, processes, ["ADM-001", "ADM-004"], language="zh-Hans")
@@ -145,10 +146,11 @@ def test_one_area_of_the_chinese_handbook_builds_and_prints(tmp_path: Path) -> N
     assert "会议管理流程" in flat(sheets[1]), "the source language's (Chinese) titles"
 
 
-def test_the_traditional_handbook_prints_with_its_labels_and_joined_lines(tmp_path: Path) -> None:
+def test_the_traditional_handbook_prints_with_its_labels_and_joined_lines(handbooks: Handbooks, tmp_path: Path) -> None:
     config = ROOT / "examples" / "zh-hant" / "mkdocs.yml"
     output = tmp_path / "expenses.pdf"
-    result = print_pdf("--config", str(config), "--area", "expenses", "--output", str(output))
+    result = print_pdf("--config", str(config), "--site", str(handbooks.get("zh-hant").site_dir), "--area", "expenses",
+                       "--output", str(output))
     assert result.returncode == 0, result.stderr
     reader = PdfReader(io.BytesIO(output.read_bytes()))
     check_tags(reader, "zh-Hant", figures=1)
@@ -173,7 +175,8 @@ def test_an_unknown_area_is_refused_with_a_suggestion(tmp_path: Path) -> None:
 
 
 def test_the_traditional_handbook_prints_in_german_when_asked(tmp_path: Path) -> None:
-    """`--language de`: the site is built in German (the catalogs' words; the handbook's own texts stay) and
+    """Without `--site` the command builds the site itself (the other tests print the shared builds).
+    `--language de`: the site is built in German (the catalogs' words; the handbook's own texts stay) and
     the title page, contents and running headers say German."""
     config = ROOT / "examples" / "zh-hant" / "mkdocs.yml"
     output = tmp_path / "expenses-de.pdf"

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from browser_harness import ROOT
+from browser_harness import ROOT, Handbooks
 from pdf_structure import structure_problems
 from process_manual.formats.pdfcompose import merge, page_numbers_html
 from process_manual.load.handbook import load_handbook
@@ -52,11 +52,12 @@ def test_a_link_to_another_printed_process_leads_to_its_anchor_in_the_book(brows
     assert structure_problems(reader) == []
 
 
-def test_the_example_handbook_links_its_processes_inside_the_book(tmp_path: Path) -> None:
+def test_the_example_handbook_links_its_processes_inside_the_book(handbooks: Handbooks, tmp_path: Path) -> None:
     """The printed PRJ-001 names the step of ADM-001 where minutes are drafted ([[ADM-001#draft-minutes]]):
     in the book the link opens the page that describes that step."""
     output = tmp_path / "handbook.pdf"
-    result = print_pdf("--config", str(ROOT / "mkdocs.yml"), "--output", str(output))
+    result = print_pdf("--config", str(ROOT / "mkdocs.yml"), "--site", str(handbooks.get("zh").site_dir),
+                       "--output", str(output))
     assert result.returncode == 0, result.stderr
     reader = PdfReader(io.BytesIO(output.read_bytes()))
     step = next(s.process for s in load_handbook(ROOT / "processes").processes
