@@ -9,9 +9,9 @@ the same MkDocs output instead of building again).
 Each build runs with the network cut off where the machine allows it (`unshare -n`):
 tests/test_offline_build.py asserts that it did. The site is built for the `site_url` its mkdocs.yml
 names when HANDBOOK_SITE_URL is not set, as `make site` builds it; a browser test serves it through
-:class:`RewritingHandler`, which answers with that address replaced by the server's own, so Material's
-instant navigation (it only takes over links to the host and port of the sitemap) works as on a
-site built for that server.
+:class:`RewritingHandler`, at the path of that address (`/zh-hant/` for the traditional handbook, as it
+would be published) and with its origin replaced by the server's own, so Material's instant navigation
+(it only takes over links to the host and port of the sitemap) works as on a site built for that server.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from offline import network_cut_prefix
@@ -94,12 +95,24 @@ def built_example(name: str, tmp_path_factory: pytest.TempPathFactory) -> BuiltS
 
 
 class RewritingHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves a built site, with the address it was built for replaced by this server's own in every text
-    file (pages, sitemap, feed, search index). Subclassed per server with `built_for` and `served_at` set."""
+    """Serves a built site at the path it was built for, with the origin (scheme, host and port) it was
+    built for replaced by this server's own in every text file (pages, sitemap, feed, search index).
+    Subclassed per server with `built_for` (the site_url) and `origin` (``http://127.0.0.1:<port>``) set."""
 
     built_for = ""
-    served_at = ""
+    origin = ""
     TEXT = {".html": "text/html", ".xml": "application/xml", ".json": "application/json", ".txt": "text/plain"}
+
+    @classmethod
+    def base_url(cls) -> str:
+        """Where the site is served: this server's origin and the path it was built for."""
+        return cls.origin + (urlsplit(cls.built_for).path or "/")
+
+    def translate_path(self, path: str) -> str:
+        prefix = urlsplit(self.built_for).path or "/"
+        if not path.startswith(prefix):
+            return str(Path(self.directory) / ".not-in-the-site")  # a 404: the site lives under its path only
+        return super().translate_path("/" + path[len(prefix):])
 
     def do_GET(self) -> None:  # noqa: N802 - the stdlib's name
         path = Path(self.translate_path(self.path))
@@ -112,7 +125,8 @@ class RewritingHandler(http.server.SimpleHTTPRequestHandler):
         if kind is None or not path.is_file():
             super().do_GET()
             return
-        body = path.read_bytes().replace(self.built_for.encode(), self.served_at.encode())
+        built_origin = "{0.scheme}://{0.netloc}".format(urlsplit(self.built_for))
+        body = path.read_bytes().replace(built_origin.encode(), self.origin.encode())
         self.send_response(200)
         self.send_header("Content-Type", f"{kind}; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))

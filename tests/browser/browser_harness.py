@@ -164,14 +164,15 @@ class Handbooks:
 
     def serve(self, site_dir: Path, built_for: str | None = None) -> str:
         """Serve a built site folder on 127.0.0.1 for the rest of the session; returns its base URL. A site
-        `built_for` another address is served with that address replaced by the server's."""
-        handler_class = type("ServedSite", (RewritingHandler,), {}) if built_for else _QuietHandler
+        `built_for` another address is served at that address's path, with its origin replaced by the server's."""
+        handler_class = type("ServedSite", (RewritingHandler,), {"built_for": built_for}) if built_for else _QuietHandler
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler_class,
                                                                                      directory=str(site_dir)))
         server.daemon_threads = True
         base_url = f"http://127.0.0.1:{server.server_address[1]}/"
         if built_for:
-            handler_class.built_for, handler_class.served_at = built_for, base_url
+            handler_class.origin = base_url.rstrip("/")
+            base_url = handler_class.base_url()
         threading.Thread(target=server.serve_forever, name=f"serve {site_dir.name}", daemon=True).start()
         self._servers.append(server)
         return base_url

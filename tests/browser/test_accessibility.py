@@ -1,6 +1,7 @@
-"""WCAG 2.1 AA, measured by axe-core: every page of every example handbook, in the light and the dark
-palette, Material's own parts (header, navigation, search, footer) included. Any serious or critical
-finding fails, with its rule, element and contrast values."""
+"""WCAG 2.1 AA, measured by axe-core, in the light and the dark palette, Material's own parts (header,
+navigation, search, footer) included: search results, read marks, opened paths, the full-screen
+flowchart, a phone. Every page of every example is checked in tests/browser/test_pages.py's walk. Any
+serious or critical finding fails, with its rule, element and contrast values."""
 
 from __future__ import annotations
 
@@ -8,40 +9,20 @@ import pytest
 
 from axe_check import Finding, axe_installed, describe, palette, run_axe, switch_palette
 from browser_harness import HANDBOOKS, Handbooks, process_page, process_titles, wait_for_diagrams
+from page_walk import in_both_palettes
 
 pytestmark = pytest.mark.browser
 
 SCHEMES = {"default", "slate"}
-# The language of every page, as screen readers and fonts need it: Chinese says which script.
-PAGE_LANGUAGES = {"en": "en", "zh": "zh-Hans", "zh-hant": "zh-Hant"}
-
-
-def in_both_palettes(page, where: str) -> tuple[list[Finding], set[str]]:
-    """axe's findings in the palette the page shows, then in the other one (switched by its toggle).
-
-    Material keeps the choice in localStorage: the next page opens in the palette this one ended with,
-    so a walk through many pages loads each page once and sees it in both."""
-    first = palette(page)
-    findings = run_axe(page, f"{where} ({first})")
-    second = switch_palette(page)
-    return findings + run_axe(page, f"{where} ({second})"), {first, second}
 
 
 @pytest.mark.parametrize("name", sorted(HANDBOOKS))
-def test_every_page_in_both_palettes_has_no_serious_axe_finding(handbooks: Handbooks, page, name: str) -> None:
+def test_search_results_in_both_palettes_have_no_serious_axe_finding(handbooks: Handbooks, page, name: str) -> None:
+    """Material's search dialog with results (every page itself: tests/browser/test_pages.py, in one walk)."""
     axe_installed()
     handbook = handbooks.get(name)
     findings: list[Finding] = []
-    schemes: dict[str, set[str]] = {}
-    languages: dict[str, str] = {}
-    for html in [*handbook.html_pages(), "404.html"]:
-        page.goto(handbook.page_url(html), wait_until="load")
-        wait_for_diagrams(page)
-        languages[html] = page.evaluate("() => document.documentElement.lang")
-        found, schemes[html] = in_both_palettes(page, f"{name} {html}")
-        findings += found
-
-    # Material's search dialog with results, in both palettes.
+    schemes: set[str] = set()
     page.goto(handbook.base_url, wait_until="load")
     # A word every handbook's index has, in any language: the letters of a process id (SAL-001 -> SAL).
     query = sorted(process_titles(handbook))[0].split("-")[0]
@@ -52,18 +33,13 @@ def test_every_page_in_both_palettes_has_no_serious_axe_finding(handbooks: Handb
         search.type(query)  # Material reacts to key events, not to fill()
         page.locator(".md-search-result__item").first.wait_for()
         scheme = palette(page)
-        schemes.setdefault("search results", set()).add(scheme)
+        schemes.add(scheme)
         findings += run_axe(page, f"{name} search results ({scheme})")
         page.keyboard.press("Escape")
         if round_ == 0:
             switch_palette(page)
-
-    assert all(seen == SCHEMES for seen in schemes.values()), f"not seen in both palettes: {schemes}"
-    wrong = {html: lang for html, lang in languages.items() if lang != PAGE_LANGUAGES.get(name, lang)}
-    problems = [f"{len(findings)} serious/critical axe finding(s):\n" + describe(findings)] if findings else []
-    if wrong:
-        problems.append(f"pages whose <html lang> is not {PAGE_LANGUAGES.get(name)!r}: {wrong}")
-    assert not problems, "\n".join(problems)
+    assert schemes == SCHEMES, f"not seen in both palettes: {schemes}"
+    assert not findings, f"{len(findings)} serious/critical axe finding(s):\n" + describe(findings)
 
 
 @pytest.mark.parametrize("name", sorted(HANDBOOKS))

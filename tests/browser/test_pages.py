@@ -1,6 +1,6 @@
-"""Every built page of both handbooks, opened as a reader opens it: nothing fails, nothing is
-fetched from another host, every Mermaid block becomes a diagram, and no Markdown syntax is left
-over as text."""
+"""Every built page of every example handbook, opened as a reader opens it: nothing fails, nothing is
+fetched from another host, every Mermaid block becomes a diagram, axe finds nothing serious in either
+palette, Chinese text has no stray space, and no Markdown syntax is left over as text."""
 
 from __future__ import annotations
 
@@ -9,39 +9,48 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from browser_harness import Handbook, diagram_links, process_page, process_titles, wait_for_diagrams, watch_of
+from axe_check import axe_installed, describe
+from browser_harness import HANDBOOKS, Handbook, Handbooks, process_page, process_titles
+from page_walk import walk_every_page
 
 pytestmark = pytest.mark.browser
 
+SCHEMES = {"default", "slate"}
+# The language of every page, as screen readers and fonts need it: Chinese says which script.
+PAGE_LANGUAGES = {"en": "en", "zh": "zh-Hans", "zh-hant": "zh-Hant"}
+CHINESE = {"zh", "zh-hant"}
 
-def test_every_page_loads_cleanly_and_draws_every_diagram(handbook: Handbook, page) -> None:
-    watch = watch_of(page)
-    pages = handbook.html_pages()
-    assert "index.html" in pages, f"{handbook.site_dir} has no index.html"
-    problems: dict[str, list[str]] = {}
-    diagrams: dict[str, int] = {}
-    for html in pages:
-        url = handbook.page_url(html)
-        watch.clear()
-        page.goto(url, wait_until="load")
-        try:
-            diagrams[html] = wait_for_diagrams(page)
-        except pytest.fail.Exception as failure:
-            problems.setdefault(html, []).append(str(failure))
-        else:
-            for href in diagram_links(page):
-                if href.startswith("#") and not page.locator(f'[id="{href[1:]}"]').count():
-                    problems.setdefault(html, []).append(f"a diagram node links to {href}, which is not on the page")
-        # Material loads the search index and worker after "load": let the network settle.
-        page.wait_for_load_state("networkidle")
-        problems.setdefault(html, []).extend(watch.problems())
-    problems = {html: found for html, found in problems.items() if found}
-    assert not problems, "\n".join(f"{html}:\n  " + "\n  ".join(found) for html, found in problems.items())
 
+@pytest.mark.parametrize("name", sorted(HANDBOOKS))
+def test_every_page_loads_cleanly_draws_every_diagram_and_passes_axe(handbooks: Handbooks, page, name: str) -> None:
+    """One walk through every page of each example (page_walk.py): the load checks, WCAG 2.1 AA by axe-core
+    in the light and the dark palette (Material's own parts included: any serious or critical finding
+    fails, with its rule, element and contrast values), each page's language, and in the Chinese
+    handbooks no space inside Chinese in the text Chromium lays out."""
+    axe_installed()
+    handbook = handbooks.get(name)
+    assert "index.html" in handbook.html_pages(), f"{handbook.site_dir} has no index.html"
+    walk = walk_every_page(handbook, page, chinese=name in CHINESE)
+    problems = []
+    if walk.load_problems:
+        problems.append("pages that did not load cleanly:\n" + "\n".join(
+            f"{html}:\n  " + "\n  ".join(found) for html, found in walk.load_problems.items()))
     processes = process_titles(handbook)
     assert processes, f"no process files found in {handbook.processes_dir}"
-    without = [pid for pid in processes if diagrams.get(process_page(pid) + "index.html", 0) < 1]
-    assert not without, f"process pages without a flowchart: {without}"
+    without = [pid for pid in processes if walk.diagrams.get(process_page(pid) + "index.html", 0) < 1]
+    if without:
+        problems.append(f"process pages without a flowchart: {without}")
+    if walk.findings:
+        problems.append(f"{len(walk.findings)} serious/critical axe finding(s):\n" + describe(walk.findings))
+    unseen = {html: seen for html, seen in walk.schemes.items() if seen != SCHEMES}
+    if unseen:
+        problems.append(f"not seen in both palettes: {unseen}")
+    wrong = {html: lang for html, lang in walk.languages.items() if lang != PAGE_LANGUAGES[name]}
+    if wrong:
+        problems.append(f"pages whose <html lang> is not {PAGE_LANGUAGES[name]!r}: {wrong}")
+    if walk.chinese_spaces:
+        problems.append(f"spaces inside Chinese text: {walk.chinese_spaces}")
+    assert not problems, "\n".join(problems)
 
 
 # What Markdown leaves behind when an extension did not apply: attribute lists ("{: .class }",
