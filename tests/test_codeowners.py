@@ -49,10 +49,11 @@ def test_several_handbooks_and_output_file_paths_from_the_repository_root(repo, 
     codeowners.parent.mkdir()
     assert main(["codeowners", "--dir", "processes", "--dir", "examples/zh/processes",
                  "--output", str(codeowners)]) == 0
-    assert capsys.readouterr().out == f"Wrote {codeowners}: 14 process file(s)\n"
+    # 7 + 7 processes, 7 English translations and one traditional-Chinese file with hand edits
+    assert capsys.readouterr().out == f"Wrote {codeowners}: 22 process and translation file(s)\n"
     lines = owner_lines(codeowners.read_text(encoding="utf-8"))
     assert lines["/examples/zh/processes/administration/document-approval.yml"] == "@acme/administration"
-    assert len(lines) == 14
+    assert len(lines) == 22
 
 
 def test_the_paths_are_from_the_repository_root_whatever_the_working_folder(repo, capsys, monkeypatch):
@@ -101,3 +102,14 @@ def test_git_reads_the_written_file_as_codeowners_patterns(repo, capsys):
 def test_a_missing_folder_is_an_error(repo, capsys):
     assert main(["codeowners", "--dir", "nowhere"]) == 1
     assert "nowhere is not a folder" in capsys.readouterr().err
+
+
+def test_translation_files_belong_to_the_owner_of_their_process(repo, capsys):
+    """A translation is the same documented process in another language: the process owner approves it."""
+    assert main(["codeowners", "--dir", "examples/zh/processes"]) == 0
+    lines = owner_lines(capsys.readouterr().out)
+    source = "/examples/zh/processes/quality-management/process-change"
+    assert lines[f"{source}.en.yml"] == lines[f"{source}.zh-Hant.yml"] == lines[f"{source}.yml"] == "@acme/quality"
+    translations = sorted(repo.glob("examples/zh/processes/**/*.en.yml"))
+    processes = [p for p in translations if not p.name.startswith("_")]
+    assert processes and all(f"/{p.relative_to(repo).as_posix()}" in lines for p in processes)

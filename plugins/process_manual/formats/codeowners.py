@@ -1,6 +1,7 @@
 """`process-manual codeowners`: a CODEOWNERS file that makes each process's owner approve its changes.
 
-Each process file is mapped to the `team:` of its owner role in `_roles.yml` (GitHub and GitLab read
+Each process file, and each of its translation files (`x.en.yml`), is mapped to the `team:` of its owner
+role in `_roles.yml` (GitHub and GitLab read
 the same syntax: a path from the repository root, then owners such as `@org/team`, `@user` or an
 e-mail address). The file is generated: when an owner or a team changes, generate it again.
 """
@@ -28,7 +29,7 @@ _OWNER = re.compile(r"^(@[A-Za-z0-9][\w.-]*(/[\w.-]+)*|[^@\s]+@[^@\s]+\.[^@\s]+)
 class Codeowners:
     lines: list[str] = field(default_factory=list)
     files: int = 0
-    """How many process files got an owner line."""
+    """How many process and translation files got an owner line."""
     problems: list[str] = field(default_factory=list)
     """Processes that get no owner line, and why (their owner role has no valid team)."""
 
@@ -68,6 +69,11 @@ def codeowners(handbooks: list[Handbook], repo_root: Path) -> Codeowners:
                 )
                 continue
             entries.append((path, " ".join(teams)))
+            # A translation is the same documented process in another language: its owner approves it too.
+            for translation in handbook.translations_of(source.doc.path).values():
+                translated = repository_path(translation.doc.path, repo_root)
+                if translated is not None:
+                    entries.append((translated, " ".join(teams)))
         if entries:
             root = repository_path(handbook.root, repo_root) or handbook.root.as_posix()
             result.lines.append(f"\n# {root}")
@@ -90,7 +96,7 @@ def run(args: argparse.Namespace) -> int:
     result = codeowners([load_handbook(folder) for folder in folders], root)
     if args.output:
         Path(args.output).write_text(result.text(), encoding="utf-8")
-        print(f"Wrote {args.output}: {result.files} process file(s)")
+        print(f"Wrote {args.output}: {result.files} process and translation file(s)")
     else:
         sys.stdout.write(result.text())
     for problem in result.problems:
