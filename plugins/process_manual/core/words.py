@@ -81,3 +81,8 @@ class Typography:
 
     def quote(self, text: str) -> str:
         return f"{self.quote_open}{text}{self.quote_close}"
+
+    def lead_in(self, name: str) -> str:
+        """A bold name and its colon before what it names, in Markdown: "**Owner:** " / "**负责人：**"."""
+        mark = self.colon.rstrip()
+        return f"**{name}{mark}**{self.colon[len(mark):]}"

@@ -115,7 +115,7 @@ class HandbookPages:
         if role.description:
             out += [markdown(role.description, ctx.links(page)), ""]
         if role.department:
-            out += [f"**{lab.department}:** {plain(role.department)}", ""]
+            out += [f"{lab.typography.lead_in(lab.department)}{plain(role.department)}", ""]
         out += [lab.role_intro, ""]
         by_process: dict[str, list[tuple[StepRef, str]]] = defaultdict(list)
         for ref, letters in self.role_steps.get(role_id, []):
@@ -165,7 +165,7 @@ class HandbookPages:
                 (lab.retention, plain(form.retention or "—")),
                 (lab.naming, plain(form.naming or "—")),
             ]
-            out += [f"- **{name}:** {value}" for name, value in facts] + [""]
+            out += [f"- {lab.typography.lead_in(name)}{value}" for name, value in facts] + [""]
             refs = self.form_steps.get(form.id, [])
             if refs:
                 out += [f"**{lab.used_in}**", ""]

@@ -123,9 +123,9 @@ class _Writer:
 def _git_line(ctx: RenderContext, found: VersionHistory) -> str:
     lab, commit = ctx.labels, found.first.commit
     if commit is None:
-        return f"**{lab.in_git}:** {lab.not_committed}"
+        return f"{lab.typography.lead_in(lab.in_git)}{lab.not_committed}"
     when = lab.committed.format(date=commit.date.date().isoformat(), author=plain(commit.author), commit=commit.short)
-    return f"**{lab.in_git}:** {when}"
+    return f"{lab.typography.lead_in(lab.in_git)}{when}"
 
 
 def _diff_table(writer: _Writer, old: State, new: State) -> list[str]:

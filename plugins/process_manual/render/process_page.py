@@ -136,7 +136,7 @@ def _step_section(
     referred = inline_referrers(ctx, page, f"step:{step_process}#{step.id}")
     if referred:
         facts.append((lab.referred_by, referred))
-    out += [f"- **{name}:** {value}" for name, value in facts]
+    out += [f"- {lab.typography.lead_in(name)}{value}" for name, value in facts]
     if facts:
         out.append("")
     if step.details:

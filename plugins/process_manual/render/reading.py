@@ -182,7 +182,7 @@ def _path_page(ctx: RenderContext, path: ReadingPath) -> str:
     out = [
         f"# {lab.reading_path_n.format(title=plain(path.title))}",
         "",
-        f"**{lab.path_for}:** {_audience(ctx, page, path)}",
+        f"{lab.typography.lead_in(lab.path_for)}{_audience(ctx, page, path)}",
         "",
     ]
     if path.description:

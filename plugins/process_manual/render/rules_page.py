@@ -58,7 +58,7 @@ def render_rules_reference(
         if not rules:
             continue
         name, text = words.principle(principle_key)
-        lines += [f"{h}# {name}", "", f"> **{page.principle}:** {text}", ""]
+        lines += [f"{h}# {name}", "", f"> {words.typography.lead_in(page.principle)}{text}", ""]
         for rule in rules:
             lines += _rule_section(rule, words, h + "##", handbook_severities)
     return "\n".join(lines).rstrip() + "\n"
