@@ -85,4 +85,4 @@ class Typography:
     def lead_in(self, name: str) -> str:
         """A bold name and its colon before what it names, in Markdown: "**Owner:** " / "**负责人：**"."""
         mark = self.colon.rstrip()
-        return f"**{name}{mark}**{self.colon[len(mark):]}"
+        return f"**{name}{mark}**{self.colon[len(mark) :]}"
